@@ -1,0 +1,85 @@
+#pragma once
+/**
+ * @brief The schema registry: every replicated table, its fields, their types and
+ *        allowed values. Store, CLI, protocol, GUI forms and reports all read it.
+ *
+ * Field names are snake_case ASCII; values are Vietnamese NFC UTF-8. Each field
+ * records the migration that introduced it (`since`), so the store derives its
+ * numbered migrations from this registry and never rewrites an old one.
+ */
+#include "tdkt/core/value.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tdkt::schema {
+
+enum class FieldType { Text, Integer, Real, Boolean, Date, Enum, Ref, Json };
+
+std::string_view typeName(FieldType t);
+
+struct EnumValue {
+    std::string code;  // stored value, ASCII snake_case
+    std::string label; // Vietnamese label for the UI
+};
+
+struct FieldDef {
+    std::string name;
+    FieldType type = FieldType::Text;
+    std::string label;              // Vietnamese label
+    bool required = false;
+    std::vector<EnumValue> values;  // allowed values, for Enum
+    std::string refTable;           // referenced table, for Ref
+    bool searchable = false;        // indexed by full-text search
+    int since = 1;                  // migration that added the field
+
+    bool allows(std::string_view code) const;
+};
+
+struct TableDef {
+    std::string name;
+    std::string label;         // Vietnamese label
+    std::string unitField;     // the field that gives a row its unit ("id" for units)
+    std::string titleField;    // what a list or a search hit shows
+    std::vector<FieldDef> fields;
+    bool serverWritten = false; // rows only the server creates (conflicts)
+    int since = 1;
+
+    const FieldDef* field(std::string_view name) const;
+    bool searchable() const;
+};
+
+/** The registry (built once, immutable). */
+class Registry {
+public:
+    const std::vector<TableDef>& tables() const { return m_tables; }
+
+    const TableDef* table(std::string_view name) const;
+
+    /** Like table(), but throws Error(Invalid) naming the known tables. */
+    const TableDef& require(std::string_view name) const;
+
+    /** The newest migration any field or table names. */
+    int latestVersion() const;
+
+    explicit Registry(std::vector<TableDef> tables) : m_tables(std::move(tables)) {}
+
+private:
+    std::vector<TableDef> m_tables;
+};
+
+const Registry& registry();
+
+/**
+ * Checks a value against its field: type, enumeration, date shape, UTF-8; text
+ * comes back in NFC, booleans as 0/1. Throws Error(Invalid) with a message that
+ * names the table and field.
+ */
+Value validate(const TableDef& table, const FieldDef& field, Value value);
+
+/** Pseudo-field of every replicated row: 1 when the row is deleted. */
+inline constexpr std::string_view DeletedField = "_deleted";
+
+} // namespace tdkt::schema

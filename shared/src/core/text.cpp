@@ -1,0 +1,71 @@
+#include "tdkt/core/text.hpp"
+
+#include "tdkt/core/error.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace tdkt {
+namespace {
+
+struct FreeDeleter {
+    void operator()(void* p) const noexcept { std::free(p); }
+};
+
+std::string mapWith(std::string_view s, int options) {
+    utf8proc_uint8_t* out = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                          &out, static_cast<utf8proc_option_t>(options));
+    std::unique_ptr<utf8proc_uint8_t, FreeDeleter> holder{out};
+    if (n < 0) throw Error(ErrorKind::Invalid, std::string("invalid UTF-8 text: ") + utf8proc_errmsg(n));
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+} // namespace
+
+bool isValidUtf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    auto left = static_cast<utf8proc_ssize_t>(s.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        auto n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0 || cp < 0) return false;
+        p += n;
+        left -= n;
+    }
+    return true;
+}
+
+std::string toNfc(std::string_view s) {
+    // ASCII is already NFC: skip the allocation for the common case of codes and numbers.
+    bool ascii = true;
+    for (unsigned char c : s)
+        if (c >= 0x80) {
+            ascii = false;
+            break;
+        }
+    if (ascii) return std::string(s);
+    return mapWith(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+std::string foldForSearch(std::string_view s) {
+    std::string folded = mapWith(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    // đ (U+0111) and Đ (U+0110, case-folded to đ) have no decomposition: fold by hand.
+    std::string out;
+    out.reserve(folded.size());
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        auto c = static_cast<unsigned char>(folded[i]);
+        if (c == 0xC4 && i + 1 < folded.size() &&
+            (static_cast<unsigned char>(folded[i + 1]) == 0x91 || static_cast<unsigned char>(folded[i + 1]) == 0x90)) {
+            out += 'd';
+            ++i;
+        } else {
+            out += folded[i];
+        }
+    }
+    return out;
+}
+
+} // namespace tdkt

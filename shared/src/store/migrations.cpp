@@ -1,0 +1,104 @@
+#include "tdkt/store/migrations.hpp"
+
+#include "tdkt/core/error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace tdkt::store {
+namespace {
+
+struct InternalMigration {
+    int version;
+    std::string_view sql;
+};
+
+// The store's own tables. Never edit a shipped step: add a new one.
+constexpr std::string_view StoreTablesV1 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value) WITHOUT ROWID;
+CREATE TABLE ops (
+    local_seq INTEGER PRIMARY KEY,     -- order applied here; the server_seq on the server
+    site INTEGER NOT NULL, seq INTEGER NOT NULL,
+    tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, value,
+    hlc INTEGER NOT NULL, base_hlc INTEGER NOT NULL, base_site INTEGER NOT NULL,
+    seen INTEGER NOT NULL DEFAULT 0, author TEXT, applied INTEGER NOT NULL DEFAULT 1);
+CREATE UNIQUE INDEX ops_id ON ops(site, seq);
+CREATE INDEX ops_row ON ops(row_id);
+CREATE TABLE conflict_marks (conflict_id TEXT PRIMARY KEY NOT NULL, seen_needed INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_docs (docid INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, title TEXT,
+                          UNIQUE (tbl, row_id));
+CREATE VIRTUAL TABLE search_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+)sql";
+
+constexpr std::array<InternalMigration, 1> Internal{InternalMigration{1, StoreTablesV1}};
+
+std::string sqlType(schema::FieldType t) {
+    switch (t) {
+    case schema::FieldType::Integer:
+    case schema::FieldType::Boolean: return "INTEGER";
+    case schema::FieldType::Real: return "REAL";
+    default: return "TEXT";
+    }
+}
+
+std::string columnDefs(std::string_view name, std::string_view type) {
+    std::string n(name);
+    return n + " " + std::string(type) + ", " + hlcColumn(name) + " INTEGER NOT NULL DEFAULT 0, " + siteColumn(name) +
+           " INTEGER NOT NULL DEFAULT 0";
+}
+
+std::string createTable(const schema::TableDef& t, int version) {
+    std::string sql = "CREATE TABLE " + t.name + " (id TEXT PRIMARY KEY NOT NULL, " +
+                      columnDefs(schema::DeletedField, "INTEGER NOT NULL DEFAULT 0");
+    for (const auto& f : t.fields)
+        if (f.since <= version) sql += ", " + columnDefs(f.name, sqlType(f.type));
+    sql += ") WITHOUT ROWID;\n";
+    if (t.unitField != "id") sql += "CREATE INDEX " + t.name + "_unit ON " + t.name + "(" + t.unitField + ");\n";
+    return sql;
+}
+
+} // namespace
+
+std::string hlcColumn(std::string_view field) { return "_h_" + std::string(field); }
+
+std::string siteColumn(std::string_view field) { return "_s_" + std::string(field); }
+
+int latestMigration(const schema::Registry& reg) {
+    int v = reg.latestVersion();
+    for (const auto& m : Internal) v = std::max(v, m.version);
+    return v;
+}
+
+std::string migrationSql(const schema::Registry& reg, int version) {
+    std::string sql;
+    for (const auto& m : Internal)
+        if (m.version == version) sql += m.sql;
+    for (const auto& t : reg.tables()) {
+        if (t.since == version) {
+            sql += createTable(t, version);
+        } else if (t.since < version) {
+            for (const auto& f : t.fields)
+                if (f.since == version)
+                    sql += "ALTER TABLE " + t.name + " ADD COLUMN " + columnDefs(f.name, sqlType(f.type)) + ";\n";
+        }
+    }
+    return sql;
+}
+
+void migrate(Db& db, const schema::Registry& reg) {
+    const int latest = latestMigration(reg);
+    const int current = db.userVersion();
+    if (current > latest)
+        throw Error(ErrorKind::Storage, "the database was written by a newer TĐKT (schema " + std::to_string(current) +
+                                            ", this program knows " + std::to_string(latest) + "): please update");
+    for (int v = current + 1; v <= latest; ++v) {
+        Transaction tx{db};
+        db.exec(migrationSql(reg, v));
+        if (v == 1) db.exec("PRAGMA application_id = " + std::to_string(ApplicationId));
+        db.exec("PRAGMA user_version = " + std::to_string(v));
+        tx.commit();
+    }
+}
+
+} // namespace tdkt::store

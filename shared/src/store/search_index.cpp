@@ -1,0 +1,96 @@
+// Diacritics-insensitive full-text search over the searchable fields (FTS5).
+// Text is folded (marks removed, đ → d) both when indexed and when queried,
+// because unicode61 does not fold đ/Đ.
+#include "store_impl.hpp"
+
+#include "tdkt/core/text.hpp"
+
+namespace tdkt::store {
+namespace {
+
+std::string searchBody(const schema::TableDef& t, const Row& row) {
+    std::string body;
+    for (const auto& f : t.fields) {
+        if (!f.searchable) continue;
+        auto it = row.fields.find(f.name);
+        if (it == row.fields.end()) continue;
+        if (const auto* s = std::get_if<std::string>(&it->second)) body += foldForSearch(*s) + " ";
+    }
+    return body;
+}
+
+// Each word becomes a quoted FTS5 prefix term, so user text can never be read as query syntax.
+std::string ftsQuery(std::string_view text) {
+    std::string folded = foldForSearch(text), query, word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        query += (query.empty() ? "\"" : " \"") + word + "\"*";
+        word.clear();
+    };
+    for (char c : folded) {
+        auto u = static_cast<unsigned char>(c);
+        bool separator = u < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        if (separator) flush();
+        else word += c;
+    }
+    flush();
+    return query;
+}
+
+} // namespace
+
+void Store::Impl::reindexDirty() {
+    if (dirtySearch.empty()) return;
+    auto& findDoc = stmt("SELECT docid FROM search_docs WHERE tbl = ? AND row_id = ?");
+    auto& dropFts = stmt("DELETE FROM search_fts WHERE rowid = ?");
+    auto& dropDoc = stmt("DELETE FROM search_docs WHERE docid = ?");
+    auto& addDoc = stmt("INSERT INTO search_docs(tbl, row_id, title) VALUES(?, ?, ?)");
+    auto& addFts = stmt("INSERT INTO search_fts(rowid, body) VALUES(?, ?)");
+    for (const auto& [table, id] : dirtySearch) {
+        const auto& t = reg.require(table);
+        findDoc.bind(1, table).bind(2, id);
+        if (findDoc.step()) {
+            auto docid = findDoc.integer(0);
+            findDoc.reset();
+            dropFts.bind(1, docid).run();
+            dropDoc.bind(1, docid).run();
+        } else {
+            findDoc.reset();
+        }
+        auto& st = stmt("SELECT _deleted FROM " + t.name + " WHERE id = ?");
+        st.bind(1, id);
+        bool live = st.step() && st.integer(0) == 0;
+        st.reset();
+        if (!live) continue;
+        Row row;
+        row.id = id;
+        for (const auto& f : t.fields) {
+            if (!f.searchable && f.name != t.titleField) continue;
+            auto s = fieldState(t, id, f.name);
+            if (!isNull(s.value)) row.fields.emplace(f.name, s.value);
+        }
+        std::string title = id;
+        if (auto it = row.fields.find(t.titleField); it != row.fields.end()) {
+            const auto* s = std::get_if<std::string>(&it->second);
+            title = s ? *s : describe(it->second);
+        }
+        addDoc.bind(1, table).bind(2, id).bind(3, title).run();
+        auto docid = sqlite3_last_insert_rowid(db.raw());
+        addFts.bind(1, docid).bind(2, searchBody(t, row)).run();
+    }
+    dirtySearch.clear();
+}
+
+std::vector<SearchHit> Store::search(std::string_view text, std::size_t limit) const {
+    std::vector<SearchHit> hits;
+    const std::string query = ftsQuery(text);
+    if (query.empty()) return hits;
+    auto& st = m_impl->stmt("SELECT d.tbl, d.row_id, d.title FROM search_fts f JOIN search_docs d ON d.docid = f.rowid "
+                            "WHERE search_fts MATCH ? ORDER BY rank LIMIT ?");
+    st.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
+    while (st.step()) hits.push_back({st.text(0), st.text(1), st.text(2)});
+    st.reset();
+    return hits;
+}
+
+} // namespace tdkt::store

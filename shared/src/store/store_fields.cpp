@@ -1,0 +1,163 @@
+// Field-level reads and writes, and the local edit API (create, update, remove).
+#include "store_impl.hpp"
+
+#include "tdkt/core/error.hpp"
+#include "tdkt/store/migrations.hpp"
+
+namespace tdkt::store {
+
+merge::FieldState Store::Impl::fieldState(const schema::TableDef& t, std::string_view id, std::string_view field) {
+    const std::string f(field);
+    auto& st = stmt("SELECT " + f + ", " + hlcColumn(f) + ", " + siteColumn(f) + " FROM " + t.name + " WHERE id = ?");
+    st.bind(1, id);
+    merge::FieldState s;
+    if (st.step()) {
+        s.value = st.value(0);
+        s.version = {static_cast<HlcStamp>(st.integer(1)), static_cast<SiteId>(st.integer(2))};
+    }
+    st.reset();
+    return s;
+}
+
+bool Store::Impl::rowExists(const schema::TableDef& t, std::string_view id, bool includeDeleted) {
+    auto& st = stmt("SELECT _deleted FROM " + t.name + " WHERE id = ?");
+    st.bind(1, id);
+    bool found = st.step() && (includeDeleted || st.integer(0) == 0);
+    st.reset();
+    return found;
+}
+
+void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
+                             Version version) {
+    const std::string f(field);
+    auto& st = stmt("UPDATE " + t.name + " SET " + f + " = ?, " + hlcColumn(f) + " = ?, " + siteColumn(f) +
+                    " = ? WHERE id = ?");
+    st.bind(1, v).bind(2, static_cast<std::int64_t>(version.hlc)).bind(3, static_cast<std::int64_t>(version.site));
+    st.bind(4, id).run();
+}
+
+void Store::Impl::appendOp(const Op& op, bool applied) {
+    auto& st = stmt("INSERT INTO ops(site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, author, "
+                    "applied) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
+    st.bind(3, op.table).bind(4, op.rowId).bind(5, op.field).bind(6, op.value);
+    st.bind(7, static_cast<std::int64_t>(op.hlc)).bind(8, static_cast<std::int64_t>(op.base.hlc));
+    st.bind(9, static_cast<std::int64_t>(op.base.site)).bind(10, static_cast<std::int64_t>(op.seen));
+    if (op.author.empty()) st.bindNull(11);
+    else st.bind(11, op.author);
+    st.bind(12, std::int64_t{applied ? 1 : 0}).run();
+}
+
+Op Store::Impl::localOp(const schema::TableDef& t, std::string_view id, std::string_view field, Value v, Version base) {
+    Op op;
+    op.site = site;
+    op.seq = nextSeq++;
+    op.table = t.name;
+    op.rowId = id;
+    op.field = field;
+    op.value = std::move(v);
+    op.hlc = clock.now();
+    op.base = base;
+    op.seen = seenCursor;
+    op.author = options.serverRole ? "" : siteName;
+    return op;
+}
+
+Value Store::Impl::checkField(const schema::TableDef& t, std::string_view field, const Value& v) {
+    const auto* fd = t.field(field);
+    if (!fd) {
+        if (field == "id") throw Error(ErrorKind::Invalid, t.name + ".id cannot be changed");
+        throw Error(ErrorKind::Invalid, "unknown field '" + std::string(field) + "' in table " + t.name);
+    }
+    Value out = schema::validate(t, *fd, v);
+    return out;
+}
+
+void Store::Impl::checkRef(const schema::FieldDef& f, const Value& v) {
+    if (f.type != schema::FieldType::Ref || isNull(v)) return;
+    const auto& target = reg.require(f.refTable);
+    if (!rowExists(target, std::get<std::string>(v), false))
+        throw Error(ErrorKind::Invalid, f.name + ": no " + f.refTable + " row with id " + std::get<std::string>(v));
+}
+
+void Store::Impl::markSearch(const schema::TableDef& t, std::string_view id, std::string_view field) {
+    if (field == schema::DeletedField || (t.field(field) && t.field(field)->searchable))
+        dirtySearch.emplace(t.name, std::string(id));
+}
+
+namespace {
+
+// Everything is checked before the first write, so a refused edit changes nothing.
+Fields validated(Store::Impl& im, const schema::TableDef& t, const Fields& fields) {
+    Fields out;
+    out.reserve(fields.size());
+    for (const auto& [name, value] : fields) {
+        Value v = im.checkField(t, name, value);
+        im.checkRef(*t.field(name), v);
+        out.emplace_back(name, std::move(v));
+    }
+    return out;
+}
+
+} // namespace
+
+std::string Store::create(std::string_view table, const Fields& fields, std::string_view id) {
+    auto& im = *m_impl;
+    const auto& t = im.reg.require(table);
+    if (t.serverWritten) throw Error(ErrorKind::Invalid, t.name + " rows are written by the server only");
+    std::string rowId = id.empty() ? newRowId(im.clock.wallMillis()) : std::string(id);
+    if (!isValidRowId(rowId)) throw Error(ErrorKind::Invalid, "invalid id '" + rowId + "'");
+    Fields values = validated(im, t, fields);
+    for (const auto& f : t.fields) {
+        bool given = false;
+        for (const auto& [n, v] : values) given = given || (n == f.name && !isNull(v));
+        if (f.required && !given) throw Error(ErrorKind::Invalid, t.name + "." + f.name + " is required");
+    }
+    Batch b{*this};
+    if (im.rowExists(t, rowId, true)) throw Error(ErrorKind::Conflict, t.name + " " + rowId + " already exists");
+    im.stmt("INSERT INTO " + t.name + "(id) VALUES(?)").bind(1, rowId).run();
+    // The unit row's own unit is itself: units.id is the scope of a unit.
+    for (auto& [name, value] : values) {
+        if (isNull(value)) continue;
+        Op op = im.localOp(t, rowId, name, value, {});
+        im.writeField(t, rowId, name, op.value, op.version());
+        im.appendOp(op, true);
+        im.markSearch(t, rowId, name);
+    }
+    b.commit();
+    return rowId;
+}
+
+void Store::update(std::string_view table, std::string_view id, const Fields& fields) {
+    auto& im = *m_impl;
+    const auto& t = im.reg.require(table);
+    if (t.serverWritten) throw Error(ErrorKind::Invalid, t.name + " rows are written by the server only");
+    Fields values = validated(im, t, fields);
+    Batch b{*this};
+    if (!im.rowExists(t, id, false)) throw Error(ErrorKind::NotFound, "no " + t.name + " row with id " + std::string(id));
+    for (auto& [name, value] : values) {
+        auto current = im.fieldState(t, id, name);
+        if (current.value == value) continue; // nothing changes: no op
+        Op op = im.localOp(t, id, name, value, current.version);
+        im.writeField(t, id, name, op.value, op.version());
+        im.appendOp(op, true);
+        im.markSearch(t, id, name);
+    }
+    b.commit();
+}
+
+void Store::remove(std::string_view table, std::string_view id) {
+    auto& im = *m_impl;
+    const auto& t = im.reg.require(table);
+    if (t.serverWritten) throw Error(ErrorKind::Invalid, t.name + " rows are written by the server only");
+    Batch b{*this};
+    if (!im.rowExists(t, id, false)) throw Error(ErrorKind::NotFound, "no " + t.name + " row with id " + std::string(id));
+    auto current = im.fieldState(t, id, schema::DeletedField);
+    Op op = im.localOp(t, id, schema::DeletedField, std::int64_t{1}, current.version);
+    im.writeField(t, id, op.field, op.value, op.version());
+    im.appendOp(op, true);
+    im.markSearch(t, id, op.field);
+    b.commit();
+}
+
+} // namespace tdkt::store

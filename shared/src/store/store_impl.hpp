@@ -1,0 +1,56 @@
+#pragma once
+// Internal state of Store, shared by store_*.cpp. Not installed, not included elsewhere.
+#include "tdkt/merge/merge_rule.hpp"
+#include "tdkt/schema/schema.hpp"
+#include "tdkt/store/sqlite.hpp"
+#include "tdkt/store/store.hpp"
+
+#include <set>
+#include <unordered_map>
+
+namespace tdkt::store {
+
+struct Store::Impl {
+    Db db;
+    const schema::Registry& reg = schema::registry();
+    OpenOptions options;
+    SiteId site = 0;
+    std::string siteName;
+    HybridClock clock;
+    std::uint64_t nextSeq = 1;     // this site's next op seq
+    std::uint64_t seenCursor = 0;  // last server_seq pulled (stamped on new ops)
+    int batchDepth = 0;
+    bool poisoned = false;         // an inner batch failed: the outer must not commit
+    std::set<std::pair<std::string, std::string>> dirtySearch; // (table, row id)
+    std::unordered_map<std::string, Stmt> stmts;
+
+    explicit Impl(Db d, OpenOptions o) : db(std::move(d)), options(std::move(o)), clock(options.wall) {}
+
+    /** A statement prepared once and cached by its SQL text. */
+    Stmt& stmt(const std::string& sql);
+
+    // transactions (store.cpp)
+    void begin();
+    void commit();
+    void rollback() noexcept;
+
+    // field state and writes (store_fields.cpp)
+    merge::FieldState fieldState(const schema::TableDef& t, std::string_view id, std::string_view field);
+    bool rowExists(const schema::TableDef& t, std::string_view id, bool includeDeleted);
+    void writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
+                    Version version);
+    void appendOp(const Op& op, bool applied);
+    Op localOp(const schema::TableDef& t, std::string_view id, std::string_view field, Value v, Version base);
+    Value checkField(const schema::TableDef& t, std::string_view field, const Value& v);
+    void checkRef(const schema::FieldDef& f, const Value& v);
+    void markSearch(const schema::TableDef& t, std::string_view id, std::string_view field);
+
+    // search (search_index.cpp)
+    void reindexDirty();
+
+    // server role (conflicts.cpp)
+    void recordConflict(const schema::TableDef& t, const Op& op, const merge::FieldState& current, bool opWins);
+    void maybeCloseConflict(const Op& op);
+};
+
+} // namespace tdkt::store

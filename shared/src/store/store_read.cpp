@@ -1,0 +1,85 @@
+// Reads: one row, filtered lists, and a row's history.
+#include "store_impl.hpp"
+
+#include "tdkt/core/error.hpp"
+
+namespace tdkt::store {
+namespace {
+
+std::string selectColumns(const schema::TableDef& t) {
+    std::string cols = "id";
+    for (const auto& f : t.fields) cols += ", " + f.name;
+    return cols;
+}
+
+Row readRow(const schema::TableDef& t, const Stmt& st) {
+    Row r;
+    r.id = st.text(0);
+    for (std::size_t i = 0; i < t.fields.size(); ++i) {
+        const int col = static_cast<int>(i) + 1;
+        if (!st.isNull(col)) r.fields.emplace(t.fields[i].name, st.value(col));
+    }
+    return r;
+}
+
+} // namespace
+
+std::optional<Row> Store::get(std::string_view table, std::string_view id) const {
+    const auto& t = m_impl->reg.require(table);
+    auto& st = m_impl->stmt("SELECT " + selectColumns(t) + " FROM " + t.name + " WHERE id = ? AND _deleted = 0");
+    st.bind(1, id);
+    std::optional<Row> row;
+    if (st.step()) row = readRow(t, st);
+    st.reset();
+    return row;
+}
+
+bool Store::exists(std::string_view table, std::string_view id) const {
+    return m_impl->rowExists(m_impl->reg.require(table), id, false);
+}
+
+std::vector<Row> Store::list(std::string_view table, const std::vector<Filter>& where, std::size_t limit) const {
+    const auto& t = m_impl->reg.require(table);
+    std::string sql = "SELECT " + selectColumns(t) + " FROM " + t.name + " WHERE _deleted = 0";
+    for (const auto& f : where) {
+        if (f.field != "id" && !t.field(f.field))
+            throw Error(ErrorKind::Invalid, "unknown field '" + f.field + "' in table " + t.name);
+        sql += isNull(f.value) ? " AND " + f.field + " IS NULL" : " AND " + f.field + " = ?";
+    }
+    sql += " ORDER BY id";
+    if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+    Stmt st = m_impl->db.prepare(sql);
+    int index = 1;
+    for (const auto& f : where)
+        if (!isNull(f.value)) st.bind(index++, f.value);
+    std::vector<Row> rows;
+    while (st.step()) rows.push_back(readRow(t, st));
+    return rows;
+}
+
+std::vector<HistoryEntry> Store::history(std::string_view table, std::string_view id) const {
+    const auto& t = m_impl->reg.require(table);
+    if (!m_impl->rowExists(t, id, true))
+        throw Error(ErrorKind::NotFound, "no " + t.name + " row with id " + std::string(id));
+    // The old value is the value of the op whose version the author saw (its base).
+    Stmt st = m_impl->db.prepare(
+        "SELECT o.field, (SELECT b.value FROM ops b WHERE b.row_id = o.row_id AND b.field = o.field "
+        "AND b.hlc = o.base_hlc AND b.site = o.base_site), o.value, o.hlc, o.site, o.author, o.applied "
+        "FROM ops o WHERE o.row_id = ? AND o.tbl = ? ORDER BY o.hlc, o.site");
+    st.bind(1, id).bind(2, t.name);
+    std::vector<HistoryEntry> out;
+    while (st.step()) {
+        HistoryEntry h;
+        h.field = st.text(0);
+        h.oldValue = st.value(1);
+        h.newValue = st.value(2);
+        h.hlc = static_cast<HlcStamp>(st.integer(3));
+        h.site = static_cast<SiteId>(st.integer(4));
+        h.author = st.text(5);
+        h.applied = st.integer(6) != 0;
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+} // namespace tdkt::store

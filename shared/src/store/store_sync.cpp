@@ -1,0 +1,105 @@
+// The sync side of the store: the pending log, acknowledgements, and merging
+// ops that came from other replicas.
+#include "store_impl.hpp"
+
+#include "tdkt/core/error.hpp"
+
+namespace tdkt::store {
+namespace {
+
+Op readOp(const Stmt& st) {
+    Op op;
+    op.site = static_cast<SiteId>(st.integer(0));
+    op.seq = static_cast<std::uint64_t>(st.integer(1));
+    op.table = st.text(2);
+    op.rowId = st.text(3);
+    op.field = st.text(4);
+    op.value = st.value(5);
+    op.hlc = static_cast<HlcStamp>(st.integer(6));
+    op.base = {static_cast<HlcStamp>(st.integer(7)), static_cast<SiteId>(st.integer(8))};
+    op.seen = static_cast<std::uint64_t>(st.integer(9));
+    op.author = st.text(10);
+    return op;
+}
+
+std::uint64_t ackedSeq(Store::Impl& im) {
+    auto& st = im.stmt("SELECT value FROM meta WHERE key = 'acked_seq'");
+    std::uint64_t acked = st.step() ? std::stoull(st.text(0)) : 0;
+    st.reset();
+    return acked;
+}
+
+} // namespace
+
+std::vector<Op> Store::pendingOps(std::size_t limit) const {
+    auto& im = *m_impl;
+    auto& st = im.stmt("SELECT site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, author FROM ops "
+                       "WHERE site = ? AND seq > ? ORDER BY seq LIMIT ?");
+    st.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(ackedSeq(im)));
+    st.bind(3, static_cast<std::int64_t>(limit));
+    std::vector<Op> ops;
+    while (st.step()) ops.push_back(readOp(st));
+    st.reset();
+    return ops;
+}
+
+std::size_t Store::pendingCount() const {
+    auto& im = *m_impl;
+    auto& st = im.stmt("SELECT count(*) FROM ops WHERE site = ? AND seq > ?");
+    st.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(ackedSeq(im)));
+    std::size_t n = st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
+    st.reset();
+    return n;
+}
+
+void Store::acknowledge(std::uint64_t seq) {
+    auto& im = *m_impl;
+    if (seq <= ackedSeq(im)) return;
+    setSetting("acked_seq", std::to_string(seq));
+}
+
+ApplyResult Store::applyRemote(std::span<const Op> ops) {
+    auto& im = *m_impl;
+    ApplyResult result;
+    Batch b{*this};
+    auto& known = im.stmt("SELECT 1 FROM ops WHERE site = ? AND seq = ?");
+    for (const Op& op : ops) {
+        const auto& t = im.reg.require(op.table);
+        if (op.field != schema::DeletedField) {
+            const auto* fd = t.field(op.field);
+            if (!fd) throw Error(ErrorKind::Invalid, "unknown field '" + op.field + "' in table " + t.name);
+            // Required-ness is a property of whole rows, checked where they are made.
+            if (!isNull(op.value)) (void)schema::validate(t, *fd, op.value);
+        }
+        if (!isValidRowId(op.rowId)) throw Error(ErrorKind::Invalid, "invalid row id in a received change");
+        known.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
+        bool held = known.step();
+        known.reset();
+        if (held) {
+            ++result.duplicates;
+            continue;
+        }
+        im.clock.observe(op.hlc);
+        im.stmt("INSERT OR IGNORE INTO " + t.name + "(id) VALUES(?)").bind(1, op.rowId).run();
+        const auto current = im.fieldState(t, op.rowId, op.field);
+        const auto d = merge::decide(current, op);
+        if (d.apply) {
+            im.writeField(t, op.rowId, op.field, op.value, op.version());
+            im.markSearch(t, op.rowId, op.field);
+            ++result.applied;
+        }
+        im.appendOp(op, d.apply);
+        if (im.options.serverRole) {
+            if (d.concurrent) {
+                im.recordConflict(t, op, current, d.apply);
+                ++result.conflicts;
+            } else if (d.apply) {
+                im.maybeCloseConflict(op);
+            }
+        }
+    }
+    b.commit();
+    return result;
+}
+
+} // namespace tdkt::store
