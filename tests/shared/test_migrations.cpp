@@ -1,1 +1,88 @@
+// Numbered migrations: applied at open, one transaction each; foreign and newer
+// files are refused untouched.
+#include "fixtures.hpp"
+
+#include "tdkt/core/error.hpp"
+#include "tdkt/store/migrations.hpp"
+
 #include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+
+using namespace tdkt;
+
+namespace {
+
+std::string bytes(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+} // namespace
+
+TEST_SUITE("migrations") {
+    TEST_CASE("migrations: a new replica is at the latest version and marked as ours") {
+        test::TempDir dir;
+        { test::openStore(dir / "r.db"); }
+        auto db = store::Db::open(dir / "r.db", false);
+        CHECK(db.userVersion() == store::latestMigration(schema::registry()));
+        CHECK(db.scalar("PRAGMA application_id") == store::ApplicationId);
+        CHECK(db.scalar("PRAGMA foreign_keys") == 0); // per connection; the store turns it on for itself
+        for (const auto& t : schema::registry().tables())
+            CHECK_MESSAGE(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = '" + t.name + "'") == 1, t.name);
+    }
+
+    TEST_CASE("migrations: an older replica is brought forward and keeps its data") {
+        test::TempDir dir;
+        const auto& reg = schema::registry();
+        {
+            // A replica as version 1 of the program left it.
+            auto db = store::Db::open(dir / "old.db", true);
+            store::Transaction tx{db};
+            db.exec(store::migrationSql(reg, 1));
+            db.exec("PRAGMA application_id = " + std::to_string(store::ApplicationId));
+            db.exec("PRAGMA user_version = 1");
+            db.exec("INSERT INTO meta(key, value) VALUES('site_id', '12345'), ('next_seq', '1')");
+            db.exec("INSERT INTO units(id, name, level) VALUES('u1', 'Xã Cũ', 'xa')");
+            tx.commit();
+        }
+        auto s = store::Store::open(dir / "old.db");
+        CHECK(s->siteId() == 12345);
+        REQUIRE(s->get("units", "u1"));
+        CHECK(std::get<std::string>(s->get("units", "u1")->fields["name"]) == "Xã Cũ");
+        auto db = store::Db::open(dir / "old.db", false);
+        CHECK(db.userVersion() == store::latestMigration(reg));
+    }
+
+    TEST_CASE("migrations: a file written by a newer program is refused untouched") {
+        test::TempDir dir;
+        { test::openStore(dir / "r.db"); }
+        {
+            auto db = store::Db::open(dir / "r.db", false);
+            db.exec("PRAGMA user_version = 999");
+        }
+        const auto before = bytes(dir / "r.db");
+        CHECK_THROWS_AS(store::Store::open(dir / "r.db"), Error);
+        CHECK(bytes(dir / "r.db") == before);
+    }
+
+    TEST_CASE("migrations: another program's SQLite file is refused untouched") {
+        test::TempDir dir;
+        {
+            auto db = store::Db::open(dir / "other.db", true);
+            db.exec("CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES(1, 9.5)");
+        }
+        const auto before = bytes(dir / "other.db");
+        store::OpenOptions o;
+        o.create = true;
+        CHECK_THROWS_AS(store::Store::open(dir / "other.db", o), Error);
+        CHECK(bytes(dir / "other.db") == before);
+    }
+
+    TEST_CASE("migrations: a missing file is not created unless asked") {
+        test::TempDir dir;
+        CHECK_THROWS_AS(store::Store::open(dir / "none.db"), Error);
+        CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
+    }
+}

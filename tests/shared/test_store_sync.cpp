@@ -1,1 +1,248 @@
+// The sync side of the store: pending log, acknowledgement, idempotent apply,
+// and (server role) conflict rows that keep every competing value.
+#include "fixtures.hpp"
+
+#include "tdkt/core/error.hpp"
+#include "tdkt/json/row_json.hpp"
+
 #include <doctest/doctest.h>
+
+using namespace tdkt;
+using json::Json;
+
+namespace {
+
+struct World {
+    test::TempDir dir;
+    test::ManualClock wall;
+    std::unique_ptr<store::Store> server = test::openStore(dir / "server.db", true, wall.fn());
+    std::unique_ptr<store::Store> a = test::openStore(dir / "a.db", false, wall.fn());
+    std::unique_ptr<store::Store> b = test::openStore(dir / "b.db", false, wall.fn());
+
+    // A person both replicas hold, as the server has it.
+    std::string seedPerson() {
+        test::addUnit(*a);
+        auto id = a->create("people", {{"unit_id", std::string("unit-xa-a")}, {"full_name", std::string("Hà Thị Mai")}});
+        push(*a);
+        pull(*b);
+        return id;
+    }
+
+    std::vector<Op> received; // every op the server accepted, in order
+
+    void push(store::Store& s) {
+        auto ops = s.pendingOps(1000);
+        server->applyRemote(ops);
+        received.insert(received.end(), ops.begin(), ops.end());
+        if (!ops.empty()) s.acknowledge(ops.back().seq);
+    }
+
+    // What a pull would bring: the ops the server accepted plus those it wrote itself.
+    std::vector<Op> serverLog() const {
+        auto ops = received;
+        for (const auto& op : server->pendingOps(100000)) ops.push_back(op);
+        return ops;
+    }
+
+    void pull(store::Store& s) { s.applyRemote(serverLog()); }
+};
+
+Json openConflicts(store::Store& s) {
+    Json out = Json::array();
+    const auto& t = schema::registry().require("conflicts");
+    for (const auto& r : s.list("conflicts", {{"status", std::string("open")}})) out.push_back(json::rowToJson(t, r));
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("store-sync") {
+    TEST_CASE("store-sync: pending ops carry (site, seq), base and are acknowledged in order") {
+        World w;
+        const auto id = w.seedPerson();
+        w.wall.advance(5);
+        w.a->update("people", id, {{"position", std::string("Văn thư")}});
+        auto ops = w.a->pendingOps(10);
+        REQUIRE(ops.size() == 1);
+        CHECK(ops[0].site == w.a->siteId());
+        CHECK(ops[0].field == "position");
+        CHECK(ops[0].base.isNull());
+        w.a->update("people", id, {{"position", std::string("Văn thư lưu trữ")}});
+        ops = w.a->pendingOps(10);
+        REQUIRE(ops.size() == 2);
+        CHECK(ops[1].seq == ops[0].seq + 1);
+        CHECK(ops[1].base == ops[0].version());
+        w.a->acknowledge(ops[0].seq);
+        CHECK(w.a->pendingCount() == 1);
+        w.a->acknowledge(ops[1].seq);
+        CHECK(w.a->pendingCount() == 0);
+    }
+
+    TEST_CASE("store-sync: applying the same ops twice changes nothing") {
+        World w;
+        w.seedPerson();
+        auto again = w.b->applyRemote(w.serverLog());
+        CHECK(again.applied == 0);
+        CHECK(again.duplicates == w.serverLog().size());
+        auto before = w.b->history("people", w.b->list("people")[0].id).size();
+        w.pull(*w.b);
+        CHECK(w.b->history("people", w.b->list("people")[0].id).size() == before);
+    }
+
+    TEST_CASE("store-sync: a received stamp moves the local clock past it") {
+        World w;
+        const auto id = w.seedPerson();
+        Op future;
+        future.site = 99;
+        future.seq = 1;
+        future.table = "people";
+        future.rowId = id;
+        future.field = "position";
+        future.value = std::string("Kế toán");
+        future.hlc = makeHlc(w.wall.ms->load() + 60'000, 0);
+        w.b->applyRemote(std::span<const Op>(&future, 1));
+        w.b->update("people", id, {{"position", std::string("Thủ quỹ")}});
+        auto mine = w.b->pendingOps(10);
+        REQUIRE(!mine.empty());
+        CHECK(mine.back().hlc > future.hlc);
+        CHECK(mine.back().base == future.version());
+    }
+
+    TEST_CASE("store-sync: a bad received op is refused whole and changes nothing") {
+        World w;
+        const auto id = w.seedPerson();
+        Op good;
+        good.site = 7;
+        good.seq = 1;
+        good.table = "people";
+        good.rowId = id;
+        good.field = "position";
+        good.value = std::string("Kế toán");
+        good.hlc = makeHlc(w.wall.ms->load() + 1, 0);
+        Op bad = good;
+        bad.seq = 2;
+        bad.field = "no_such_field";
+        std::vector<Op> batch{good, bad};
+        CHECK_THROWS_AS(w.b->applyRemote(batch), Error);
+        CHECK(w.b->get("people", id)->fields.count("position") == 0);
+        bad.field = "gender";
+        bad.value = std::string("khac");
+        batch = {good, bad};
+        CHECK_THROWS_AS(w.b->applyRemote(batch), Error);
+        CHECK(w.b->get("people", id)->fields.count("position") == 0);
+    }
+
+    TEST_CASE("store-sync: concurrent edits of one field open one conflict keeping both values") {
+        World w;
+        const auto id = w.seedPerson();
+        w.wall.advance(10);
+        w.a->update("people", id, {{"position", std::string("Chủ tịch")}});
+        w.wall.advance(10);
+        w.b->update("people", id, {{"position", std::string("Phó Chủ tịch")}});
+        w.push(*w.a);
+        w.push(*w.b);
+        auto open = openConflicts(*w.server);
+        REQUIRE(open.size() == 1);
+        auto c = open[0];
+        CHECK(c["table_name"] == "people");
+        CHECK(c["row_id"] == id);
+        CHECK(c["field"] == "position");
+        CHECK(c["unit_id"] == "unit-xa-a");
+        REQUIRE(c["candidates"].size() == 2);
+        CHECK(c["candidates"][0]["value"] == "Chủ tịch");
+        CHECK(c["candidates"][1]["value"] == "Phó Chủ tịch");
+        CHECK(c["winner"] == "Phó Chủ tịch"); // the later version
+        CHECK(std::get<std::string>(w.server->get("people", id)->fields["position"]) == "Phó Chủ tịch");
+    }
+
+    TEST_CASE("store-sync: different fields and equal values are not conflicts") {
+        World w;
+        const auto id = w.seedPerson();
+        w.a->update("people", id, {{"position", std::string("Kế toán")}, {"birth_year", std::int64_t{1990}}});
+        w.b->update("people", id, {{"position", std::string("Kế toán")}, {"gender", std::string("nu")}});
+        w.push(*w.a);
+        w.push(*w.b);
+        CHECK(openConflicts(*w.server).empty());
+        auto row = *w.server->get("people", id);
+        CHECK(std::get<std::int64_t>(row.fields["birth_year"]) == 1990);
+        CHECK(std::get<std::string>(row.fields["gender"]) == "nu");
+    }
+
+    TEST_CASE("store-sync: delete against edit is a conflict, and the row can come back") {
+        World w;
+        const auto id = w.seedPerson();
+        w.wall.advance(10);
+        w.a->update("people", id, {{"position", std::string("Thủ quỹ")}});
+        w.wall.advance(10);
+        w.b->remove("people", id);
+        w.push(*w.a);
+        w.push(*w.b);
+        CHECK_FALSE(w.server->get("people", id).has_value());
+        // The delete touched _deleted, the edit position: different fields, so no conflict on the field...
+        // ...but a second replica that edits _deleted concurrently (undelete) does conflict.
+        Op undelete;
+        undelete.site = 4242;
+        undelete.seq = 1;
+        undelete.table = "people";
+        undelete.rowId = id;
+        undelete.field = "_deleted";
+        undelete.value = std::int64_t{0};
+        undelete.hlc = makeHlc(w.wall.ms->load() + 100, 0);
+        w.server->applyRemote(std::span<const Op>(&undelete, 1));
+        REQUIRE(w.server->get("people", id).has_value());
+        CHECK(std::get<std::string>(w.server->get("people", id)->fields["position"]) == "Thủ quỹ");
+        auto open = openConflicts(*w.server);
+        REQUIRE(open.size() == 1);
+        CHECK(open[0]["field"] == "_deleted");
+    }
+
+    TEST_CASE("store-sync: a third concurrent value joins the open conflict; a resolving edit closes it") {
+        World w;
+        const auto id = w.seedPerson();
+        w.wall.advance(10);
+        w.a->update("people", id, {{"position", std::string("A")}});
+        w.b->update("people", id, {{"position", std::string("B")}});
+        Op third;
+        third.site = 77;
+        third.seq = 1;
+        third.table = "people";
+        third.rowId = id;
+        third.field = "position";
+        third.value = std::string("C");
+        third.hlc = makeHlc(w.wall.ms->load() - 5, 0);
+        w.push(*w.a);
+        w.push(*w.b);
+        w.server->applyRemote(std::span<const Op>(&third, 1));
+        auto open = openConflicts(*w.server);
+        REQUIRE(open.size() == 1);
+        CHECK(open[0]["candidates"].size() == 3);
+
+        // Someone who pulled only up to before the conflict edits on top of the winner: stays open.
+        auto winner = *w.server->get("people", id);
+        Op blind = third;
+        blind.site = 78;
+        blind.value = std::string("D");
+        blind.hlc = makeHlc(w.wall.ms->load() + 50, 0);
+        blind.base = {};
+        for (const auto& h : w.server->history("people", id))
+            if (h.field == "position" && h.applied && h.newValue == winner.fields["position"]) blind.base = {h.hlc, h.site};
+        blind.seen = 0;
+        w.server->applyRemote(std::span<const Op>(&blind, 1));
+        CHECK(openConflicts(*w.server).size() == 1);
+
+        // One who saw the conflict resolves on top of the current winner: closed, with the chosen value.
+        Op resolve = blind;
+        resolve.site = 79;
+        resolve.value = std::string("B");
+        resolve.base = blind.version();
+        resolve.hlc = makeHlc(w.wall.ms->load() + 60, 0);
+        resolve.seen = 1'000'000;
+        resolve.author = "truong.phong";
+        w.server->applyRemote(std::span<const Op>(&resolve, 1));
+        CHECK(openConflicts(*w.server).empty());
+        auto all = w.server->list("conflicts");
+        REQUIRE(all.size() == 1);
+        CHECK(std::get<std::string>(all[0].fields["status"]) == "resolved");
+        CHECK(std::get<std::string>(all[0].fields["resolved_by"]) == "truong.phong");
+    }
+}
