@@ -38,15 +38,37 @@ bool isValidUtf8(std::string_view s) {
     return true;
 }
 
-std::string toNfc(std::string_view s) {
-    // ASCII is already NFC: skip the allocation for the common case of codes and numbers.
-    bool ascii = true;
-    for (unsigned char c : s)
-        if (c >= 0x80) {
-            ascii = false;
-            break;
+namespace {
+
+// True when the text is certainly NFC already: every code point is below U+0300
+// (no combining marks, nothing that NFC changes) or a precomposed Vietnamese
+// letter of Latin Extended Additional (U+1E00–U+1EFF). Typed Vietnamese almost
+// always is, so the full normalisation runs only for the rest.
+bool surelyNfc(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+        unsigned c = *p;
+        if (c < 0x80) {
+            ++p;
+        } else if ((c & 0xE0) == 0xC0 && p + 1 < end) {
+            if (((c & 0x1F) << 6 | (p[1] & 0x3F)) >= 0x300) return false;
+            p += 2;
+        } else if ((c & 0xF0) == 0xE0 && p + 2 < end) {
+            unsigned cp = (c & 0x0F) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+            if (cp < 0x1E00 || cp > 0x1EFF) return false;
+            p += 3;
+        } else {
+            return false;
         }
-    if (ascii) return std::string(s);
+    }
+    return true;
+}
+
+} // namespace
+
+std::string toNfc(std::string_view s) {
+    if (surelyNfc(s) && isValidUtf8(s)) return std::string(s);
     return mapWith(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 

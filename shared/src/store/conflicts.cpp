@@ -28,6 +28,7 @@ std::string authorOf(Store::Impl& im, const Op& like, Version version) {
 }
 
 std::optional<std::string> openConflict(Store::Impl& im, const Op& op) {
+    im.flushRows(); // the query below reads conflicts rows this batch may have written
     auto& st = im.stmt("SELECT id FROM conflicts WHERE table_name = ? AND row_id = ? AND field = ? "
                        "AND status = 'open' AND _deleted = 0");
     st.bind(1, op.table).bind(2, op.rowId).bind(3, op.field);

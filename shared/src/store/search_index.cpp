@@ -57,11 +57,7 @@ void Store::Impl::reindexDirty() {
         } else {
             findDoc.reset();
         }
-        auto& st = stmt("SELECT _deleted FROM " + t.name + " WHERE id = ?");
-        st.bind(1, id);
-        bool live = st.step() && st.integer(0) == 0;
-        st.reset();
-        if (!live) continue;
+        if (!rowExists(t, id, false)) continue;
         Row row;
         row.id = id;
         for (const auto& f : t.fields) {
@@ -82,6 +78,8 @@ void Store::Impl::reindexDirty() {
 }
 
 std::vector<SearchHit> Store::search(std::string_view text, std::size_t limit) const {
+    m_impl->flushRows();
+    m_impl->reindexDirty();
     std::vector<SearchHit> hits;
     const std::string query = ftsQuery(text);
     if (query.empty()) return hits;

@@ -53,6 +53,7 @@ void Store::Impl::begin() {
 void Store::Impl::commit() {
     if (batchDepth == 1) {
         if (poisoned) throw Error(ErrorKind::Storage, "an earlier step of this change failed: nothing was saved");
+        flushRows();
         reindexDirty();
         writeMeta(*this, "next_seq", std::to_string(nextSeq));
         writeMeta(*this, "hlc_last", std::to_string(clock.last()));
@@ -65,6 +66,7 @@ void Store::Impl::rollback() noexcept {
     if (batchDepth == 1) {
         sqlite3_exec(db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
         dirtySearch.clear();
+        rowCache.clear();
         // The counter may have moved past ops that were rolled back; reread it so
         // the seq stays gap-free for the server's high-water mark.
         try {
@@ -102,6 +104,7 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, OpenOption
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA cache_size = -32768"); // 32 MiB: big batches must not spill to the WAL mid-transaction
     migrate(db, schema::registry());
 
     auto impl = std::make_unique<Impl>(std::move(db), std::move(options));

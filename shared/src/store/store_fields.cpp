@@ -7,38 +7,85 @@
 namespace tdkt::store {
 
 merge::FieldState Store::Impl::fieldState(const schema::TableDef& t, std::string_view id, std::string_view field) {
-    const std::string f(field);
-    auto& st = stmt("SELECT " + f + ", " + hlcColumn(f) + ", " + siteColumn(f) + " FROM " + t.name + " WHERE id = ?");
+    auto key = std::make_pair(t.name, std::string(id));
+    auto row = rowCache.find(key);
+    if (row != rowCache.end()) {
+        auto f = row->second.fields.find(std::string(field));
+        if (f != row->second.fields.end()) return f->second;
+    }
+    auto& st = *sqlFor(t, field).select;
     st.bind(1, id);
     merge::FieldState s;
-    if (st.step()) {
+    const bool found = st.step();
+    if (found) {
         s.value = st.value(0);
         s.version = {static_cast<HlcStamp>(st.integer(1)), static_cast<SiteId>(st.integer(2))};
     }
     st.reset();
+    // Only rows that exist are cached, and only inside a transaction.
+    if (found && batchDepth > 0) rowCache[key].fields.emplace(field, s);
     return s;
 }
 
 bool Store::Impl::rowExists(const schema::TableDef& t, std::string_view id, bool includeDeleted) {
-    auto& st = stmt("SELECT _deleted FROM " + t.name + " WHERE id = ?");
-    st.bind(1, id);
-    bool found = st.step() && (includeDeleted || st.integer(0) == 0);
-    st.reset();
-    return found;
+    // _deleted is NOT NULL in every table: null here means there is no such row.
+    const auto s = fieldState(t, id, schema::DeletedField);
+    if (isNull(s.value)) return false;
+    return includeDeleted || std::get<std::int64_t>(s.value) == 0;
 }
 
 void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
                              Version version) {
-    const std::string f(field);
-    auto& st = stmt("UPDATE " + t.name + " SET " + f + " = ?, " + hlcColumn(f) + " = ?, " + siteColumn(f) +
-                    " = ? WHERE id = ?");
+    if (batchDepth > 0) {
+        auto& row = rowCache[std::make_pair(t.name, std::string(id))];
+        row.fields[std::string(field)] = {v, version};
+        row.dirty.emplace(field);
+        if (rowCache.size() > 20000) flushRows(); // bound the memory of huge batches
+        return;
+    }
+    auto& st = *sqlFor(t, field).update;
     st.bind(1, v).bind(2, static_cast<std::int64_t>(version.hlc)).bind(3, static_cast<std::int64_t>(version.site));
     st.bind(4, id).run();
 }
 
+void Store::Impl::flushRows() {
+    auto cache = std::move(rowCache);
+    rowCache.clear();
+    for (auto& [key, row] : cache) {
+        const auto& t = reg.require(key.first);
+        for (const auto& f : row.dirty) {
+            const auto& s = row.fields[f];
+            auto& st = *sqlFor(t, f).update;
+            st.bind(1, s.value).bind(2, static_cast<std::int64_t>(s.version.hlc));
+            st.bind(3, static_cast<std::int64_t>(s.version.site)).bind(4, key.second).run();
+        }
+    }
+}
+
+void Store::Impl::evictRow(const schema::TableDef& t, std::string_view id) {
+    rowCache.erase(std::make_pair(t.name, std::string(id)));
+}
+
+Store::Impl::FieldSql& Store::Impl::sqlFor(const schema::TableDef& t, std::string_view field) {
+    // Keys point into the registry (or the DeletedField constant), which outlive the store.
+    const auto* fd = t.field(field);
+    const std::string_view stable = fd ? std::string_view(fd->name) : schema::DeletedField;
+    if (!fd && field != schema::DeletedField) throw Error(ErrorKind::Invalid, "unknown field '" + std::string(field) + "'");
+    auto& sql = fieldSql[{&t, stable}];
+    if (!sql.select) {
+        const std::string f(stable);
+        sql.select = &stmt("SELECT " + f + ", " + hlcColumn(f) + ", " + siteColumn(f) + " FROM " + t.name + " WHERE id = ?");
+        sql.update = &stmt("UPDATE " + t.name + " SET " + f + " = ?, " + hlcColumn(f) + " = ?, " + siteColumn(f) +
+                           " = ? WHERE id = ?");
+    }
+    return sql;
+}
+
 void Store::Impl::appendOp(const Op& op, bool applied) {
-    auto& st = stmt("INSERT INTO ops(site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, author, "
-                    "applied) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!insertOp)
+        insertOp = &stmt("INSERT INTO ops(site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, author, "
+                         "applied) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto& st = *insertOp;
     st.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
     st.bind(3, op.table).bind(4, op.rowId).bind(5, op.field).bind(6, op.value);
     st.bind(7, static_cast<std::int64_t>(op.hlc)).bind(8, static_cast<std::int64_t>(op.base.hlc));

@@ -5,6 +5,7 @@
 #include "tdkt/store/sqlite.hpp"
 #include "tdkt/store/store.hpp"
 
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -24,10 +25,28 @@ struct Store::Impl {
     std::set<std::pair<std::string, std::string>> dirtySearch; // (table, row id)
     std::unordered_map<std::string, Stmt> stmts;
 
+    // Write-behind cache of field states inside a transaction: a batch that edits
+    // one row many times (imports, pulls) reads it once and writes each changed
+    // field once, at commit or before any query that reads rows back.
+    struct CachedRow {
+        std::unordered_map<std::string, merge::FieldState> fields;
+        std::set<std::string> dirty;
+    };
+    std::map<std::pair<std::string, std::string>, CachedRow> rowCache; // (table, id)
+
     explicit Impl(Db d, OpenOptions o) : db(std::move(d)), options(std::move(o)), clock(options.wall) {}
 
     /** A statement prepared once and cached by its SQL text. */
     Stmt& stmt(const std::string& sql);
+
+    // The hot statements, found without building their SQL text on every edit.
+    struct FieldSql {
+        Stmt* select = nullptr;
+        Stmt* update = nullptr;
+    };
+    std::map<std::pair<const schema::TableDef*, std::string_view>, FieldSql> fieldSql;
+    Stmt* insertOp = nullptr;
+    FieldSql& sqlFor(const schema::TableDef& t, std::string_view field);
 
     // transactions (store.cpp)
     void begin();
@@ -39,6 +58,10 @@ struct Store::Impl {
     bool rowExists(const schema::TableDef& t, std::string_view id, bool includeDeleted);
     void writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
                     Version version);
+    /** Writes every cached change to SQLite and empties the cache. */
+    void flushRows();
+    /** Forgets a row's cached state (after deleting the row by SQL). */
+    void evictRow(const schema::TableDef& t, std::string_view id);
     void appendOp(const Op& op, bool applied);
     Op localOp(const schema::TableDef& t, std::string_view id, std::string_view field, Value v, Version base);
     Value checkField(const schema::TableDef& t, std::string_view field, const Value& v);

@@ -26,6 +26,7 @@ Row readRow(const schema::TableDef& t, const Stmt& st) {
 
 std::optional<Row> Store::get(std::string_view table, std::string_view id) const {
     const auto& t = m_impl->reg.require(table);
+    m_impl->flushRows();
     auto& st = m_impl->stmt("SELECT " + selectColumns(t) + " FROM " + t.name + " WHERE id = ? AND _deleted = 0");
     st.bind(1, id);
     std::optional<Row> row;
@@ -40,6 +41,7 @@ bool Store::exists(std::string_view table, std::string_view id) const {
 
 std::vector<Row> Store::list(std::string_view table, const std::vector<Filter>& where, std::size_t limit) const {
     const auto& t = m_impl->reg.require(table);
+    m_impl->flushRows();
     std::string sql = "SELECT " + selectColumns(t) + " FROM " + t.name + " WHERE _deleted = 0";
     for (const auto& f : where) {
         if (f.field != "id" && !t.field(f.field))
