@@ -67,6 +67,7 @@ void Store::Impl::rollback() noexcept {
         sqlite3_exec(db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
         dirtySearch.clear();
         rowCache.clear();
+        cachedRows = 0;
         // The counter may have moved past ops that were rolled back; reread it so
         // the seq stays gap-free for the server's high-water mark.
         try {

@@ -6,14 +6,19 @@
 
 namespace tdkt::store {
 
+Store::Impl::CachedField* Store::Impl::CachedRow::find(std::string_view name) {
+    for (auto& f : fields)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
 merge::FieldState Store::Impl::fieldState(const schema::TableDef& t, std::string_view id, std::string_view field) {
-    auto key = std::make_pair(t.name, std::string(id));
-    auto row = rowCache.find(key);
-    if (row != rowCache.end()) {
-        auto f = row->second.fields.find(std::string(field));
-        if (f != row->second.fields.end()) return f->second;
-    }
-    auto& st = *sqlFor(t, field).select;
+    auto& byId = rowCache[&t];
+    auto row = byId.find(id);
+    if (row != byId.end())
+        if (auto* f = row->second.find(field)) return f->state;
+    auto& sql = sqlFor(t, field);
+    auto& st = *sql.select;
     st.bind(1, id);
     merge::FieldState s;
     const bool found = st.step();
@@ -23,7 +28,13 @@ merge::FieldState Store::Impl::fieldState(const schema::TableDef& t, std::string
     }
     st.reset();
     // Only rows that exist are cached, and only inside a transaction.
-    if (found && batchDepth > 0) rowCache[key].fields.emplace(field, s);
+    if (found && batchDepth > 0) {
+        if (row == byId.end()) {
+            row = byId.emplace(std::string(id), CachedRow{}).first;
+            ++cachedRows;
+        }
+        row->second.fields.push_back({sql.name, s, false});
+    }
     return s;
 }
 
@@ -36,14 +47,20 @@ bool Store::Impl::rowExists(const schema::TableDef& t, std::string_view id, bool
 
 void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
                              Version version) {
+    auto& sql = sqlFor(t, field);
     if (batchDepth > 0) {
-        auto& row = rowCache[std::make_pair(t.name, std::string(id))];
-        row.fields[std::string(field)] = {v, version};
-        row.dirty.emplace(field);
-        if (rowCache.size() > 20000) flushRows(); // bound the memory of huge batches
+        auto& byId = rowCache[&t];
+        auto row = byId.find(id);
+        if (row == byId.end()) {
+            row = byId.emplace(std::string(id), CachedRow{}).first;
+            ++cachedRows;
+        }
+        if (auto* f = row->second.find(field)) *f = {sql.name, {v, version}, true};
+        else row->second.fields.push_back({sql.name, {v, version}, true});
+        if (cachedRows > 20000) flushRows(); // bound the memory of huge batches
         return;
     }
-    auto& st = *sqlFor(t, field).update;
+    auto& st = *sql.update;
     st.bind(1, v).bind(2, static_cast<std::int64_t>(version.hlc)).bind(3, static_cast<std::int64_t>(version.site));
     st.bind(4, id).run();
 }
@@ -51,19 +68,23 @@ void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std
 void Store::Impl::flushRows() {
     auto cache = std::move(rowCache);
     rowCache.clear();
-    for (auto& [key, row] : cache) {
-        const auto& t = reg.require(key.first);
-        for (const auto& f : row.dirty) {
-            const auto& s = row.fields[f];
-            auto& st = *sqlFor(t, f).update;
-            st.bind(1, s.value).bind(2, static_cast<std::int64_t>(s.version.hlc));
-            st.bind(3, static_cast<std::int64_t>(s.version.site)).bind(4, key.second).run();
+    cachedRows = 0;
+    for (auto& [table, byId] : cache) {
+        for (auto& [id, row] : byId) {
+            for (const auto& f : row.fields) {
+                if (!f.dirty) continue;
+                auto& st = *sqlFor(*table, f.name).update;
+                st.bind(1, f.state.value).bind(2, static_cast<std::int64_t>(f.state.version.hlc));
+                st.bind(3, static_cast<std::int64_t>(f.state.version.site)).bind(4, id).run();
+            }
         }
     }
 }
 
 void Store::Impl::evictRow(const schema::TableDef& t, std::string_view id) {
-    rowCache.erase(std::make_pair(t.name, std::string(id)));
+    auto it = rowCache.find(&t);
+    if (it == rowCache.end()) return;
+    if (auto row = it->second.find(id); row != it->second.end()) it->second.erase(row);
 }
 
 Store::Impl::FieldSql& Store::Impl::sqlFor(const schema::TableDef& t, std::string_view field) {
@@ -73,6 +94,7 @@ Store::Impl::FieldSql& Store::Impl::sqlFor(const schema::TableDef& t, std::strin
     if (!fd && field != schema::DeletedField) throw Error(ErrorKind::Invalid, "unknown field '" + std::string(field) + "'");
     auto& sql = fieldSql[{&t, stable}];
     if (!sql.select) {
+        sql.name = stable;
         const std::string f(stable);
         sql.select = &stmt("SELECT " + f + ", " + hlcColumn(f) + ", " + siteColumn(f) + " FROM " + t.name + " WHERE id = ?");
         sql.update = &stmt("UPDATE " + t.name + " SET " + f + " = ?, " + hlcColumn(f) + " = ?, " + siteColumn(f) +

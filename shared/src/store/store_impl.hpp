@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 namespace tdkt::store {
 
@@ -28,11 +29,22 @@ struct Store::Impl {
     // Write-behind cache of field states inside a transaction: a batch that edits
     // one row many times (imports, pulls) reads it once and writes each changed
     // field once, at commit or before any query that reads rows back.
-    struct CachedRow {
-        std::unordered_map<std::string, merge::FieldState> fields;
-        std::set<std::string> dirty;
+    struct CachedField {
+        std::string_view name; // points into the registry
+        merge::FieldState state;
+        bool dirty = false;
     };
-    std::map<std::pair<std::string, std::string>, CachedRow> rowCache; // (table, id)
+    struct CachedRow {
+        std::vector<CachedField> fields;
+        CachedField* find(std::string_view name);
+    };
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using RowsById = std::unordered_map<std::string, CachedRow, IdHash, std::equal_to<>>;
+    std::unordered_map<const schema::TableDef*, RowsById> rowCache;
+    std::size_t cachedRows = 0;
 
     explicit Impl(Db d, OpenOptions o) : db(std::move(d)), options(std::move(o)), clock(options.wall) {}
 
@@ -41,6 +53,7 @@ struct Store::Impl {
 
     // The hot statements, found without building their SQL text on every edit.
     struct FieldSql {
+        std::string_view name; // the field, pointing into the registry
         Stmt* select = nullptr;
         Stmt* update = nullptr;
     };
