@@ -2,6 +2,7 @@
 // is the one error boundary: every failure becomes one line on stderr and a
 // non-zero exit, so scripts can rely on both.
 #include "commands.hpp"
+#include "commands_sync.hpp"
 #include "context.hpp"
 
 #include "tdkt/core/error.hpp"
@@ -33,6 +34,11 @@ constexpr Command Commands[] = {
     {"import", runImport, "import TABLE FILE"},
     {"export", runExport, "export TABLE [--format csv|jsonl]"},
     {"dump", runDump, "dump"},
+    {"login", runLogin, "login --server HOST:PORT --user NAME [--ca-file F | --plain]"},
+    {"sync", runSync, "sync"},
+    {"conflicts", runConflicts, "conflicts"},
+    {"resolve", runResolve, "resolve CONFLICT_ID (--keep winner|loser | --value JSON)"},
+    {"rejected", runRejected, "rejected"},
 };
 
 // Options that take no value, for every command.

@@ -31,7 +31,19 @@ CREATE TABLE search_docs (docid INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id T
 CREATE VIRTUAL TABLE search_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
 )sql";
 
-constexpr std::array<InternalMigration, 1> Internal{InternalMigration{1, StoreTablesV1}};
+// Sync bookkeeping. Server: each site's high-water mark (settled seqs, applied or
+// refused) and the log of refused ops. Client: the changes the server refused.
+constexpr std::string_view SyncTablesV2 = R"sql(
+CREATE TABLE site_marks (site INTEGER PRIMARY KEY, high_seq INTEGER NOT NULL);
+CREATE TABLE refused_ops (id INTEGER PRIMARY KEY, site INTEGER NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL, field TEXT NOT NULL, value, hlc INTEGER NOT NULL, author TEXT, reason TEXT NOT NULL,
+    at INTEGER NOT NULL);
+CREATE TABLE rejected (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL,
+    value, reason TEXT NOT NULL, at INTEGER NOT NULL);
+)sql";
+
+constexpr std::array<InternalMigration, 2> Internal{InternalMigration{1, StoreTablesV1},
+                                                    InternalMigration{2, SyncTablesV2}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

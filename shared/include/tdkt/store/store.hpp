@@ -57,6 +57,27 @@ struct ApplyResult {
     std::size_t conflicts = 0;  // concurrent edits recorded (server role)
 };
 
+/** A field as stored, with its version. */
+struct FieldValue {
+    Value value;
+    Version version;
+};
+
+/** An op of the log with its position (the server_seq on the server). */
+struct LoggedOp {
+    std::uint64_t logSeq = 0;
+    Op op;
+};
+
+/** A local change the server refused (client side). */
+struct RejectedChange {
+    std::uint64_t seq = 0;
+    std::string table, rowId, field;
+    Value value;
+    std::string reason;
+    std::uint64_t atMs = 0;
+};
+
 class Store {
 public:
     static std::unique_ptr<Store> open(const std::filesystem::path& path, OpenOptions options = {});
@@ -101,6 +122,43 @@ public:
     /** The server acknowledged this site's ops up to `seq`. */
     void acknowledge(std::uint64_t seq);
     ApplyResult applyRemote(std::span<const Op> ops);
+
+    // [SECTION] sync bookkeeping (store_server.cpp, store_client.cpp)
+    /** Ops of the log after `cursor`, in log order (pull). */
+    std::vector<LoggedOp> opsAfter(std::uint64_t cursor, std::size_t limit) const;
+    /** The newest log position (0 when empty). */
+    std::uint64_t lastLogSeq() const;
+    /** A field of a row, deleted or not; nullopt when there is no such row. */
+    std::optional<FieldValue> fieldValue(std::string_view table, std::string_view id, std::string_view field) const;
+    /** Server: the last seq of `site` settled (applied or refused). */
+    std::uint64_t siteHighWater(SiteId site) const;
+    void setSiteHighWater(SiteId site, std::uint64_t seq);
+    /** Server: records a refused op in the audit log (it is never applied). */
+    void logRefused(const Op& op, std::string_view reason);
+    /** Server: refused ops, newest first (for admins and tests). */
+    std::vector<std::pair<Op, std::string>> refusedOps(std::size_t limit) const;
+    /**
+     * Client: the server refused our op `seq`. The field goes back to the server's
+     * value (unless a later local edit replaced it) or the row goes away when the
+     * server holds none; the change is listed by rejectedChanges().
+     */
+    void revertRefused(std::uint64_t seq, std::string_view reason, bool rowExists, const Value& serverValue,
+                       Version serverVersion);
+    std::vector<RejectedChange> rejectedChanges() const;
+    /** An edit whose op is written even when the value is unchanged (resolving a conflict). */
+    void forceEdit(std::string_view table, std::string_view id, std::string_view field, const Value& value);
+
+    /** A consistent read snapshot (BEGIN ... COMMIT) for a dump while others write. */
+    class ReadSnapshot {
+    public:
+        explicit ReadSnapshot(const Store& store);
+        ~ReadSnapshot();
+        ReadSnapshot(const ReadSnapshot&) = delete;
+        ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+    private:
+        const Store& m_store;
+    };
 
     /** Local settings (cursor, server, token...), never replicated. */
     std::optional<std::string> setting(std::string_view key) const;

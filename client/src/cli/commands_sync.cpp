@@ -1,0 +1,143 @@
+// Sync commands. Failures of the network are one clear line and a non-zero exit;
+// the replica and its pending changes stay as they were.
+#include "commands_sync.hpp"
+
+#include "tdkt/core/error.hpp"
+#include "tdkt/json/row_json.hpp"
+#include "tdkt/sync/sync_client.hpp"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace tdkt::cli {
+namespace {
+
+using json::Json;
+
+std::string readPassword() {
+    if (const char* env = std::getenv("TDKT_PASSWORD")) return env;
+    const bool tty = isatty(STDIN_FILENO);
+    termios old{};
+    if (tty) {
+        std::cerr << "password: " << std::flush;
+        tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string pw;
+    std::getline(std::cin, pw);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        std::cerr << "\n";
+    }
+    return pw;
+}
+
+// Network failures exit 7 with their message (not a storage error).
+int syncFailed(const sync::SyncError& e) {
+    std::cerr << "tdkt-cli: error: " << e.what() << "\n";
+    return e.kind() == sync::SyncErrorKind::BadCredentials || e.kind() == sync::SyncErrorKind::BadToken ? 6 : 7;
+}
+
+// JSON fields (candidates, winner) come out parsed.
+Json conflictJson(const store::Row& row) { return json::rowToJson(schema::registry().require("conflicts"), row); }
+
+} // namespace
+
+int runLogin(Context& ctx) {
+    auto server = ctx.args.option("--server");
+    auto user = ctx.args.option("--user");
+    if (!server || !user) throw Error(ErrorKind::Invalid, "usage: login --server HOST:PORT --user NAME [--ca-file F | --plain]");
+    sync::Endpoint ep = sync::parseEndpoint(*server);
+    ep.plain = ctx.args.flag("--plain");
+    if (auto ca = ctx.args.option("--ca-file")) ep.caFile = std::filesystem::absolute(*ca).string();
+    if (ep.plain && !ep.caFile.empty()) throw Error(ErrorKind::Invalid, "--plain and --ca-file exclude each other");
+    const std::string password = readPassword();
+    try {
+        sync::SyncClient client(ctx.store(), ep);
+        auto info = client.login(*user, password);
+        ctx.out << Json{{"user", info.user}, {"role", info.role}, {"unit", info.unit},
+                        {"clock_offset_ms", info.clockOffsetMs}}
+                       .dump()
+                << "\n";
+        return 0;
+    } catch (const sync::SyncError& e) {
+        return syncFailed(e);
+    }
+}
+
+int runSync(Context& ctx) {
+    try {
+        sync::SyncClient client(ctx.store());
+        auto c = client.sync();
+        ctx.out << Json{{"pushed", c.pushed}, {"pulled", c.pulled}, {"conflicts", c.conflicts}, {"rejected", c.rejected}}
+                       .dump()
+                << "\n";
+        return 0;
+    } catch (const sync::SyncError& e) {
+        return syncFailed(e);
+    }
+}
+
+int runConflicts(Context& ctx) {
+    Json out = Json::array();
+    for (const auto& row : ctx.store().list("conflicts", {{"status", std::string("open")}}))
+        out.push_back(conflictJson(row));
+    ctx.out << out.dump(-1, ' ', false, Json::error_handler_t::strict) << "\n";
+    return 0;
+}
+
+int runResolve(Context& ctx) {
+    const std::string& id = ctx.args.need(0, "CONFLICT_ID");
+    auto& store = ctx.store();
+    auto row = store.get("conflicts", id);
+    if (!row) throw Error(ErrorKind::NotFound, "no conflict with id " + id);
+    Json c = conflictJson(*row);
+    if (c.value("status", "") != "open") throw Error(ErrorKind::Conflict, "conflict " + id + " is already resolved");
+    const auto& t = schema::registry().require(c["table_name"].get<std::string>());
+    const std::string field = c["field"].get<std::string>();
+    const auto* fd = t.field(field);
+    Json chosen;
+    if (auto v = ctx.args.option("--value")) {
+        chosen = json::parse(*v, "--value");
+    } else if (auto keep = ctx.args.option("--keep"); keep == "winner") {
+        chosen = c["winner"];
+    } else if (keep == "loser") {
+        // The newest candidate that is not the winner.
+        std::optional<Json> loser;
+        std::uint64_t best = 0;
+        for (const auto& cand : c["candidates"])
+            if (cand["value"] != c["winner"] && cand.value("hlc", std::uint64_t{0}) >= best)
+                best = cand.value("hlc", std::uint64_t{0}), loser = cand["value"];
+        if (!loser) throw Error(ErrorKind::Invalid, "conflict " + id + " has no losing value");
+        chosen = *loser;
+    } else {
+        throw Error(ErrorKind::Invalid, "usage: resolve CONFLICT_ID (--keep winner|loser | --value JSON)");
+    }
+    Value value = fd ? json::valueFromJson(t, *fd, chosen)
+                     : (chosen.is_number_integer() ? Value{chosen.get<std::int64_t>()} : Value{});
+    store.forceEdit(t.name, c["row_id"].get<std::string>(), field, value);
+    ctx.out << Json{{"resolved", id}, {"value", chosen}}.dump() << "\n";
+    return 0;
+}
+
+int runRejected(Context& ctx) {
+    Json out = Json::array();
+    for (const auto& r : ctx.store().rejectedChanges()) {
+        const auto* t = schema::registry().table(r.table);
+        out.push_back(Json{{"table", r.table},
+                           {"row_id", r.rowId},
+                           {"field", r.field},
+                           {"value", json::valueToJson(t ? t->field(r.field) : nullptr, r.value)},
+                           {"reason", r.reason},
+                           {"at", json::isoTime(r.atMs << 16)}});
+    }
+    ctx.out << out.dump(-1, ' ', false, Json::error_handler_t::strict) << "\n";
+    return 0;
+}
+
+} // namespace tdkt::cli

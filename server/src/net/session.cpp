@@ -1,0 +1,149 @@
+// One session: read a frame (size-capped, with an idle deadline), decode it,
+// hand it to the service (pushes go through the group commit), write the reply.
+// A malformed frame closes only this session, with a logged reason.
+#include "session.hpp"
+
+#include "tdkt/protocol/codec.hpp"
+
+#include <boost/asio/experimental/awaitable_operators.hpp>
+
+namespace tdkt::server::net {
+namespace {
+
+using namespace asio::experimental::awaitable_operators;
+using namespace tdkt::protocol;
+constexpr auto Await = asio::as_tuple(asio::use_awaitable);
+
+struct Frame {
+    std::optional<Message> message;
+    std::string error; // malformed: reply and close
+    bool closed = false;
+};
+
+template <class Stream>
+asio::awaitable<Frame> readFrame(Stream& stream) {
+    Frame f;
+    std::array<std::uint8_t, FrameHeaderBytes> header{};
+    auto [ec, n] = co_await asio::async_read(stream, asio::buffer(header), Await);
+    if (ec) {
+        f.closed = true;
+        co_return f;
+    }
+    FrameHeader h;
+    if (auto err = checkHeader(header, h)) {
+        f.error = *err;
+        co_return f;
+    }
+    std::vector<std::uint8_t> payload(h.length - 1);
+    auto [ec2, n2] = co_await asio::async_read(stream, asio::buffer(payload), Await);
+    if (ec2) {
+        f.closed = true;
+        co_return f;
+    }
+    auto d = decode(h.type, payload);
+    if (d.message) f.message = std::move(d.message);
+    else f.error = d.error;
+    co_return f;
+}
+
+asio::awaitable<void> idleTimer(std::chrono::seconds idle) {
+    asio::steady_timer t(co_await asio::this_coro::executor, idle);
+    co_await t.async_wait(Await);
+}
+
+template <class Stream>
+asio::awaitable<bool> writeMessage(Stream& stream, const Message& m) {
+    auto bytes = encodeFrame(m);
+    auto [ec, n] = co_await asio::async_write(stream, asio::buffer(bytes), Await);
+    co_return !ec;
+}
+
+template <class Stream>
+asio::awaitable<void> runSession(Stream& stream, SessionDeps deps, std::string peer) {
+    SessionState state;
+    state.peer = peer;
+    for (;;) {
+        auto next = co_await (readFrame(stream) || idleTimer(deps.idle));
+        if (next.index() == 1) {
+            deps.log(peer + ": idle for " + std::to_string(deps.idle.count()) + " s, closed");
+            co_return;
+        }
+        Frame frame = std::get<0>(std::move(next));
+        if (frame.closed) co_return;
+        if (!frame.message) {
+            deps.log(peer + ": " + frame.error + ", session closed");
+            co_await writeMessage(stream, ErrorMsg{ErrorCode::Malformed, frame.error});
+            co_return;
+        }
+        Reply reply;
+        if (deps.service.isPushReady(state, *frame.message)) {
+            PushJob job{&state, std::get<Push>(std::move(*frame.message)), {}};
+            co_await deps.commits.submit(job);
+            reply = std::move(job.reply);
+        } else {
+            reply = deps.service.handle(state, *frame.message);
+        }
+        if (auto* e = std::get_if<ErrorMsg>(&reply.message)) deps.log(peer + ": " + e->message);
+        if (!co_await writeMessage(stream, reply.message) || reply.close) co_return;
+    }
+}
+
+std::string peerOf(const tcp::socket& s) {
+    boost::system::error_code ec;
+    auto ep = s.remote_endpoint(ec);
+    return ec ? std::string("?") : ep.address().to_string() + ":" + std::to_string(ep.port());
+}
+
+} // namespace
+
+asio::awaitable<void> GroupCommit::submit(PushJob& job) {
+    auto timer = std::make_shared<asio::steady_timer>(m_ex, asio::steady_timer::time_point::max());
+    auto done = std::make_shared<bool>(false);
+    m_queue.push_back({&job, timer, done});
+    if (!m_scheduled) {
+        m_scheduled = true;
+        asio::post(m_ex, [this] { flush(); });
+    }
+    while (!*done) co_await timer->async_wait(Await);
+}
+
+void GroupCommit::flush() {
+    m_scheduled = false;
+    auto waiters = std::move(m_queue);
+    m_queue.clear();
+    std::vector<PushJob*> jobs;
+    for (auto& w : waiters) jobs.push_back(w.job);
+    m_service.applyPushes(jobs);
+    for (auto& w : waiters) {
+        *w.done = true;
+        w.timer->cancel();
+    }
+}
+
+asio::awaitable<void> runPlainSession(tcp::socket socket, SessionDeps deps, SessionSet& sessions) {
+    auto it = sessions.add([&socket] {
+        boost::system::error_code ec;
+        socket.shutdown(tcp::socket::shutdown_both, ec);
+    });
+    co_await runSession(socket, deps, peerOf(socket));
+    sessions.remove(it);
+}
+
+asio::awaitable<void> runTlsSession(TlsStream stream, SessionDeps deps, SessionSet& sessions) {
+    auto it = sessions.add([&stream] {
+        boost::system::error_code ec;
+        stream.lowest_layer().shutdown(tcp::socket::shutdown_both, ec);
+    });
+    const std::string peer = peerOf(stream.next_layer());
+    auto hs = co_await (stream.async_handshake(asio::ssl::stream_base::server, Await) || idleTimer(deps.idle));
+    if (hs.index() == 0 && !std::get<0>(std::get<0>(hs))) {
+        co_await runSession(stream, deps, peer);
+        // Answer the client's close_notify so it does not see a truncated stream.
+        co_await (stream.async_shutdown(Await) || idleTimer(std::chrono::seconds(2)));
+    } else {
+        deps.log(peer + ": TLS handshake failed");
+    }
+    sessions.remove(it);
+}
+
+} // namespace tdkt::server::net

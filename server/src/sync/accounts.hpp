@@ -1,0 +1,43 @@
+#pragma once
+/**
+ * @brief Users and sessions of the server (DIR/accounts.sqlite): salted slow
+ *        password hashes (libsodium crypto_pwhash_str), and session tokens kept
+ *        only as hashes, each bound to the replica (site) that logged in.
+ * Thread safety: one Accounts per thread.
+ */
+#include "tdkt/core/ids.hpp"
+#include "tdkt/store/sqlite.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace tdkt::server {
+
+struct User {
+    std::string name;
+    std::string role; // officer | reviewer | inspector | admin
+    std::string unit;
+};
+
+bool isRole(std::string_view role);
+
+class Accounts {
+public:
+    explicit Accounts(const std::filesystem::path& file);
+
+    /** Adds or replaces a user; throws Error(Invalid) for an empty password or bad role. */
+    void addUser(const User& user, const std::string& password);
+    std::optional<User> findUser(std::string_view name);
+
+    /** Checks the password; on success a new token bound to `site`. */
+    std::optional<std::string> login(std::string_view name, std::string_view password, SiteId site);
+
+    /** The user of a live token used by the site it was issued to. */
+    std::optional<User> authenticate(std::string_view token, SiteId site);
+
+private:
+    store::Db m_db;
+};
+
+} // namespace tdkt::server

@@ -1,0 +1,110 @@
+// A push: each op is checked (its site and order, its shape, its clock, the
+// user's rights), then merged through the store, or refused with a reason that
+// is logged and sent back. The site's high-water mark moves past both, so a
+// batch resent after a broken connection is settled once.
+#include "rights.hpp"
+#include "service.hpp"
+
+#include "tdkt/core/error.hpp"
+
+#include <map>
+
+namespace tdkt::server {
+namespace {
+
+using namespace tdkt::protocol;
+
+// Fields of rows the push is creating, by (table, row) → field → value, so a
+// new row's unit is known whatever order its fields arrive in.
+using Pending = std::map<std::pair<std::string, std::string>, std::map<std::string, Value, std::less<>>>;
+
+std::optional<std::string> checkShape(const Op& op) {
+    const auto* t = schema::registry().table(op.table);
+    if (!t) return "unknown table '" + op.table + "'";
+    if (!isValidRowId(op.rowId)) return "invalid row id";
+    if (op.field == schema::DeletedField) {
+        const auto* i = std::get_if<std::int64_t>(&op.value);
+        if (!i || (*i != 0 && *i != 1)) return "_deleted must be 0 or 1";
+        return std::nullopt;
+    }
+    const auto* fd = t->field(op.field);
+    if (!fd) return "unknown field '" + op.field + "' in table " + t->name;
+    try {
+        if (!isNull(op.value)) (void)schema::validate(*t, *fd, op.value);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return std::nullopt;
+}
+
+Rejection rejection(store::Store& store, const Op& op, std::string reason) {
+    Rejection r;
+    r.seq = op.seq;
+    r.reason = std::move(reason);
+    if (schema::registry().table(op.table) && isValidRowId(op.rowId)) {
+        try {
+            if (auto fv = store.fieldValue(op.table, op.rowId, op.field)) {
+                r.rowExists = true;
+                r.serverValue = fv->value;
+                r.serverVersion = fv->version;
+            }
+        } catch (const Error&) {
+            // unknown field: the client reverts what it can
+        }
+    }
+    return r;
+}
+
+} // namespace
+
+void Service::applyPush(PushJob& job) {
+    SessionState& s = *job.session;
+    PushAck ack;
+    std::uint64_t high = m_store.siteHighWater(s.site);
+    Rights rights(m_store, *s.user);
+    Pending pending;
+    for (const Op& op : job.push.ops)
+        if (op.seq > high && !checkShape(op)) pending[{op.table, op.rowId}][op.field] = op.value;
+    FieldLookup lookup = [&](std::string_view table, std::string_view id, std::string_view field) {
+        std::optional<Value> v;
+        if (auto fv = m_store.fieldValue(table, id, field); fv && !isNull(fv->value)) return std::optional(fv->value);
+        auto it = pending.find({std::string(table), std::string(id)});
+        if (it != pending.end())
+            if (auto f = it->second.find(field); f != it->second.end()) v = f->second;
+        return v;
+    };
+    const std::uint64_t now = systemMillis();
+    for (Op op : job.push.ops) {
+        if (op.site != s.site) {
+            job.reply = {ErrorMsg{ErrorCode::Malformed, "a push carries only the pushing replica's own ops"}, true};
+            break;
+        }
+        if (op.seq <= high) continue; // settled before: the push is idempotent
+        if (op.seq != high + 1) {
+            job.reply = {ErrorMsg{ErrorCode::OutOfOrder, "ops " + std::to_string(high + 1) + ".." +
+                                                             std::to_string(op.seq - 1) + " are missing"},
+                         true};
+            break;
+        }
+        op.author = s.user->name;
+        std::optional<std::string> why = checkShape(op);
+        if (!why && hlcMillis(op.hlc) > now + MaxFutureMs)
+            why = "stamped " + std::to_string((hlcMillis(op.hlc) - now) / 60000) +
+                  " min ahead of the server clock: correct the computer's date and time";
+        if (!why) why = rights.refuseWrite(op, lookup);
+        if (why) {
+            m_store.logRefused(op, *why);
+            m_log("refused " + op.table + "/" + op.rowId + "." + op.field + " from " + op.author + ": " + *why);
+            ack.rejected.push_back(rejection(m_store, op, *why));
+        } else {
+            m_store.applyRemote(std::span<const Op>(&op, 1));
+            ++ack.accepted;
+        }
+        high = op.seq;
+    }
+    m_store.setSiteHighWater(s.site, high);
+    ack.highWater = high;
+    if (!std::holds_alternative<ErrorMsg>(job.reply.message)) job.reply = {std::move(ack)};
+}
+
+} // namespace tdkt::server

@@ -1,0 +1,139 @@
+#include "rights.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace tdkt::server {
+namespace {
+
+// Dossier fields that belong to the review and decision, not to the proposing unit.
+constexpr std::array<std::string_view, 9> ReviewFields{"status",           "status_reason", "received_on",
+                                                       "council_members",  "council_votes_for",
+                                                       "decision_number",  "decision_date", "amount",
+                                                       "deciding_unit_id"};
+
+constexpr std::array<std::string_view, 4> InspectionTables{"inspection_targets", "checklist_items", "findings",
+                                                           "recommendations"};
+
+bool contains(auto const& list, std::string_view v) { return std::find(list.begin(), list.end(), v) != list.end(); }
+
+std::string text(const std::optional<Value>& v) {
+    if (!v) return {};
+    const auto* s = std::get_if<std::string>(&*v);
+    return s ? *s : std::string();
+}
+
+} // namespace
+
+bool Rights::isReference(const schema::TableDef& t) {
+    if (t.unitField.empty()) return true;
+    const auto* f = t.field(t.unitField);
+    return t.unitField != "id" && f && !f->required;
+}
+
+Rights::Rights(const store::Store& store, User user) : m_store(store), m_user(std::move(user)) {
+    std::multimap<std::string, std::string> children;
+    std::map<std::string, std::string> parent;
+    for (const auto& u : store.list("units")) {
+        auto it = u.fields.find("parent_id");
+        if (it == u.fields.end()) continue;
+        const auto& p = std::get<std::string>(it->second);
+        children.emplace(p, u.id);
+        parent[u.id] = p;
+    }
+    std::vector<std::string> todo{m_user.unit};
+    while (!todo.empty()) {
+        auto u = todo.back();
+        todo.pop_back();
+        if (!m_subtree.insert(u).second) continue;
+        for (auto [b, e] = children.equal_range(u); b != e; ++b) todo.push_back(b->second);
+    }
+    for (auto it = parent.find(m_user.unit); it != parent.end() && !m_ancestors.count(it->second);
+         it = parent.find(it->second))
+        m_ancestors.insert(it->second);
+    m_readUnits = m_subtree;
+    if (m_user.role == "inspector") {
+        for (const auto& target : store.list("inspection_targets")) {
+            auto plan = store.get("inspection_plans", std::get<std::string>(target.fields.at("plan_id")));
+            if (plan && m_subtree.count(std::get<std::string>(plan->fields.at("unit_id"))))
+                m_readUnits.insert(std::get<std::string>(target.fields.at("unit_id")));
+        }
+    }
+}
+
+bool Rights::canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const {
+    if (m_user.role == "admin" || isReference(t)) return true;
+    if (t.name == "units") return m_readUnits.count(rowId) || m_ancestors.count(rowId);
+    return m_readUnits.count(text(unit)) > 0;
+}
+
+bool Rights::canRead(const schema::TableDef& t, const store::Row& row) const {
+    std::optional<Value> unit;
+    if (auto it = row.fields.find(t.unitField); it != row.fields.end()) unit = it->second;
+    return canReadUnit(t, row.id, unit);
+}
+
+bool Rights::canReadOp(const Op& op) const {
+    const auto* t = schema::registry().table(op.table);
+    if (!t) return false;
+    if (m_user.role == "admin" || isReference(*t) || t->name == "units") return canReadUnit(*t, op.rowId, {});
+    auto key = std::make_pair(op.table, op.rowId);
+    auto it = m_unitCache.find(key);
+    if (it == m_unitCache.end()) {
+        auto fv = m_store.fieldValue(op.table, op.rowId, t->unitField);
+        it = m_unitCache.emplace(key, fv ? std::optional<Value>(fv->value) : std::nullopt).first;
+    }
+    return canReadUnit(*t, op.rowId, it->second);
+}
+
+std::optional<std::string> Rights::refuseWrite(const Op& op, const FieldLookup& lookup) const {
+    const auto& t = schema::registry().require(op.table);
+    if (t.serverWritten)
+        return "conflicts are written by the server: resolve one by editing the field itself (tdkt-cli resolve)";
+    if (t.name == "units" || isReference(t)) {
+        if (m_user.role == "admin") return std::nullopt;
+        return t.name == "units" ? "only an administrator may change units"
+                                 : "reference data (" + t.name + ") is changed by administrators only";
+    }
+    if (m_user.role == "admin") return "administrators manage units, users and reference data, not unit records";
+    const std::string unit = text(lookup(op.table, op.rowId, t.unitField));
+    if (unit.empty()) return "the row names no unit (" + t.unitField + " is missing)";
+    if (auto why = refuseInUnit(t, op, unit, lookup)) return why;
+    if (op.field == t.unitField) {
+        const auto* moved = std::get_if<std::string>(&op.value);
+        if (!moved) return t.unitField + " cannot be cleared";
+        if (*moved != unit) return refuseInUnit(t, op, *moved, lookup);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Rights::refuseInUnit(const schema::TableDef& t, const Op& op, const std::string& unit,
+                                                const FieldLookup& lookup) const {
+    const bool own = unit == m_user.unit;
+    const bool dossierReview = t.name == "dossiers" && contains(ReviewFields, op.field);
+    if (own) {
+        if (!dossierReview) return std::nullopt;
+        const auto* s = std::get_if<std::string>(&op.value);
+        if (op.field == "status" && s && (*s == "draft" || *s == "submitted")) return std::nullopt;
+        return "dossiers." + op.field + ": a unit cannot review or decide its own dossier; the reviewing office does";
+    }
+    if (m_user.role == "reviewer" && m_subtree.count(unit)) {
+        if (dossierReview) return std::nullopt;
+        return "a reviewer moves dossiers of its subtree through review and decision; " + t.name + " of unit " +
+               unit + " belongs to that unit's officers";
+    }
+    if (m_user.role == "inspector" && contains(InspectionTables, t.name) && inspectsRow(t, op, lookup))
+        return std::nullopt;
+    return "unit " + unit + " is not yours: a " + m_user.role + " of unit " + m_user.unit +
+           " may not change its " + t.name;
+}
+
+bool Rights::inspectsRow(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const {
+    std::string target = t.name == "inspection_targets" ? op.rowId : text(lookup(t.name, op.rowId, "target_id"));
+    if (target.empty()) return false;
+    std::string plan = text(lookup("inspection_targets", target, "plan_id"));
+    if (plan.empty()) return false;
+    return m_subtree.count(text(lookup("inspection_plans", plan, "unit_id"))) > 0;
+}
+
+} // namespace tdkt::server

@@ -1,0 +1,63 @@
+#pragma once
+/**
+ * @brief What a user may read and write (DESIGN.md §4 "Rights").
+ *
+ * Reads: units of the user's subtree (plus, for inspectors, the units its plans
+ * inspect), the unit rows of its ancestors, and reference data. Writes:
+ *  - officer: its own unit's rows; a dossier's status only draft ↔ submitted;
+ *  - reviewer: as officer for its own unit, plus the review and decision fields
+ *    of dossiers of units below it;
+ *  - inspector: as officer for its own unit, plus inspection targets, checklist
+ *    items, findings and recommendations of plans issued in its subtree;
+ *  - admin: units and reference data; reads everything.
+ * Built per request from the store's current state. No sockets here.
+ */
+#include "accounts.hpp"
+
+#include "tdkt/schema/schema.hpp"
+#include "tdkt/store/store.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace tdkt::server {
+
+/** A field of a row as the request sees it (the store, then the ops not yet applied). */
+using FieldLookup = std::function<std::optional<Value>(std::string_view table, std::string_view id,
+                                                       std::string_view field)>;
+
+class Rights {
+public:
+    Rights(const store::Store& store, User user);
+
+    const User& user() const { return m_user; }
+
+    /** For dumps: the row as it is now. */
+    bool canRead(const schema::TableDef& t, const store::Row& row) const;
+
+    /** For pulls: the op's row as it is now in the store (deleted rows included). */
+    bool canReadOp(const Op& op) const;
+
+    /** Why this op may not be written by the user, or nullopt when it may. */
+    std::optional<std::string> refuseWrite(const Op& op, const FieldLookup& lookup) const;
+
+    static bool isReference(const schema::TableDef& t);
+
+private:
+    bool canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const;
+    std::optional<std::string> refuseInUnit(const schema::TableDef& t, const Op& op, const std::string& unit,
+                                            const FieldLookup& lookup) const;
+    bool inspectsRow(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const;
+
+    const store::Store& m_store;
+    User m_user;
+    std::set<std::string> m_subtree;   // the user's unit and every unit below it
+    std::set<std::string> m_readUnits; // subtree + inspected units
+    std::set<std::string> m_ancestors;
+    mutable std::map<std::pair<std::string, std::string>, std::optional<Value>> m_unitCache;
+};
+
+} // namespace tdkt::server

@@ -1,0 +1,72 @@
+#pragma once
+/**
+ * @brief The sync service: one session's protocol state machine, and the merge
+ *        of pushed ops under the rights rules (DESIGN.md §4–5). No sockets: the
+ *        net layer feeds decoded messages in and writes the replies out.
+ * Thread safety: one Service per thread (it owns the store's connection).
+ */
+#include "accounts.hpp"
+
+#include "tdkt/protocol/messages.hpp"
+#include "tdkt/store/store.hpp"
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace tdkt::server {
+
+struct SessionState {
+    bool welcomed = false;
+    std::optional<User> user;
+    SiteId site = 0;
+    std::string peer; // for the log
+};
+
+struct Reply {
+    protocol::Message message;
+    bool close = false; // the session ends after this reply
+};
+
+/** A push waiting for the next group commit. */
+struct PushJob {
+    SessionState* session = nullptr;
+    protocol::Push push;
+    Reply reply;
+};
+
+class Service {
+public:
+    using Log = std::function<void(const std::string&)>;
+
+    /** Ops stamped further ahead of the server clock than this are refused. */
+    static constexpr std::uint64_t MaxFutureMs = 5 * 60 * 1000;
+
+    Service(store::Store& store, Accounts& accounts, Log log);
+
+    /** Every message except Push; the reply to send. */
+    Reply handle(SessionState& s, const protocol::Message& m);
+
+    /** True when `m` is a Push the session may send now (else handle() answers it). */
+    bool isPushReady(const SessionState& s, const protocol::Message& m) const;
+
+    /** Applies many sessions' pushes in one transaction (group commit). */
+    void applyPushes(std::span<PushJob* const> jobs);
+
+    store::Store& store() { return m_store; }
+
+private:
+    Reply hello(SessionState& s, const protocol::Hello& m);
+    Reply login(SessionState& s, const protocol::Login& m);
+    Reply auth(SessionState& s, const protocol::Auth& m);
+    Reply pull(SessionState& s, const protocol::Pull& m);
+    void applyPush(PushJob& job);
+    Reply loggedIn(SessionState& s, const User& u, std::string token);
+
+    store::Store& m_store;
+    Accounts& m_accounts;
+    Log m_log;
+};
+
+} // namespace tdkt::server

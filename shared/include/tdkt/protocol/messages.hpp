@@ -1,0 +1,88 @@
+#pragma once
+/**
+ * @brief The messages of the sync protocol, one struct per frame type.
+ *
+ * Session: Hello → Welcome, then Login or Auth → LoginOk, then any number of
+ * Push → PushAck and Pull → PullBatch. Any failure is an Error (the server may
+ * close the session after it). Serialization is in codec.cpp.
+ */
+#include "tdkt/core/op.hpp"
+#include "tdkt/protocol/version.hpp"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace tdkt::protocol {
+
+struct Hello {
+    std::uint32_t protocol = ProtocolVersion;
+    std::uint32_t schema = 0;
+    std::string client; // program and version, for the log
+};
+
+struct Welcome {
+    std::uint32_t protocol = ProtocolVersion;
+    std::uint32_t schema = 0;
+    std::uint64_t serverTimeMs = 0; // lets the client correct its clock
+    std::string server;
+};
+
+struct Login {
+    std::string user;
+    std::string password;
+    SiteId site = 0;
+};
+
+struct Auth {
+    std::string token;
+    SiteId site = 0;
+};
+
+struct LoginOk {
+    std::string token;
+    std::string user;
+    std::string role;
+    std::string unit;
+    std::uint64_t highWater = 0; // the last seq of this site the server holds
+};
+
+struct Push {
+    std::vector<Op> ops; // this site's ops, in seq order
+};
+
+struct Rejection {
+    std::uint64_t seq = 0;
+    std::string reason;
+    bool rowExists = false; // false: the server holds no such row
+    Value serverValue;      // what the field is on the server
+    Version serverVersion;
+};
+
+struct PushAck {
+    std::uint64_t highWater = 0; // every seq ≤ this is settled (applied or refused)
+    std::uint32_t accepted = 0;
+    std::vector<Rejection> rejected;
+};
+
+struct Pull {
+    std::uint64_t cursor = 0;
+    std::uint32_t maxOps = 0;
+};
+
+struct PullBatch {
+    std::vector<Op> ops;
+    std::uint64_t cursor = 0; // commit it with the ops
+    bool more = false;
+};
+
+struct ErrorMsg {
+    ErrorCode code = ErrorCode::Malformed;
+    std::string message;
+};
+
+using Message = std::variant<Hello, Welcome, Login, Auth, LoginOk, Push, PushAck, Pull, PullBatch, ErrorMsg>;
+
+MessageType typeOf(const Message& m);
+
+} // namespace tdkt::protocol

@@ -1,0 +1,49 @@
+#pragma once
+/**
+ * @brief Wire protocol constants (DESIGN.md §5): versions, frame limits, message types.
+ *
+ * A frame is a 4-byte big-endian length (of type byte + payload), a 1-byte type,
+ * and a cereal portable-binary payload. Op batches inside are zstd-compressed.
+ */
+#include <cstdint>
+
+namespace tdkt::protocol {
+
+/** Bumped on any incompatible change of frames or messages. */
+constexpr std::uint32_t ProtocolVersion = 1;
+
+/** Hard upper bound of one frame (type + payload). Larger frames close the session. */
+constexpr std::uint32_t MaxFrameBytes = 16u << 20;
+
+/** Upper bound of a decompressed op batch. */
+constexpr std::uint32_t MaxBatchBytes = 64u << 20;
+
+constexpr std::size_t FrameHeaderBytes = 5;
+
+enum class MessageType : std::uint8_t {
+    Hello = 1,
+    Welcome = 2,
+    Login = 3,
+    Auth = 4,
+    LoginOk = 5,
+    Push = 6,
+    PushAck = 7,
+    Pull = 8,
+    PullBatch = 9,
+    Error = 10,
+};
+
+/** Why a request failed; the message text is for people. */
+enum class ErrorCode : std::uint8_t {
+    Malformed = 1,      // undecodable frame, wrong type for the state
+    UpdateRequired = 2, // protocol or schema version the peer does not speak
+    BadCredentials = 3, // wrong user or password
+    BadToken = 4,       // unknown, expired, or bound to another replica
+    OutOfOrder = 5,     // a push that skips seqs
+    Internal = 6,       // the server failed; retry later
+};
+
+/** The schema version this build speaks: the newest store migration. */
+std::uint32_t schemaVersion();
+
+} // namespace tdkt::protocol

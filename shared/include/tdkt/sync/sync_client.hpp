@@ -1,0 +1,78 @@
+#pragma once
+/**
+ * @brief The client side of sync: log in once, then push pending ops and pull
+ *        what the server has for this user (DESIGN.md §4–5).
+ *
+ * Blocking calls with a stall timeout; each SyncClient owns its own I/O, so a
+ * worker thread (or a benchmark with many clients) runs one per thread. The
+ * server address, user and token are kept in the replica's local settings, so
+ * sync() needs no arguments after login().
+ * Thread safety: one SyncClient per thread, used with that thread's Store.
+ */
+#include "tdkt/store/store.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace tdkt::sync {
+
+struct Endpoint {
+    std::string host;
+    std::uint16_t port = 0;
+    bool plain = false;       // no TLS (loopback tests only)
+    std::string caFile;       // trusted CA / self-signed certificate (PEM); empty: system CAs
+    std::chrono::milliseconds timeout{30000}; // no progress for this long: give up
+};
+
+/** "HOST:PORT" → Endpoint; throws Error(Invalid). */
+Endpoint parseEndpoint(std::string_view hostPort);
+
+enum class SyncErrorKind { Unreachable, Tls, Timeout, UpdateRequired, BadCredentials, BadToken, Protocol, NotLoggedIn };
+
+class SyncError : public std::runtime_error {
+public:
+    SyncError(SyncErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
+    SyncErrorKind kind() const noexcept { return m_kind; }
+
+private:
+    SyncErrorKind m_kind;
+};
+
+struct LoginInfo {
+    std::string user, role, unit;
+    std::int64_t clockOffsetMs = 0; // server time minus ours
+};
+
+struct SyncCounts {
+    std::size_t pushed = 0;    // ops the server accepted
+    std::size_t pulled = 0;    // ops received
+    std::size_t conflicts = 0; // open conflicts visible here after the sync
+    std::size_t rejected = 0;  // ops the server refused in this sync
+    std::uint64_t bytesSent = 0, bytesReceived = 0; // frames, before TLS
+};
+
+class SyncClient {
+public:
+    /** Uses the endpoint saved by the last login. */
+    explicit SyncClient(store::Store& store);
+    SyncClient(store::Store& store, Endpoint endpoint);
+    ~SyncClient();
+    SyncClient(const SyncClient&) = delete;
+    SyncClient& operator=(const SyncClient&) = delete;
+
+    /** Logs in, saves server, user and token in the replica; throws SyncError. */
+    LoginInfo login(const std::string& user, const std::string& password);
+
+    /** Push, then pull until up to date; throws SyncError (local data stays intact). */
+    SyncCounts sync();
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace tdkt::sync

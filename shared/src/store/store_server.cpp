@@ -1,0 +1,106 @@
+// Sync bookkeeping used by the server: reading the log by position, fields with
+// their versions, per-site high-water marks, the refused-op audit log, and a
+// read snapshot for dumps taken while the server writes.
+#include "store_impl.hpp"
+
+#include "tdkt/core/error.hpp"
+
+namespace tdkt::store {
+namespace {
+
+constexpr const char* OpColumns = "local_seq, site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, "
+                                  "author";
+
+Op readOpAt(const Stmt& st, int c) {
+    Op op;
+    op.site = static_cast<SiteId>(st.integer(c));
+    op.seq = static_cast<std::uint64_t>(st.integer(c + 1));
+    op.table = st.text(c + 2);
+    op.rowId = st.text(c + 3);
+    op.field = st.text(c + 4);
+    op.value = st.value(c + 5);
+    op.hlc = static_cast<HlcStamp>(st.integer(c + 6));
+    op.base = {static_cast<HlcStamp>(st.integer(c + 7)), static_cast<SiteId>(st.integer(c + 8))};
+    op.seen = static_cast<std::uint64_t>(st.integer(c + 9));
+    op.author = st.isNull(c + 10) ? "" : st.text(c + 10);
+    return op;
+}
+
+} // namespace
+
+std::vector<LoggedOp> Store::opsAfter(std::uint64_t cursor, std::size_t limit) const {
+    auto& st = m_impl->stmt(std::string("SELECT ") + OpColumns + " FROM ops WHERE local_seq > ? ORDER BY local_seq "
+                                                                   "LIMIT ?");
+    st.bind(1, static_cast<std::int64_t>(cursor)).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<LoggedOp> out;
+    while (st.step()) out.push_back({static_cast<std::uint64_t>(st.integer(0)), readOpAt(st, 1)});
+    st.reset();
+    return out;
+}
+
+std::uint64_t Store::lastLogSeq() const {
+    auto& st = m_impl->stmt("SELECT coalesce(max(local_seq), 0) FROM ops");
+    std::uint64_t v = st.step() ? static_cast<std::uint64_t>(st.integer(0)) : 0;
+    st.reset();
+    return v;
+}
+
+std::optional<FieldValue> Store::fieldValue(std::string_view table, std::string_view id,
+                                            std::string_view field) const {
+    auto& im = *m_impl;
+    const auto& t = im.reg.require(table);
+    if (field != schema::DeletedField && !t.field(field))
+        throw Error(ErrorKind::Invalid, "unknown field '" + std::string(field) + "' in table " + t.name);
+    if (!im.rowExists(t, id, true)) return std::nullopt;
+    auto s = im.fieldState(t, id, field);
+    return FieldValue{std::move(s.value), s.version};
+}
+
+std::uint64_t Store::siteHighWater(SiteId site) const {
+    auto& st = m_impl->stmt("SELECT high_seq FROM site_marks WHERE site = ?");
+    st.bind(1, static_cast<std::int64_t>(site));
+    std::uint64_t v = st.step() ? static_cast<std::uint64_t>(st.integer(0)) : 0;
+    st.reset();
+    return v;
+}
+
+void Store::setSiteHighWater(SiteId site, std::uint64_t seq) {
+    Batch b{*this};
+    m_impl->stmt("INSERT INTO site_marks(site, high_seq) VALUES(?, ?) ON CONFLICT(site) DO UPDATE SET "
+                 "high_seq = max(high_seq, excluded.high_seq)")
+        .bind(1, static_cast<std::int64_t>(site))
+        .bind(2, static_cast<std::int64_t>(seq))
+        .run();
+    b.commit();
+}
+
+void Store::logRefused(const Op& op, std::string_view reason) {
+    Batch b{*this};
+    auto& st = m_impl->stmt("INSERT INTO refused_ops(site, seq, tbl, row_id, field, value, hlc, author, reason, at) "
+                            "VALUES(?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
+    st.bind(3, op.table).bind(4, op.rowId).bind(5, op.field).bind(6, op.value);
+    st.bind(7, static_cast<std::int64_t>(op.hlc)).bind(8, op.author).bind(9, reason);
+    st.bind(10, static_cast<std::int64_t>(m_impl->clock.wallMillis())).run();
+    b.commit();
+}
+
+std::vector<std::pair<Op, std::string>> Store::refusedOps(std::size_t limit) const {
+    auto& st = m_impl->stmt("SELECT id, site, seq, tbl, row_id, field, value, hlc, 0, 0, 0, author, reason "
+                            "FROM refused_ops ORDER BY id DESC LIMIT ?");
+    st.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<std::pair<Op, std::string>> out;
+    while (st.step()) out.emplace_back(readOpAt(st, 1), st.text(12));
+    st.reset();
+    return out;
+}
+
+Store::ReadSnapshot::ReadSnapshot(const Store& store) : m_store(store) {
+    auto& db = m_store.m_impl->db;
+    db.exec("BEGIN");
+    (void)db.scalar("SELECT count(*) FROM meta"); // the snapshot starts with the first read
+}
+
+Store::ReadSnapshot::~ReadSnapshot() { sqlite3_exec(m_store.m_impl->db.raw(), "COMMIT", nullptr, nullptr, nullptr); }
+
+} // namespace tdkt::store

@@ -1,0 +1,71 @@
+#include "sync_steps.hpp"
+
+#include "tdkt/core/error.hpp"
+#include "tdkt/protocol/version.hpp"
+
+#include <cstdlib>
+
+namespace tdkt::sync {
+namespace {
+
+constexpr std::size_t PushBatchOps = 1000;
+constexpr std::uint32_t PullBatchOps = 5000;
+
+// A full batch ends at a row boundary, so a new row's fields (and its unit)
+// reach the server together.
+void trimToRow(std::vector<Op>& ops) {
+    if (ops.size() < PushBatchOps) return;
+    std::size_t end = ops.size();
+    while (end > 1 && ops[end - 1].rowId == ops.back().rowId) --end;
+    if (end > 1 || ops.front().rowId != ops.back().rowId) ops.resize(end);
+}
+
+} // namespace
+
+void hello(Channel& ch, store::Store& store) {
+    const std::uint64_t sent = systemMillis();
+    ch.send(protocol::Hello{protocol::ProtocolVersion, protocol::schemaVersion(), "tdkt-cli"});
+    auto w = expect<protocol::Welcome>(ch.receive());
+    const std::uint64_t got = systemMillis();
+    const auto offset = static_cast<std::int64_t>(w.serverTimeMs) - static_cast<std::int64_t>((sent + got) / 2);
+    const auto saved = std::stoll(store.setting("clock_offset_ms").value_or("0"));
+    // Small differences are network jitter; a real skew is corrected.
+    if (std::llabs(offset - saved) > 1000) store.setSetting("clock_offset_ms", std::to_string(offset));
+}
+
+void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {
+    for (;;) {
+        auto ops = store.pendingOps(PushBatchOps);
+        if (ops.empty()) return;
+        trimToRow(ops);
+        const std::uint64_t last = ops.back().seq;
+        ch.send(protocol::Push{std::move(ops)});
+        auto ack = expect<protocol::PushAck>(ch.receive());
+        if (ack.highWater < last)
+            throw SyncError(SyncErrorKind::Protocol, "the server did not settle the pushed changes");
+        store::Store::Batch b{store};
+        for (const auto& r : ack.rejected) store.revertRefused(r.seq, r.reason, r.rowExists, r.serverValue, r.serverVersion);
+        store.acknowledge(ack.highWater);
+        b.commit();
+        counts.pushed += ack.accepted;
+        counts.rejected += ack.rejected.size();
+    }
+}
+
+void pullAll(Channel& ch, store::Store& store, SyncCounts& counts) {
+    std::uint64_t cursor = std::stoull(store.setting("pull_cursor").value_or("0"));
+    for (;;) {
+        ch.send(protocol::Pull{cursor, PullBatchOps});
+        auto batch = expect<protocol::PullBatch>(ch.receive());
+        if (batch.cursor < cursor) throw SyncError(SyncErrorKind::Protocol, "the server moved the cursor backwards");
+        store::Store::Batch b{store};
+        store.applyRemote(batch.ops);
+        store.setSetting("pull_cursor", std::to_string(batch.cursor));
+        b.commit();
+        counts.pulled += batch.ops.size();
+        cursor = batch.cursor;
+        if (!batch.more) return;
+    }
+}
+
+} // namespace tdkt::sync

@@ -1,0 +1,16 @@
+#pragma once
+// Internal: the steps of a sync session over a Channel (no Asio here).
+#include "channel.hpp"
+
+namespace tdkt::sync {
+
+/** Hello → Welcome; keeps the server's clock offset in the replica. */
+void hello(Channel& ch, store::Store& store);
+
+/** Pushes every pending op, batch by batch, applying the server's refusals. */
+void pushAll(Channel& ch, store::Store& store, SyncCounts& counts);
+
+/** Pulls until the server has nothing more, committing the cursor with each batch. */
+void pullAll(Channel& ch, store::Store& store, SyncCounts& counts);
+
+} // namespace tdkt::sync
