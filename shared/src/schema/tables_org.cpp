@@ -61,10 +61,12 @@ TableDef disciplines() {
 
 // Defined in tables_work.cpp: movements, commendations, inspections, sync.
 std::vector<TableDef> workTables();
+std::vector<TableDef> referenceTables(); // tables_reference.cpp
 
 std::vector<TableDef> allTables() {
     std::vector<TableDef> all{units(), people(), evaluations(), disciplines()};
     for (auto& t : workTables()) all.push_back(std::move(t));
+    for (auto& t : referenceTables()) all.push_back(std::move(t));
     return all;
 }
 

@@ -1,0 +1,56 @@
+#pragma once
+/**
+ * @brief One pure function per rule: each reads a DossierContext and returns its
+ *        findings (empty when the rule is met). checkAll() runs them in order.
+ *
+ * Every number and list a check uses comes from the Catalog (award_rules and
+ * parameters in force for the dossier's dates), never from the code.
+ */
+#include "tdkt/rules/context.hpp"
+#include "tdkt/rules/finding.hpp"
+
+#include <optional>
+
+namespace tdkt::rules {
+
+/** A rule for the award is in force on received_on, fits the nominee kind; unverified → info. */
+Findings checkRuleInForce(const DossierContext& ctx);
+/** Every component the award and procedure require is present (Law Đ84). */
+Findings checkComponents(const DossierContext& ctx);
+/** The achievement period matches the award's period (e.g. 2 years for Bằng khen tỉnh). */
+Findings checkPeriod(const DossierContext& ctx);
+/** The award's criteria from history and evaluations (GEN-2, GEN-4 applied). */
+Findings checkEligibility(const DossierContext& ctx);
+/** Collective titles: members' shares, ranks, CSTĐ cơ sở, discipline. */
+Findings checkCollective(const DossierContext& ctx);
+/** GEN-3: under disciplinary review, investigation, or a complaint being verified. */
+Findings checkBlocks(const DossierContext& ctx);
+/** Council vote share recorded in the biên bản against the threshold in force. */
+Findings checkVotes(const DossierContext& ctx);
+/** Deadline set by the deciding level for receiving dossiers. */
+Findings checkDeadline(const DossierContext& ctx);
+/** The deciding unit's level may decide this award (before / after 1/7/2025). */
+Findings checkAuthority(const DossierContext& ctx);
+/** The amount: coefficient × base salary, rounded up; same period pays only the highest. */
+Findings checkMoney(const DossierContext& ctx);
+/** GEN-8: an initiative already used as the basis of another award. */
+Findings checkInitiativeReuse(const DossierContext& ctx);
+
+Findings checkAll(const DossierContext& ctx);
+
+/** The amount the dossier's award pays (đồng), or nothing when no coefficient or salary applies. */
+std::optional<std::int64_t> computeAmount(const DossierContext& ctx);
+
+/** Quota of one award in one unit and year (checkUnit). */
+struct QuotaInput {
+    std::string unitName;
+    std::string awardCode;     // the capped award, e.g. chien_si_thi_dua_co_so
+    int year = 0;
+    std::size_t proposed = 0;  // open or approved dossiers for it
+    std::size_t baseCount = 0; // holders of the base award (e.g. LĐTT) that year
+    const Parameter* quota = nullptr; // quota.max_share in force, or none
+};
+
+Findings checkQuota(const QuotaInput& in);
+
+} // namespace tdkt::rules

@@ -1,0 +1,29 @@
+#pragma once
+// Building findings and wording Vietnamese figures (internal to the rules library).
+#include "tdkt/rules/context.hpp"
+#include "tdkt/rules/finding.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace tdkt::rules::detail {
+
+Finding finding(std::string ruleId, Severity severity, std::string message, Source source);
+
+/** "2026-01-20" → "20/01/2026". */
+std::string formatDate(std::string_view iso);
+
+/** 710000 → "710.000 đ". */
+std::string formatMoney(std::int64_t amount);
+
+/** 0.3 → "0,3" (Vietnamese decimal comma). */
+std::string formatNumber(double v);
+
+/** «Lao động tiên tiến» of the dossier's award. */
+std::string quotedAward(const DossierContext& ctx);
+
+/** Looks up the parameter in force with the deciding unit's own settings first. */
+const Parameter* decidingParam(const DossierContext& ctx, const ParamQuery& q);
+
+} // namespace tdkt::rules::detail

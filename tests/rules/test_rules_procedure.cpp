@@ -1,0 +1,139 @@
+// Procedure rules: blocks (GEN-3), council votes, authority before/after 1/7/2025,
+// deadlines, period, procedure, rule in force, initiative reuse (GEN-8).
+#include "rules_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+namespace tdkt::test {
+namespace {
+using rules::DossierContext;
+constexpr auto Pass = Expect::Pass;
+constexpr auto Fires = Expect::Fires;
+
+DossierContext ldtt(const std::string& received = "2025-08-15") {
+    auto c = dossier("lao_dong_tien_tien", 2025, received);
+    evals(c, 2025, 2025, "httnv");
+    return c;
+}
+
+DossierContext votes(const std::string& award, std::int64_t yes, std::int64_t of) {
+    auto c = dossier(award, 2025);
+    c.dossier.councilVotesFor = yes;
+    c.dossier.councilMembers = of;
+    return c;
+}
+
+DossierContext decidedBy(const std::string& award, const std::string& level, const std::string& received) {
+    auto c = dossier(award, 2025, received);
+    c.decidingLevel = level;
+    return c;
+}
+
+DossierContext blocked(const std::string& kind, const std::string& from, const std::string& to) {
+    auto c = ldtt();
+    discipline(c, kind, from, to);
+    return c;
+}
+
+DossierContext cstdWithInitiative(int priorUses) {
+    auto c = dossier("chien_si_thi_dua_co_so", 2025);
+    evals(c, 2025, 2025, "httnv");
+    award(c, "lao_dong_tien_tien", 2025);
+    initiative(c, "i1", 2025, "co_so");
+    if (priorUses > 0) c.initiativeUses["i1"] = priorUses;
+    return c;
+}
+
+const std::vector<Case>& cases() {
+    static const std::vector<Case> all{
+        // [SECTION] blocks (NĐ 152 Đ4.4)
+        {"under disciplinary review", "blocks.dang_xem_xet_ky_luat", "NĐ 152 Đ4.4; GEN-3", Fires,
+         [] { return blocked("dang_xem_xet_ky_luat", "2025-06-01", ""); }},
+        {"under investigation", "blocks.dang_dieu_tra_thanh_tra", "NĐ 152 Đ4.4; GEN-3", Fires,
+         [] { return blocked("dang_dieu_tra_thanh_tra", "2025-05-01", "2025-12-31"); }},
+        {"complaint being verified", "blocks.dang_xac_minh_khieu_nai", "NĐ 152 Đ4.4; GEN-3", Fires,
+         [] { return blocked("dang_xac_minh_khieu_nai", "2025-08-01", ""); }},
+        {"investigation concluded before today unblocks", "blocks.dang_dieu_tra_thanh_tra", "NĐ 152 Đ4.4", Pass,
+         [] { return blocked("dang_dieu_tra_thanh_tra", "2025-01-01", "2025-03-31"); }},
+        // [SECTION] council votes (NĐ 98 Đ30.7)
+        {"CSTĐ cơ sở: 8/10 votes meet 80%", "votes.threshold", "NĐ 98 Đ30.7", Pass,
+         [] { return votes("chien_si_thi_dua_co_so", 8, 10); }},
+        {"CSTĐ cơ sở: 7/10 votes fail 80%", "votes.threshold", "NĐ 98 Đ30.7", Fires,
+         [] { return votes("chien_si_thi_dua_co_so", 7, 10); }},
+        {"CSTĐ tỉnh: 9/10 votes meet 90%", "votes.threshold", "NĐ 98 Đ30.7", Pass,
+         [] { return votes("chien_si_thi_dua_tinh", 9, 10); }},
+        {"CSTĐ tỉnh: 17/20 (85%) fail 90%", "votes.threshold", "NĐ 98 Đ30.7", Fires,
+         [] { return votes("chien_si_thi_dua_tinh", 17, 20); }},
+        {"Cờ thi đua tỉnh: 4/5 meet 80%", "votes.threshold", "NĐ 98 Đ30.7", Pass,
+         [] { return votes("co_thi_dua_tinh", 4, 5); }},
+        {"votes not recorded", "votes.missing", "NĐ 98 Đ30.7", Fires, [] {
+             auto c = dossier("chien_si_thi_dua_co_so", 2025);
+             c.dossier.councilVotesFor.reset();
+             return c;
+         }},
+        // [SECTION] authority (Law Đ80; NĐ 129 Đ59 from 1/7/2025)
+        {"CSTĐ cơ sở by the commune before 1/7/2025", "authority.level", "Luật TĐKT 2022 Đ80.2–80.3", Fires,
+         [] { return decidedBy("chien_si_thi_dua_co_so", "xa", "2025-06-15"); }},
+        {"CSTĐ cơ sở by the commune from 1/7/2025", "authority.level", "NĐ 129/2025 Đ59", Pass,
+         [] { return decidedBy("chien_si_thi_dua_co_so", "xa", "2025-07-01"); }},
+        {"CSTĐ cơ sở by the district on 30/6/2025", "authority.level", "Luật TĐKT 2022 Đ80.2", Pass,
+         [] { return decidedBy("chien_si_thi_dua_co_so", "huyen", "2025-06-30"); }},
+        {"LĐTT by a district after 1/7/2025 (no districts)", "authority.level", "NĐ 129/2025 Đ59", Fires,
+         [] { return decidedBy("lao_dong_tien_tien", "huyen", "2025-08-01"); }},
+        {"TTLĐTT by the commune from 1/7/2025", "authority.level", "NĐ 129/2025 Đ59", Pass,
+         [] { return decidedBy("tap_the_lao_dong_tien_tien", "xa", "2025-09-01"); }},
+        {"Bằng khen tỉnh by a commune", "authority.level", "Luật TĐKT 2022 Đ79", Fires,
+         [] { return decidedBy("bang_khen_tinh", "xa", "2025-09-01"); }},
+        {"no deciding unit chosen", "authority.missing", "Luật TĐKT 2022 Đ80", Fires,
+         [] { return decidedBy("giay_khen", "", "2025-09-01"); }},
+        // [SECTION] deadlines (NĐ 98 Đ32; provincial configuration)
+        {"CSTĐ toàn quốc 2025 received 05/01/2027, after 31/12/2026", "deadline.receive", "NĐ 98 Đ32.1.a", Fires,
+         [] { return dossier("chien_si_thi_dua_toan_quoc", 2025, "2027-01-05"); }},
+        {"CSTĐ toàn quốc 2025 received 30/12/2026", "deadline.receive", "NĐ 98 Đ32.1.a", Pass,
+         [] { return dossier("chien_si_thi_dua_toan_quoc", 2025, "2026-12-30"); }},
+        // [SECTION] period, procedure, rule in force
+        {"Bằng khen tỉnh with a 3-year period", "period.length", "Luật TĐKT 2022 Đ74.1.d (2 years)", Fires, [] {
+             auto c = dossier("bang_khen_tinh", 2025);
+             c.dossier.periodFromYear = 2023;
+             return c;
+         }},
+        {"CSTĐ tỉnh with the 3-year period 2023–2025", "period.length", "Luật TĐKT 2022 Đ22 (3 years)", Pass,
+         [] { return dossier("chien_si_thi_dua_tinh", 2025); }},
+        {"CSTĐ toàn quốc period not written", "period.missing", "seeds 002 (06 năm)", Fires, [] {
+             auto c = dossier("chien_si_thi_dua_toan_quoc", 2025);
+             c.dossier.periodFromYear.reset();
+             return c;
+         }},
+        {"LĐTT has no simplified procedure", "completeness.procedure", "Luật TĐKT 2022 Đ84–85", Fires,
+         [] { auto c = ldtt(); c.dossier.procedure = "don_gian"; return c; }},
+        {"Giấy khen, simplified procedure with its components", "completeness.procedure", "Luật TĐKT 2022 Đ85",
+         Pass, [] {
+             auto c = dossier("giay_khen", 2025);
+             c.dossier.procedure = "don_gian";
+             c.presentComponents = {"to_trinh", "bao_cao_tom_tat", "bien_ban_hop"};
+             return c;
+         }},
+        {"Bằng khen tỉnh received in 2023: no rule loaded for it", "rules.in_force", "GEN-9", Fires,
+         [] { return dossier("bang_khen_tinh", 2022, "2023-05-01"); }},
+        {"LĐTT proposed for a collective", "rules.nominee_kind", "Luật TĐKT 2022 Đ24", Fires,
+         [] { return dossier("lao_dong_tien_tien", 2025, "2025-08-15", "tap_the"); }},
+        {"HCLĐ hạng Ba rule is flagged chưa xác minh", "rules.unverified", "domain-verified row 12 (⚠️ᵛ)", Fires,
+         [] { return dossier("huan_chuong_lao_dong_hang_ba", 2025); }},
+        // [SECTION] an initiative is used once (CV 5007/BNV-TĐKT)
+        {"initiative already the basis of another award", "initiative.reused", "CV 5007/BNV-TĐKT; GEN-8", Fires,
+         [] { return cstdWithInitiative(1); }},
+        {"initiative used for the first time", "initiative.reused", "CV 5007/BNV-TĐKT; GEN-8", Pass,
+         [] { return cstdWithInitiative(0); }},
+    };
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("rules: procedure (table)") {
+    for (const auto& c : cases()) {
+        SUBCASE(c.name.c_str()) { runCase(c); }
+    }
+}
+
+} // namespace tdkt::test
