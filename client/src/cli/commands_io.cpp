@@ -26,18 +26,30 @@ bool looksLikeJsonLines(const std::filesystem::path& path, std::istream& in) {
     return in.peek() == '{';
 }
 
+// Reads one record; an error in it names its line.
+template <class Fn>
+Record onLine(std::size_t line, Fn&& read) {
+    try {
+        return read();
+    } catch (const Error& e) {
+        throw Error(e.kind(), "line " + std::to_string(line) + ": " + e.what());
+    }
+}
+
 std::vector<Record> readJsonLines(const schema::TableDef& t, std::istream& in) {
     std::vector<Record> out;
     std::string line;
     for (std::size_t n = 1; std::getline(in, line); ++n) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         const Json doc = json::parse(line, "line " + std::to_string(n));
-        Record r{n, "", json::fieldsFromJson(t, doc)};
-        if (doc.contains("id") && !doc["id"].is_null()) {
-            if (!doc["id"].is_string()) throw Error(ErrorKind::Invalid, "\"id\" must be a string");
-            r.id = doc["id"].get<std::string>();
-        }
-        out.push_back(std::move(r));
+        out.push_back(onLine(n, [&] {
+            Record r{n, "", json::fieldsFromJson(t, doc)};
+            if (doc.contains("id") && !doc["id"].is_null()) {
+                if (!doc["id"].is_string()) throw Error(ErrorKind::Invalid, "\"id\" must be a string");
+                r.id = doc["id"].get<std::string>();
+            }
+            return r;
+        }));
     }
     return out;
 }
@@ -57,14 +69,16 @@ std::vector<Record> readCsv(const schema::TableDef& t, std::istream& in) {
         if (rec->cells.size() != header->cells.size())
             throw Error(ErrorKind::Invalid, "line " + std::to_string(rec->line) + ": " + std::to_string(rec->cells.size()) +
                                                 " cells, the header has " + std::to_string(header->cells.size()));
-        Record r{rec->line, "", {}};
-        for (std::size_t i = 0; i < rec->cells.size(); ++i) {
-            const auto& name = header->cells[i];
-            if (name == "id") r.id = rec->cells[i];
-            else if (!rec->cells[i].empty())
-                r.fields.emplace_back(name, json::valueFromText(t, *t.field(name), rec->cells[i]));
-        }
-        out.push_back(std::move(r));
+        out.push_back(onLine(rec->line, [&] {
+            Record r{rec->line, "", {}};
+            for (std::size_t i = 0; i < rec->cells.size(); ++i) {
+                const auto& name = header->cells[i];
+                if (name == "id") r.id = rec->cells[i];
+                else if (!rec->cells[i].empty())
+                    r.fields.emplace_back(name, json::valueFromText(t, *t.field(name), rec->cells[i]));
+            }
+            return r;
+        }));
     }
     return out;
 }
