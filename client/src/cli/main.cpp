@@ -2,6 +2,7 @@
 // is the one error boundary: every failure becomes one line on stderr and a
 // non-zero exit, so scripts can rely on both.
 #include "commands.hpp"
+#include "commands_check.hpp"
 #include "commands_sync.hpp"
 #include "context.hpp"
 
@@ -39,6 +40,8 @@ constexpr Command Commands[] = {
     {"conflicts", runConflicts, "conflicts"},
     {"resolve", runResolve, "resolve CONFLICT_ID (--keep winner|loser | --value JSON)"},
     {"rejected", runRejected, "rejected"},
+    {"check", runCheckCommand, "check dossiers ID [ID...] | check unit UNIT_ID --year Y"},
+    {"reference", runReferenceCommand, "reference load [DIR]"},
 };
 
 // Options that take no value, for every command.
