@@ -59,7 +59,7 @@ asio::awaitable<bool> writeMessage(Stream& stream, const Message& m) {
 }
 
 template <class Stream>
-asio::awaitable<void> runSession(Stream& stream, SessionDeps deps, std::string peer) {
+asio::awaitable<void> runSession(Stream& stream, const SessionDeps& deps, const std::string& peer) {
     SessionState state;
     state.peer = peer;
     for (;;) {
@@ -72,7 +72,9 @@ asio::awaitable<void> runSession(Stream& stream, SessionDeps deps, std::string p
         if (frame.closed) co_return;
         if (!frame.message) {
             deps.log(peer + ": " + frame.error + ", session closed");
-            co_await writeMessage(stream, ErrorMsg{ErrorCode::Malformed, frame.error});
+            // A named message: g++ 12 destroys temporaries of a co_await expression twice.
+            const Message refusal{ErrorMsg{ErrorCode::Malformed, frame.error}};
+            co_await writeMessage(stream, refusal);
             co_return;
         }
         Reply reply;
@@ -84,7 +86,8 @@ asio::awaitable<void> runSession(Stream& stream, SessionDeps deps, std::string p
             reply = deps.service.handle(state, *frame.message);
         }
         if (auto* e = std::get_if<ErrorMsg>(&reply.message)) deps.log(peer + ": " + e->message);
-        if (!co_await writeMessage(stream, reply.message) || reply.close) co_return;
+        const bool sent = co_await writeMessage(stream, reply.message);
+        if (!sent || reply.close) co_return;
     }
 }
 
@@ -125,7 +128,8 @@ asio::awaitable<void> runPlainSession(tcp::socket socket, SessionDeps deps, Sess
         boost::system::error_code ec;
         socket.shutdown(tcp::socket::shutdown_both, ec);
     });
-    co_await runSession(socket, deps, peerOf(socket));
+    const std::string peer = peerOf(socket);
+    co_await runSession(socket, deps, peer);
     sessions.remove(it);
 }
 

@@ -1,0 +1,100 @@
+#include "sync_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <fstream>
+#include <sstream>
+
+namespace tdkt::test {
+
+SyncWorld::SyncWorld(bool tls) : m_tls(tls) {
+    if (!tls) return;
+    auto r = run({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                  (m_dir / "key.pem").string(), "-out", (m_dir / "cert.pem").string(), "-days", "2", "-subj",
+                  "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+}
+
+RunResult SyncWorld::server(const std::vector<std::string>& args, std::map<std::string, std::string> env) {
+    std::vector<std::string> argv{TDKT_SERVER, "--data", (m_dir / "srv").string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    env.emplace("TDKT_PASSWORD", "pw");
+    RunOptions o;
+    o.env = std::move(env);
+    return run(argv, o);
+}
+
+RunResult SyncWorld::cli(const std::string& replica, const std::vector<std::string>& args,
+                         std::map<std::string, std::string> env) {
+    std::vector<std::string> argv{TDKT_CLI, "--db", (m_dir / (replica + ".db")).string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    RunOptions o;
+    o.env = std::move(env);
+    return run(argv, o);
+}
+
+std::string SyncWorld::ok(const std::string& replica, const std::vector<std::string>& args,
+                          std::map<std::string, std::string> env) {
+    auto r = cli(replica, args, std::move(env));
+    REQUIRE_MESSAGE(r.exitCode == 0, replica << " " << args.at(0) << ": " << r.err);
+    return r.out;
+}
+
+void SyncWorld::addUnit(const std::string& id, const std::string& level, const std::string& parent) {
+    json u{{"id", id}, {"name", "Đơn vị " + id}, {"level", level}};
+    if (!parent.empty()) u["parent_id"] = parent;
+    auto r = server({"unit", "add", u.dump()});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+}
+
+void SyncWorld::addUser(const std::string& name, const std::string& role, const std::string& unit) {
+    auto r = server({"user", "add", name, "--role", role, "--unit", unit});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+}
+
+void SyncWorld::start() {
+    std::vector<std::string> argv{TDKT_SERVER, "--data", (m_dir / "srv").string(), "serve", "--listen", "127.0.0.1:0"};
+    if (m_tls) {
+        argv.insert(argv.end(), {"--cert", (m_dir / "cert.pem").string(), "--key", (m_dir / "key.pem").string()});
+    } else {
+        argv.push_back("--plain");
+    }
+    m_server = std::make_unique<Child>(argv, std::map<std::string, std::string>{}, (m_dir / "server.log").string());
+    std::string line = m_server->readLine(std::chrono::seconds(20));
+    REQUIRE_MESSAGE(line.rfind("listening 127.0.0.1:", 0) == 0, "server said: " << line << serverLog());
+    m_port = std::stoi(line.substr(line.rfind(':') + 1));
+}
+
+void SyncWorld::stop() {
+    if (!m_server) return;
+    m_server->kill(SIGTERM);
+    CHECK(m_server->wait(std::chrono::seconds(20)) == 0);
+    m_server.reset();
+}
+
+void SyncWorld::replica(const std::string& name, const std::string& user) {
+    ok(name, {"init", "--site-name", name});
+    std::vector<std::string> args{"login", "--server", "127.0.0.1:" + std::to_string(m_port), "--user", user};
+    if (m_tls) args.insert(args.end(), {"--ca-file", (m_dir / "cert.pem").string()});
+    else args.push_back("--plain");
+    ok(name, args, {{"TDKT_PASSWORD", "pw"}});
+    sync(name); // the units and everything else this user reads
+}
+
+json SyncWorld::sync(const std::string& replica) { return json::parse(ok(replica, {"sync"})); }
+
+std::string SyncWorld::serverDump(const std::string& as) {
+    auto r = server({"dump", "--as", as});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    return r.out;
+}
+
+std::string SyncWorld::serverLog() const {
+    std::ifstream in(m_dir / "server.log");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+} // namespace tdkt::test

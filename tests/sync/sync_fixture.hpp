@@ -1,0 +1,49 @@
+#pragma once
+// A real tdkt-server on 127.0.0.1 (port 0, TLS with a certificate made here) and
+// tdkt-cli replicas talking to it, all in one temp dir.
+#include "process.hpp"
+#include "temp_dir.hpp"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace tdkt::test {
+
+using nlohmann::json;
+
+class SyncWorld {
+public:
+    explicit SyncWorld(bool tls = true);
+
+    /** tdkt-server --data DIR ARGS... (TDKT_PASSWORD=pw) */
+    RunResult server(const std::vector<std::string>& args, std::map<std::string, std::string> env = {});
+    /** tdkt-cli --db DIR/NAME.db ARGS... */
+    RunResult cli(const std::string& replica, const std::vector<std::string>& args,
+                  std::map<std::string, std::string> env = {});
+    /** Same, and requires exit 0; returns stdout. */
+    std::string ok(const std::string& replica, const std::vector<std::string>& args,
+                   std::map<std::string, std::string> env = {});
+
+    void addUnit(const std::string& id, const std::string& level, const std::string& parent = "");
+    void addUser(const std::string& name, const std::string& role, const std::string& unit);
+    void start();
+    void stop();
+    /** init + login as `user`. */
+    void replica(const std::string& name, const std::string& user);
+    json sync(const std::string& replica);
+    std::string serverDump(const std::string& as);
+
+    int port() const { return m_port; }
+    const TempDir& dir() const { return m_dir; }
+    std::string serverLog() const;
+
+private:
+    TempDir m_dir;
+    bool m_tls;
+    int m_port = 0;
+    std::unique_ptr<Child> m_server;
+};
+
+} // namespace tdkt::test
