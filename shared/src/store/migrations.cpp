@@ -42,8 +42,14 @@ CREATE TABLE rejected (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT N
     value, reason TEXT NOT NULL, at INTEGER NOT NULL);
 )sql";
 
-constexpr std::array<InternalMigration, 2> Internal{InternalMigration{1, StoreTablesV1},
-                                                    InternalMigration{2, SyncTablesV2}};
+// From migration 3 on, every reference field (person_id, dossier_id, ...) has an
+// index: the rules engine reads a nominee's history on every keystroke.
+constexpr int RefIndexesFrom = 3;
+constexpr std::string_view RefIndexesV3 = "-- indexes on every reference field (built by migrationSql)\n";
+
+constexpr std::array<InternalMigration, 3> Internal{InternalMigration{1, StoreTablesV1},
+                                                    InternalMigration{2, SyncTablesV2},
+                                                    InternalMigration{RefIndexesFrom, RefIndexesV3}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {
@@ -58,6 +64,19 @@ std::string columnDefs(std::string_view name, std::string_view type) {
     std::string n(name);
     return n + " " + std::string(type) + ", " + hlcColumn(name) + " INTEGER NOT NULL DEFAULT 0, " + siteColumn(name) +
            " INTEGER NOT NULL DEFAULT 0";
+}
+
+// The reference-field indexes that migration `version` adds.
+std::string refIndexes(const schema::TableDef& t, int version) {
+    std::string sql;
+    if (version < RefIndexesFrom) return sql;
+    for (const auto& f : t.fields) {
+        if (f.type != schema::FieldType::Ref || f.name == t.unitField) continue;
+        const int added = std::max(f.since, t.since);
+        const bool now = version == RefIndexesFrom ? added <= version : added == version;
+        if (now) sql += "CREATE INDEX " + t.name + "_" + f.name + " ON " + t.name + "(" + f.name + ");\n";
+    }
+    return sql;
 }
 
 std::string createTable(const schema::TableDef& t, int version) {
@@ -94,6 +113,7 @@ std::string migrationSql(const schema::Registry& reg, int version) {
                 if (f.since == version)
                     sql += "ALTER TABLE " + t.name + " ADD COLUMN " + columnDefs(f.name, sqlType(f.type)) + ";\n";
         }
+        if (t.since <= version) sql += refIndexes(t, version);
     }
     return sql;
 }
