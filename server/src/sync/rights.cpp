@@ -63,7 +63,12 @@ Rights::Rights(const store::Store& store, User user) : m_store(store), m_user(st
 
 bool Rights::canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const {
     if (m_user.role == "admin" || isReference(t)) return true;
-    if (t.name == "units") return m_readUnits.count(rowId) || m_ancestors.count(rowId);
+    // An inspector picks the units a plan inspects (inspection_targets.unit_id), so it
+    // reads the whole unit tree: a unit only enters m_readUnits once it is a target.
+    if (t.name == "units") return m_user.role == "inspector" || m_readUnits.count(rowId) || m_ancestors.count(rowId);
+    // Movements launched above (province, ward) are what a unit registers its
+    // movement_targets and results against, so they are read down the tree.
+    if (t.name == "movements" && m_ancestors.count(text(unit))) return true;
     return m_readUnits.count(text(unit)) > 0;
 }
 
