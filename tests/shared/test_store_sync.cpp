@@ -168,6 +168,39 @@ TEST_SUITE("store-sync") {
         CHECK(std::get<std::string>(row.fields["gender"]) == "nu");
     }
 
+    TEST_CASE("store-sync: a laptop five years ahead re-stamps its unsent edits once corrected") {
+        World w;
+        const auto id = w.seedPerson();
+        const std::int64_t fiveYears = 5LL * 365 * 24 * 3600 * 1000;
+        test::ManualClock laptop;
+        *laptop.ms = w.wall.ms->load() + static_cast<std::uint64_t>(fiveYears);
+        auto c = test::openStore(w.dir / "c.db", false, laptop.fn());
+        c->applyRemote(w.serverLog());
+        c->update("people", id, {{"position", std::string("Trưởng bản")}});
+        c->update("people", id, {{"position", std::string("Trưởng bản Nà Bản")}});
+        REQUIRE(hlcMillis(c->pendingOps(10).back().hlc) > w.wall.ms->load() + 1000);
+
+        // The server says the time: the offset comes back, and so do the stamps.
+        c->setSetting("clock_offset_ms", std::to_string(-fiveYears));
+        CHECK(c->restampFuture() == 2);
+        auto ops = c->pendingOps(10);
+        REQUIRE(ops.size() == 2);
+        CHECK(hlcMillis(ops[0].hlc) <= w.wall.ms->load());
+        CHECK(ops[1].base == ops[0].version()); // the chain follows the new stamps
+        CHECK(ops[1].hlc > ops[0].hlc);
+        CHECK(c->restampFuture() == 0);
+
+        // An edit made later in real time now wins over the laptop's.
+        w.wall.advance(10);
+        w.a->update("people", id, {{"position", std::string("Phó bản")}});
+        w.server->applyRemote(c->pendingOps(10));
+        w.push(*w.a);
+        CHECK(std::get<std::string>(w.server->get("people", id)->fields["position"]) == "Phó bản");
+        // The laptop's own row carries the corrected version too.
+        c->applyRemote(w.serverLog());
+        CHECK(std::get<std::string>(c->get("people", id)->fields["position"]) == "Phó bản");
+    }
+
     TEST_CASE("store-sync: delete against edit is a conflict, and the row can come back") {
         World w;
         const auto id = w.seedPerson();

@@ -161,6 +161,25 @@ TEST_CASE("sync: bad input gets a clear refusal and harms nobody") {
         raw.write(encodeFrame(Push{{op}}));
         CHECK(errorText(raw.readAll()).find("missing") != std::string::npos);
     }
+    SUBCASE("an op stamped two hours ahead of the server clock is refused with the reason") {
+        Raw raw(w.port());
+        raw.write(hello());
+        raw.write(encodeFrame(Login{"a1", "pw", 778}));
+        Op op;
+        op.site = 778;
+        op.seq = 1;
+        op.table = "people";
+        op.rowId = "tu-tuong-lai";
+        op.field = "full_name";
+        op.value = std::string("Người từ năm 2031");
+        op.hlc = makeHlc(systemMillis() + 7'200'000, 0);
+        raw.write(encodeFrame(Push{{op}}));
+        std::string reason;
+        for (const auto& m : raw.readAll())
+            if (const auto* ack = std::get_if<PushAck>(&m))
+                for (const auto& r : ack->rejected) reason += r.reason;
+        CHECK(reason.find("ahead of the server clock") != std::string::npos);
+    }
     // The server still serves others and nothing changed.
     w.ok("r1", {"put", "people", json{{"unit_id", "xa-a"}, {"full_name", "Vũ Văn Sáu"}}.dump()});
     CHECK(w.sync("r1")["pushed"] == 2);

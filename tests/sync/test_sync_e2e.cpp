@@ -68,12 +68,20 @@ TEST_CASE("sync: three replicas edit offline, converge, keep and resolve conflic
     auto row1 = json::parse(w.ok("r1", {"get", "dossiers", d1}));
     CHECK(row1["period_from_year"] == 2023); // different fields both survive
 
-    // Each concurrent same-field edit is one conflict keeping both values.
+    // Each concurrent same-field edit is one conflict keeping both values; the delete
+    // that met an edit its author had not seen is one on _deleted (1 delete, 0 keep).
     auto conflicts = json::parse(w.ok("r2", {"conflicts"}));
-    REQUIRE(conflicts.size() == 2);
-    std::string c1, c3;
+    REQUIRE(conflicts.size() == 3);
+    std::string c1, c2, c3;
     for (const auto& c : conflicts) {
         REQUIRE(c["candidates"].size() == 2);
+        if (c["row_id"] == d2) {
+            c2 = c["id"];
+            CHECK(c["field"] == "_deleted");
+            CHECK(c["winner"] == 1);
+            CHECK(std::set<int>{c["candidates"][0]["value"], c["candidates"][1]["value"]} == std::set<int>{0, 1});
+            continue;
+        }
         std::set<std::string> values{c["candidates"][0]["value"], c["candidates"][1]["value"]};
         if (c["row_id"] == d1) {
             c1 = c["id"];
@@ -93,13 +101,18 @@ TEST_CASE("sync: three replicas edit offline, converge, keep and resolve conflic
                                   : "thành tích của r1";
     w.ok("r1", {"resolve", c1, "--keep", "loser"});
     w.ok("r2", {"resolve", c3, "--value", "\"Lê Văn Ba\""});
+    w.ok("r3", {"resolve", c2, "--keep", "loser"}); // keep the edited dossier: an undelete
     w.sync("r1");
     w.sync("r2");
+    w.sync("r3");
+    w.sync("r1");
     requireConverged(w, {{"r1", "a1"}, {"r2", "a2"}, {"r3", "a3"}, {"rb", "b1"}});
     for (std::string r : {"r1", "r2", "r3"}) CHECK(json::parse(w.ok(r, {"conflicts"})).empty());
     auto server = json::parse(w.serverDump("a3"));
     CHECK(server["conflicts"][c1]["status"] == "resolved");
     CHECK(server["conflicts"][c3]["status"] == "resolved");
+    CHECK(server["conflicts"][c2]["status"] == "resolved");
+    CHECK(server["dossiers"][d2]["nominee_name"] == "Trần Thị Hai (sửa)");
     CHECK(server["dossiers"][d1]["summary"] == loser);
     CHECK(server["dossiers"][d3]["nominee_name"] == "Lê Văn Ba");
     w.stop();
@@ -146,18 +159,22 @@ TEST_CASE("sync: the server refuses forbidden writes and ops from the future, wi
     CHECK(s["pushed"] == 2);
     CHECK(s["rejected"] == 1);
 
-    // A laptop whose clock is two hours ahead: its edit is refused, not a winner.
+    // A laptop whose clock is two hours ahead edits offline. The handshake tells it
+    // the time, it re-stamps the edit, and an edit made later in real time wins.
     w.replica("r2", "a2");
-    w.ok("r2", {"put", "dossiers", json{{"id", d}, {"summary", "từ tương lai"}}.dump()},
-         {{"TDKT_CLOCK_OFFSET_MS", "7200000"}});
-    s = w.sync("r2");
-    CHECK(s["rejected"] == 1);
-    CHECK(json::parse(w.ok("r2", {"rejected"}))[0]["reason"].get<std::string>().find("ahead of the server clock") !=
-          std::string::npos);
+    const std::map<std::string, std::string> ahead{{"TDKT_CLOCK_OFFSET_MS", "7200000"}};
+    w.ok("r2", {"put", "dossiers", json{{"id", d}, {"summary", "từ tương lai"}}.dump()}, ahead);
+    CHECK(w.cli("r2", {"sync"}, ahead).exitCode == 0);
+    CHECK(json::parse(w.ok("r2", {"rejected"})).empty());
+    w.sync("r1");
+    w.ok("r1", {"put", "dossiers", json{{"id", d}, {"summary", "sửa sau, giờ đúng"}}.dump()});
+    w.sync("r1");
+    CHECK(w.cli("r2", {"sync"}, ahead).exitCode == 0);
     requireConverged(w, {{"r1", "a1"}, {"rb", "b1"}, {"rv", "rev"}, {"r2", "a2"}});
     auto server = json::parse(w.serverDump("rev"));
     CHECK(server["dossiers"][d]["status"] == "approved");
     CHECK(server["dossiers"][d]["nominee_name"] == "Phạm Văn Bốn");
+    CHECK(server["dossiers"][d]["summary"] == "sửa sau, giờ đúng");
     CHECK_FALSE(server["dossiers"].contains(foreign));
     w.stop();
 }

@@ -60,33 +60,79 @@ void markSeen(Store::Impl& im, const std::string& conflictId) {
 
 } // namespace
 
-void Store::Impl::recordConflict(const schema::TableDef& t, const Op& op, const merge::FieldState& current,
-                                 bool opWins) {
+void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, const std::string& field,
+                                     const Json& opening, const Json& joining, const Json& winner) {
     const auto& ct = reg.require("conflicts");
-    const auto* fd = t.field(op.field);
-    Json incoming = candidate(fd, op.value, op.version(), op.author);
-    const Json& winner = opWins ? incoming["value"] : Json(json::valueToJson(fd, current.value));
-    if (auto id = openConflict(*this, op)) {
+    Op key = op;
+    key.field = field;
+    if (auto id = openConflict(*this, key)) {
         auto candidates = Json::parse(std::get<std::string>(fieldState(ct, *id, "candidates").value));
-        candidates.push_back(incoming);
+        for (const auto& c : joining) candidates.push_back(c);
         writeServerField(*this, ct, *id, "candidates", candidates.dump());
         writeServerField(*this, ct, *id, "winner", winner.dump());
         markSeen(*this, *id);
         return;
     }
     Value unit = t.unitField == "id" ? Value{op.rowId} : fieldState(t, op.rowId, t.unitField).value;
-    Json candidates = Json::array(
-        {candidate(fd, current.value, current.version, authorOf(*this, op, current.version)), incoming});
     const std::string id = newRowId(clock.wallMillis());
     stmt("INSERT INTO conflicts(id) VALUES(?)").bind(1, id).run();
     writeServerField(*this, ct, id, "unit_id", unit);
     writeServerField(*this, ct, id, "table_name", op.table);
     writeServerField(*this, ct, id, "row_id", op.rowId);
-    writeServerField(*this, ct, id, "field", op.field);
-    writeServerField(*this, ct, id, "candidates", candidates.dump());
+    writeServerField(*this, ct, id, "field", field);
+    writeServerField(*this, ct, id, "candidates", opening.dump());
     writeServerField(*this, ct, id, "winner", winner.dump());
     writeServerField(*this, ct, id, "status", std::string("open"));
     markSeen(*this, id);
+}
+
+void Store::Impl::recordConflict(const schema::TableDef& t, const Op& op, const merge::FieldState& current,
+                                 bool opWins) {
+    const auto* fd = t.field(op.field);
+    Json incoming = candidate(fd, op.value, op.version(), op.author);
+    Json winner = opWins ? incoming["value"] : json::valueToJson(fd, current.value);
+    Json opening = Json::array(
+        {candidate(fd, current.value, current.version, authorOf(*this, op, current.version)), incoming});
+    openOrJoinConflict(t, op, op.field, opening, Json::array({incoming}), winner);
+}
+
+bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
+    // A delete is one field (_deleted), so the field rule alone never sees it meet an
+    // edit of another field. Row-wide: a delete whose author had not pulled an edit
+    // of the row, or an edit whose author had not pulled the delete, conflict on
+    // _deleted; the row stays deleted until someone keeps it (an undelete).
+    flushRows();
+    const bool deleting = op.field == schema::DeletedField && op.value == Value{std::int64_t{1}};
+    Json keep, remove;
+    if (deleting) {
+        auto& st = stmt("SELECT site, hlc, author FROM ops WHERE row_id = ? AND tbl = ? AND field != '_deleted' "
+                        "AND applied = 1 AND site != ? AND local_seq > ? ORDER BY local_seq DESC LIMIT 1");
+        st.bind(1, op.rowId).bind(2, op.table).bind(3, static_cast<std::int64_t>(op.site));
+        st.bind(4, static_cast<std::int64_t>(op.seen));
+        if (st.step())
+            keep = candidate(nullptr, std::int64_t{0},
+                             {static_cast<HlcStamp>(st.integer(1)), static_cast<SiteId>(st.integer(0))}, st.text(2));
+        st.reset();
+        if (keep.is_null()) return false;
+        remove = candidate(nullptr, std::int64_t{1}, op.version(), op.author);
+    } else {
+        const auto del = fieldState(t, op.rowId, schema::DeletedField);
+        if (del.value != Value{std::int64_t{1}}) return false;
+        auto& st = stmt("SELECT local_seq, author FROM ops WHERE row_id = ? AND tbl = ? AND field = '_deleted' "
+                        "AND hlc = ? AND site = ?");
+        st.bind(1, op.rowId).bind(2, op.table).bind(3, static_cast<std::int64_t>(del.version.hlc));
+        st.bind(4, static_cast<std::int64_t>(del.version.site));
+        const bool unseen = st.step() && static_cast<std::uint64_t>(st.integer(0)) > op.seen && del.version.site != op.site;
+        std::string author = unseen ? st.text(1) : "";
+        st.reset();
+        if (!unseen) return false;
+        remove = candidate(nullptr, std::int64_t{1}, del.version, author);
+        keep = candidate(nullptr, std::int64_t{0}, op.version(), op.author);
+    }
+    const Json opening = deleting ? Json::array({keep, remove}) : Json::array({remove, keep});
+    openOrJoinConflict(t, op, std::string(schema::DeletedField), opening, Json::array({deleting ? remove : keep}),
+                       Json(1));
+    return true;
 }
 
 void Store::Impl::maybeCloseConflict(const Op& op) {

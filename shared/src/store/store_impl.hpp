@@ -1,6 +1,7 @@
 #pragma once
 // Internal state of Store, shared by store_*.cpp. Not installed, not included elsewhere.
 #include "tdkt/merge/merge_rule.hpp"
+#include <nlohmann/json.hpp>
 #include "tdkt/schema/schema.hpp"
 #include "tdkt/store/sqlite.hpp"
 #include "tdkt/store/store.hpp"
@@ -86,6 +87,10 @@ struct Store::Impl {
 
     // server role (conflicts.cpp)
     void recordConflict(const schema::TableDef& t, const Op& op, const merge::FieldState& current, bool opWins);
+    /** Delete against an edit its author had not seen (either order): a conflict on _deleted. */
+    bool recordDeleteVsEdit(const schema::TableDef& t, const Op& op);
+    void openOrJoinConflict(const schema::TableDef& t, const Op& op, const std::string& field,
+                            const nlohmann::json& opening, const nlohmann::json& joining, const nlohmann::json& winner);
     void maybeCloseConflict(const Op& op);
 };
 

@@ -93,6 +93,8 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
             if (d.concurrent) {
                 im.recordConflict(t, op, current, d.apply);
                 ++result.conflicts;
+            } else if (im.recordDeleteVsEdit(t, op)) {
+                ++result.conflicts;
             } else if (d.apply) {
                 im.maybeCloseConflict(op);
             }

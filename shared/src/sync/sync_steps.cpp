@@ -31,6 +31,8 @@ void hello(Channel& ch, store::Store& store) {
     const auto saved = std::stoll(store.setting("clock_offset_ms").value_or("0"));
     // Small differences are network jitter; a real skew is corrected.
     if (std::llabs(offset - saved) > 1000) store.setSetting("clock_offset_ms", std::to_string(offset));
+    // Edits stamped by a clock running ahead must not win every conflict: re-stamp them.
+    store.restampFuture();
 }
 
 void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {

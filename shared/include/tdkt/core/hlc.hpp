@@ -43,6 +43,13 @@ public:
 
     HlcStamp last() const { return m_last; }
 
+    /**
+     * Moves the clock back to `stamp`. Only for a replica whose wrong wall clock ran
+     * it ahead: the caller re-stamps its own unsent stamps and never goes below any
+     * stamp that left the replica or came from elsewhere.
+     */
+    void rewind(HlcStamp stamp) { m_last = stamp; }
+
     std::uint64_t wallMillis() const;
 
 private:

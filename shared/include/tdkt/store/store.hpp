@@ -122,6 +122,13 @@ public:
     /** The server acknowledged this site's ops up to `seq`. */
     void acknowledge(std::uint64_t seq);
     ApplyResult applyRemote(std::span<const Op> ops);
+    /**
+     * After the clock was corrected (clock_offset_ms): pending ops stamped in the
+     * future get fresh stamps, with their rows' versions and later ops' bases, and
+     * the clock comes back to the present. A laptop set to 2031 then wins nothing.
+     * Returns how many ops were re-stamped.
+     */
+    std::size_t restampFuture();
 
     // [SECTION] sync bookkeeping (store_server.cpp, store_client.cpp)
     /** Ops of the log after `cursor`, in log order (pull). */
