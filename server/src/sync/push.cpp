@@ -6,6 +6,8 @@
 #include "service.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/rules/engine.hpp"
+#include "tdkt/rules/reference_io.hpp"
 
 #include <map>
 
@@ -55,6 +57,26 @@ Rejection rejection(store::Store& store, const Op& op, std::string reason) {
     return r;
 }
 
+// The rules engine on the server (the same code the client runs while typing):
+// a dossier may not become "submitted" or "approved" while a block-level finding
+// stands. Without reference data on this server there is nothing to judge by.
+std::optional<std::string> refuseByRules(store::Store& store, const Op& op, std::optional<rules::Catalog>& catalog) {
+    if (op.table != "dossiers" || op.field != "status") return std::nullopt;
+    const auto* status = std::get_if<std::string>(&op.value);
+    if (!status || (*status != "submitted" && *status != "approved")) return std::nullopt;
+    if (!catalog) catalog = rules::catalogFromStore(store);
+    if (catalog->rules().empty()) return std::nullopt;
+    try {
+        auto block = rules::blockingFindingForStatus(store, schema::registry().require("dossiers"), op.rowId, *status,
+                                                     *catalog);
+        if (!block) return std::nullopt;
+        return "hồ sơ chưa đủ điều kiện (" + block->ruleId + "): " + block->message + " — " + block->source.document +
+               (block->source.article.empty() ? "" : ", " + block->source.article);
+    } catch (const Error&) {
+        return std::nullopt; // a dossier the server does not hold yet: rights already decided
+    }
+}
+
 } // namespace
 
 void Service::applyPush(PushJob& job) {
@@ -74,6 +96,7 @@ void Service::applyPush(PushJob& job) {
         return v;
     };
     const std::uint64_t now = systemMillis();
+    std::optional<rules::Catalog> catalog; // loaded once per push, when a status change needs it
     for (Op op : job.push.ops) {
         if (op.site != s.site) {
             job.reply = {ErrorMsg{ErrorCode::Malformed, "a push carries only the pushing replica's own ops"}, true};
@@ -92,6 +115,7 @@ void Service::applyPush(PushJob& job) {
             why = "stamped " + std::to_string((hlcMillis(op.hlc) - now) / 60000) +
                   " min ahead of the server clock: correct the computer's date and time";
         if (!why) why = rights.refuseWrite(op, lookup);
+        if (!why) why = refuseByRules(m_store, op, catalog);
         if (why) {
             m_store.logRefused(op, *why);
             m_log("refused " + op.table + "/" + op.rowId + "." + op.field + " from " + op.author + ": " + *why);
