@@ -47,6 +47,19 @@ struct World {
     void pull(store::Store& s) { s.applyRemote(serverLog()); }
 };
 
+// An op as another replica (`site`) would send it: people.<field> of row `id`.
+Op remoteOp(SiteId site, const std::string& id, const std::string& field, Value value, HlcStamp hlc) {
+    Op op;
+    op.site = site;
+    op.seq = 1;
+    op.table = "people";
+    op.rowId = id;
+    op.field = field;
+    op.value = std::move(value);
+    op.hlc = hlc;
+    return op;
+}
+
 Json openConflicts(store::Store& s) {
     Json out = Json::array();
     const auto& t = schema::registry().require("conflicts");
@@ -92,14 +105,7 @@ TEST_SUITE("store-sync") {
     TEST_CASE("store-sync: a received stamp moves the local clock past it") {
         World w;
         const auto id = w.seedPerson();
-        Op future;
-        future.site = 99;
-        future.seq = 1;
-        future.table = "people";
-        future.rowId = id;
-        future.field = "position";
-        future.value = std::string("Kế toán");
-        future.hlc = makeHlc(w.wall.ms->load() + 60'000, 0);
+        Op future = remoteOp(99, id, "position", std::string("Kế toán"), makeHlc(w.wall.ms->load() + 60'000, 0));
         w.b->applyRemote(std::span<const Op>(&future, 1));
         w.b->update("people", id, {{"position", std::string("Thủ quỹ")}});
         auto mine = w.b->pendingOps(10);
@@ -111,14 +117,7 @@ TEST_SUITE("store-sync") {
     TEST_CASE("store-sync: a bad received op is refused whole and changes nothing") {
         World w;
         const auto id = w.seedPerson();
-        Op good;
-        good.site = 7;
-        good.seq = 1;
-        good.table = "people";
-        good.rowId = id;
-        good.field = "position";
-        good.value = std::string("Kế toán");
-        good.hlc = makeHlc(w.wall.ms->load() + 1, 0);
+        Op good = remoteOp(7, id, "position", std::string("Kế toán"), makeHlc(w.wall.ms->load() + 1, 0));
         Op bad = good;
         bad.seq = 2;
         bad.field = "no_such_field";
@@ -213,14 +212,7 @@ TEST_SUITE("store-sync") {
         CHECK_FALSE(w.server->get("people", id).has_value());
         // The delete touched _deleted, the edit position: different fields, so no conflict on the field...
         // ...but a second replica that edits _deleted concurrently (undelete) does conflict.
-        Op undelete;
-        undelete.site = 4242;
-        undelete.seq = 1;
-        undelete.table = "people";
-        undelete.rowId = id;
-        undelete.field = "_deleted";
-        undelete.value = std::int64_t{0};
-        undelete.hlc = makeHlc(w.wall.ms->load() + 100, 0);
+        Op undelete = remoteOp(4242, id, "_deleted", std::int64_t{0}, makeHlc(w.wall.ms->load() + 100, 0));
         w.server->applyRemote(std::span<const Op>(&undelete, 1));
         REQUIRE(w.server->get("people", id).has_value());
         CHECK(std::get<std::string>(w.server->get("people", id)->fields["position"]) == "Thủ quỹ");
@@ -235,14 +227,7 @@ TEST_SUITE("store-sync") {
         w.wall.advance(10);
         w.a->update("people", id, {{"position", std::string("A")}});
         w.b->update("people", id, {{"position", std::string("B")}});
-        Op third;
-        third.site = 77;
-        third.seq = 1;
-        third.table = "people";
-        third.rowId = id;
-        third.field = "position";
-        third.value = std::string("C");
-        third.hlc = makeHlc(w.wall.ms->load() - 5, 0);
+        Op third = remoteOp(77, id, "position", std::string("C"), makeHlc(w.wall.ms->load() - 5, 0));
         w.push(*w.a);
         w.push(*w.b);
         w.server->applyRemote(std::span<const Op>(&third, 1));
