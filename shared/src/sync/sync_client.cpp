@@ -94,7 +94,13 @@ LoginInfo SyncClient::login(const std::string& user, const std::string& password
     return {ok.user, ok.role, ok.unit, std::stoll(store.setting("clock_offset_ms").value_or("0"))};
 }
 
-SyncCounts SyncClient::sync() {
+SyncCounts SyncClient::sync() { return run(true, true); }
+
+SyncCounts SyncClient::push() { return run(true, false); }
+
+SyncCounts SyncClient::pull() { return run(false, true); }
+
+SyncCounts SyncClient::run(bool doPush, bool doPull) {
     auto& store = m_impl->store;
     auto token = store.setting("token");
     if (!token || token->empty())
@@ -104,8 +110,8 @@ SyncCounts SyncClient::sync() {
     auto ok = expect<protocol::LoginOk>(ch->receive());
     store.acknowledge(ok.highWater); // a push applied before a broken connection
     SyncCounts counts;
-    pushAll(*ch, store, counts);
-    pullAll(*ch, store, counts);
+    if (doPush) pushAll(*ch, store, counts);
+    if (doPull) pullAll(*ch, store, counts);
     counts.conflicts = store.list("conflicts", {{"status", std::string("open")}}).size();
     counts.bytesSent = ch->bytesSent();
     counts.bytesReceived = ch->bytesReceived();

@@ -69,9 +69,16 @@ public:
     /** Push, then pull until up to date; throws SyncError (local data stays intact). */
     SyncCounts sync();
 
+    /** Only the push half of sync() (benchmarks time the halves apart). */
+    SyncCounts push();
+
+    /** Only the pull half of sync(). */
+    SyncCounts pull();
+
     struct Impl;
 
 private:
+    SyncCounts run(bool doPush, bool doPull);
     std::unique_ptr<Impl> m_impl;
 };
 
