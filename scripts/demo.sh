@@ -87,19 +87,22 @@ replica() { # FILE USER SITE_NAME
     "$($cli --db "$demo/$1" login --server "localhost:$port" --user "$2" --ca-file "$tls/cert.pem")"
   sync_show "$1"
 }
-# Rows of TABLE whose unit_id is UNIT, into the seed folder; prints the file name or nothing.
-rows_of() { # TABLE UNIT
+# Rows of assets/demo/NAME.jsonl whose unit_id is UNIT, into the seed folder; prints the file name or nothing.
+rows_of() { # NAME UNIT
   local out=$seed/$2.$1.jsonl
   grep -F "\"unit_id\": \"$2\"" "assets/demo/$1.jsonl" >"$out" || true
   [ -s "$out" ] && echo "$out"
 }
-unit_tables=(people evaluations initiatives award_history movements movement_targets movement_results dossiers dossier_items)
+# FILE[:TABLE] in this order: dossiers are drafted, their items attached, then submitted
+# (the server's rules engine refuses a submission while a required item is missing).
+unit_files=(people evaluations initiatives award_history movements movement_targets movement_results
+            dossiers dossier_items dossier_submissions:dossiers)
 inspection_tables=(inspection_plans inspection_targets checklist_items findings recommendations)
 import_unit() { # FILE UNIT: the unit's own records, as its officer enters them
   local n=0 f
-  for table in "${unit_tables[@]}"; do
-    f=$(rows_of "$table" "$2") || continue
-    $cli --db "$demo/$1" import "$table" "$f" >/dev/null
+  for entry in "${unit_files[@]}"; do
+    f=$(rows_of "${entry%%:*}" "$2") || continue
+    $cli --db "$demo/$1" import "${entry##*:}" "$f" >/dev/null
     n=$((n + $(wc -l <"$f")))
   done
   printf '  %-22s nhập %d bản ghi của %s\n' "$1" "$n" "$2"
@@ -170,9 +173,11 @@ say "Quyền được kiểm tra trên máy chủ: xã tự phê duyệt hồ s�
 $cli --db "$demo/xa-binh-lu.db" put dossiers '{"id":"hs-huong-cstd-2025","status":"approved"}' >/dev/null
 sync_show xa-binh-lu.db
 $cli --db "$demo/xa-binh-lu.db" rejected
-printf '  nhật ký máy chủ: %s\n' "$(grep -m1 'refused dossiers/hs-huong-cstd-2025' "$demo/server.log")"
-printf '  trạng thái hs-huong-cstd-2025 trên máy 1 sau khi bị từ chối: %s\n' \
-  "$($cli --db "$demo/xa-binh-lu.db" get dossiers hs-huong-cstd-2025 | grep -o '"status": *"[^"]*"')"
+grep 'refused ' "$demo/server.log" | sed 's/^/  nhật ký máy chủ: /'
+for d in hs-huong-cstd-2025; do
+  printf '  %s trên máy 1 sau khi bị từ chối: %s\n' "$d" \
+    "$($cli --db "$demo/xa-binh-lu.db" get dossiers "$d" | grep -o '"status": *"[^"]*"')"
+done
 
 say "Giải quyết xung đột: máy 2 chọn giữ giá trị thua (tdkt-cli resolve $conflict_id --keep loser)"
 $cli --db "$demo/xa-binh-lu-2.db" resolve "$conflict_id" --keep loser
