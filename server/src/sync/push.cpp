@@ -97,12 +97,20 @@ void Service::applyPush(PushJob& job) {
     };
     const std::uint64_t now = systemMillis();
     std::optional<rules::Catalog> catalog; // loaded once per push, when a status change needs it
+    // Ops settled before (their ack was lost on the way): their refusals are told again.
+    std::map<std::uint64_t, std::string> refusedBefore;
+    if (!job.push.ops.empty() && job.push.ops.front().seq <= high)
+        refusedBefore = m_store.refusedReasons(s.site, job.push.ops.front().seq, high);
     for (Op op : job.push.ops) {
         if (op.site != s.site) {
             job.reply = {ErrorMsg{ErrorCode::Malformed, "a push carries only the pushing replica's own ops"}, true};
             break;
         }
-        if (op.seq <= high) continue; // settled before: the push is idempotent
+        if (op.seq <= high) { // settled before: the push is idempotent
+            if (auto it = refusedBefore.find(op.seq); it != refusedBefore.end())
+                ack.rejected.push_back(rejection(m_store, op, it->second));
+            continue;
+        }
         if (op.seq != high + 1) {
             job.reply = {ErrorMsg{ErrorCode::OutOfOrder, "ops " + std::to_string(high + 1) + ".." +
                                                              std::to_string(op.seq - 1) + " are missing"},

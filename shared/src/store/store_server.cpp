@@ -95,6 +95,16 @@ std::vector<std::pair<Op, std::string>> Store::refusedOps(std::size_t limit) con
     return out;
 }
 
+std::map<std::uint64_t, std::string> Store::refusedReasons(SiteId site, std::uint64_t first, std::uint64_t last) const {
+    auto& st = m_impl->stmt("SELECT seq, reason FROM refused_ops WHERE site = ? AND seq BETWEEN ? AND ?");
+    st.bind(1, static_cast<std::int64_t>(site)).bind(2, static_cast<std::int64_t>(first));
+    st.bind(3, static_cast<std::int64_t>(last));
+    std::map<std::uint64_t, std::string> out;
+    while (st.step()) out.emplace(static_cast<std::uint64_t>(st.integer(0)), st.text(1));
+    st.reset();
+    return out;
+}
+
 Store::ReadSnapshot::ReadSnapshot(const Store& store) : m_store(store) {
     auto& db = m_store.m_impl->db;
     db.exec("BEGIN");

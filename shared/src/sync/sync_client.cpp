@@ -108,7 +108,8 @@ SyncCounts SyncClient::run(bool doPush, bool doPull) {
     auto ch = m_impl->open();
     ch->send(protocol::Auth{*token, store.siteId()});
     auto ok = expect<protocol::LoginOk>(ch->receive());
-    store.acknowledge(ok.highWater); // a push applied before a broken connection
+    // Ops the server settled before a broken connection stay pending and are pushed
+    // again: the server skips them but repeats their refusals, never heard here.
     SyncCounts counts;
     if (doPush) pushAll(*ch, store, counts);
     if (doPull) pullAll(*ch, store, counts);

@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -144,6 +145,8 @@ public:
     void logRefused(const Op& op, std::string_view reason);
     /** Server: refused ops, newest first (for admins and tests). */
     std::vector<std::pair<Op, std::string>> refusedOps(std::size_t limit) const;
+    /** Server: the reasons of `site`'s refused ops with seq in [first, last] (a push resent after a lost ack). */
+    std::map<std::uint64_t, std::string> refusedReasons(SiteId site, std::uint64_t first, std::uint64_t last) const;
     /**
      * Client: the server refused our op `seq`. The field goes back to the server's
      * value (unless a later local edit replaced it) or the row goes away when the
