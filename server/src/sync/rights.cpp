@@ -41,12 +41,12 @@ Rights::Rights(const store::Store& store, User user) : m_store(store), m_user(st
         children.emplace(p, u.id);
         parent[u.id] = p;
     }
-    std::vector<std::string> todo{m_user.unit};
-    while (!todo.empty()) {
-        auto u = todo.back();
-        todo.pop_back();
+    std::vector<std::string> frontier{m_user.unit};
+    while (!frontier.empty()) {
+        auto u = frontier.back();
+        frontier.pop_back();
         if (!m_subtree.insert(u).second) continue;
-        for (auto [b, e] = children.equal_range(u); b != e; ++b) todo.push_back(b->second);
+        for (auto [b, e] = children.equal_range(u); b != e; ++b) frontier.push_back(b->second);
     }
     for (auto it = parent.find(m_user.unit); it != parent.end() && !m_ancestors.count(it->second);
          it = parent.find(it->second))
