@@ -76,6 +76,23 @@ Bytes hello(std::uint32_t protocol = ProtocolVersion, std::uint32_t schema = sch
     return encodeFrame(Hello{protocol, schema, "test"});
 }
 
+// A logged-in raw session of a1 as replica `site`, pushing one people.full_name op.
+std::vector<Message> pushOne(int port, SiteId site, std::uint64_t seq, const std::string& name, HlcStamp hlc) {
+    Raw raw(port);
+    raw.write(hello());
+    raw.write(encodeFrame(Login{"a1", "pw", site}));
+    Op op;
+    op.site = site;
+    op.seq = seq;
+    op.table = "people";
+    op.rowId = "raw-" + std::to_string(site);
+    op.field = "full_name";
+    op.value = name;
+    op.hlc = hlc;
+    raw.write(encodeFrame(Push{{op}}));
+    return raw.readAll();
+}
+
 } // namespace
 
 TEST_SUITE("sync") {
@@ -147,35 +164,13 @@ TEST_CASE("sync: bad input gets a clear refusal and harms nobody") {
         CHECK(errorText(raw.readAll()).find("log in again") != std::string::npos);
     }
     SUBCASE("a push with a gap in its seqs") {
-        Raw raw(w.port());
-        raw.write(hello());
-        raw.write(encodeFrame(Login{"a1", "pw", 777}));
-        Op op;
-        op.site = 777;
-        op.seq = 5;
-        op.table = "people";
-        op.rowId = "zzz";
-        op.field = "full_name";
-        op.value = std::string("x");
-        op.hlc = makeHlc(systemMillis(), 0);
-        raw.write(encodeFrame(Push{{op}}));
-        CHECK(errorText(raw.readAll()).find("missing") != std::string::npos);
+        auto got = pushOne(w.port(), 777, 5, "x", makeHlc(systemMillis(), 0));
+        CHECK(errorText(got).find("missing") != std::string::npos);
     }
     SUBCASE("an op stamped two hours ahead of the server clock is refused with the reason") {
-        Raw raw(w.port());
-        raw.write(hello());
-        raw.write(encodeFrame(Login{"a1", "pw", 778}));
-        Op op;
-        op.site = 778;
-        op.seq = 1;
-        op.table = "people";
-        op.rowId = "tu-tuong-lai";
-        op.field = "full_name";
-        op.value = std::string("Người từ năm 2031");
-        op.hlc = makeHlc(systemMillis() + 7'200'000, 0);
-        raw.write(encodeFrame(Push{{op}}));
+        auto got = pushOne(w.port(), 778, 1, "Người từ năm 2031", makeHlc(systemMillis() + 7'200'000, 0));
         std::string reason;
-        for (const auto& m : raw.readAll())
+        for (const auto& m : got)
             if (const auto* ack = std::get_if<PushAck>(&m))
                 for (const auto& r : ack->rejected) reason += r.reason;
         CHECK(reason.find("ahead of the server clock") != std::string::npos);
