@@ -40,15 +40,6 @@ bool flag(const std::vector<std::string>& args, std::string_view name) {
     return false;
 }
 
-// Every op the server applies asks whether its field has an open conflict; without
-// this index that is a scan of the whole conflicts table per op (sync_bench: the
-// push of 8 × 5000 records went quadratic). Server side only: clients never ask.
-void addServeIndexes(const DataDir& data) {
-    auto db = store::Db::open(data.storeFile(), false);
-    db.exec("CREATE INDEX IF NOT EXISTS conflicts_open_field ON conflicts(table_name, row_id, field) "
-            "WHERE status = 'open'");
-}
-
 } // namespace
 
 int runUnit(const DataDir& data, const std::vector<std::string>& args) {
@@ -116,7 +107,6 @@ int runServe(const DataDir& data, const std::vector<std::string>& args) {
     o.cert = option(args, "--cert", !o.plain);
     o.key = option(args, "--key", !o.plain);
     auto store = openStore(data);
-    addServeIndexes(data);
     Accounts accounts(data.accountsFile());
     Service service(*store, accounts, [](const std::string& line) { std::cerr << "tdkt-server: " << line << "\n"; });
     return serve(o, service);

@@ -28,7 +28,7 @@ std::string authorOf(Store::Impl& im, const Op& like, Version version) {
 }
 
 std::optional<std::string> openConflict(Store::Impl& im, const Op& op) {
-    im.flushRows(); // the query below reads conflicts rows this batch may have written
+    im.flushTable(im.reg.require("conflicts")); // the query reads conflicts rows this batch may have written
     auto& st = im.stmt("SELECT id FROM conflicts WHERE table_name = ? AND row_id = ? AND field = ? "
                        "AND status = 'open' AND _deleted = 0");
     st.bind(1, op.table).bind(2, op.rowId).bind(3, op.field);
@@ -101,7 +101,7 @@ bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
     // edit of another field. Row-wide: a delete whose author had not pulled an edit
     // of the row, or an edit whose author had not pulled the delete, conflict on
     // _deleted; the row stays deleted until someone keeps it (an undelete).
-    flushRows();
+    // (Both queries read the op log, which is written at once, never cached.)
     const bool deleting = op.field == schema::DeletedField && op.value == Value{std::int64_t{1}};
     Json keep, remove;
     if (deleting) {

@@ -47,9 +47,15 @@ CREATE TABLE rejected (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT N
 constexpr int RefIndexesFrom = 3;
 constexpr std::string_view RefIndexesV3 = "-- indexes on every reference field (built by migrationSql)\n";
 
-constexpr std::array<InternalMigration, 3> Internal{InternalMigration{1, StoreTablesV1},
-                                                    InternalMigration{2, SyncTablesV2},
-                                                    InternalMigration{RefIndexesFrom, RefIndexesV3}};
+// Every op the server applies asks whether its field has an open conflict: without
+// this index, a scan of the whole conflicts table per op (sync_bench went quadratic).
+constexpr std::string_view OpenConflictsV4 = R"sql(
+CREATE INDEX conflicts_open_field ON conflicts(table_name, row_id, field) WHERE status = 'open';
+)sql";
+
+constexpr std::array<InternalMigration, 4> Internal{
+    InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
+    InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

@@ -66,17 +66,22 @@ void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std
 }
 
 void Store::Impl::flushRows() {
-    auto cache = std::move(rowCache);
-    rowCache.clear();
+    while (!rowCache.empty()) flushTable(*rowCache.begin()->first);
     cachedRows = 0;
-    for (auto& [table, byId] : cache) {
-        for (auto& [id, row] : byId) {
-            for (const auto& f : row.fields) {
-                if (!f.dirty) continue;
-                auto& st = *sqlFor(*table, f.name).update;
-                st.bind(1, f.state.value).bind(2, static_cast<std::int64_t>(f.state.version.hlc));
-                st.bind(3, static_cast<std::int64_t>(f.state.version.site)).bind(4, id).run();
-            }
+}
+
+void Store::Impl::flushTable(const schema::TableDef& t) {
+    auto it = rowCache.find(&t);
+    if (it == rowCache.end()) return;
+    auto byId = std::move(it->second);
+    rowCache.erase(it);
+    cachedRows -= byId.size();
+    for (auto& [id, row] : byId) {
+        for (const auto& f : row.fields) {
+            if (!f.dirty) continue;
+            auto& st = *sqlFor(t, f.name).update;
+            st.bind(1, f.state.value).bind(2, static_cast<std::int64_t>(f.state.version.hlc));
+            st.bind(3, static_cast<std::int64_t>(f.state.version.site)).bind(4, id).run();
         }
     }
 }

@@ -74,6 +74,8 @@ struct Store::Impl {
                     Version version);
     /** Writes every cached change to SQLite and empties the cache. */
     void flushRows();
+    /** The same for one table only (before a query that reads that table). */
+    void flushTable(const schema::TableDef& t);
     /** Forgets a row's cached state (after deleting the row by SQL). */
     void evictRow(const schema::TableDef& t, std::string_view id);
     void appendOp(const Op& op, bool applied);
