@@ -75,7 +75,7 @@ void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, co
     }
     Value unit = t.unitField == "id" ? Value{op.rowId} : fieldState(t, op.rowId, t.unitField).value;
     const std::string id = newRowId(clock.wallMillis());
-    stmt("INSERT INTO conflicts(id) VALUES(?)").bind(1, id).run();
+    ensureRow(ct, id);
     writeServerField(*this, ct, id, "unit_id", unit);
     writeServerField(*this, ct, id, "table_name", op.table);
     writeServerField(*this, ct, id, "row_id", op.rowId);

@@ -53,9 +53,17 @@ constexpr std::string_view OpenConflictsV4 = R"sql(
 CREATE INDEX conflicts_open_field ON conflicts(table_name, row_id, field) WHERE status = 'open';
 )sql";
 
-constexpr std::array<InternalMigration, 4> Internal{
+// Rows that came from other replicas wait here to be indexed for search: a pull
+// of 100,000 rows commits without paying for full-text indexing; the first
+// search afterwards indexes them.
+constexpr std::string_view SearchPendingV5 = R"sql(
+CREATE TABLE search_pending (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<InternalMigration, 5> Internal{
     InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
-    InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4}};
+    InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4},
+    InternalMigration{5, SearchPendingV5}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

@@ -77,7 +77,35 @@ void Store::Impl::reindexDirty() {
     dirtySearch.clear();
 }
 
+void Store::Impl::saveLaterSearch() {
+    if (laterSearch.empty()) return;
+    auto& add = stmt("INSERT OR IGNORE INTO search_pending(tbl, row_id) VALUES(?, ?)");
+    for (const auto& [table, id] : laterSearch) add.bind(1, table).bind(2, id).run();
+    laterSearch.clear();
+}
+
+void Store::Impl::catchUpSearch() {
+    auto& any = stmt("SELECT 1 FROM search_pending LIMIT 1");
+    const bool pending = any.step();
+    any.reset();
+    if (!pending) return;
+    begin();
+    try {
+        auto& all = stmt("SELECT tbl, row_id FROM search_pending");
+        while (all.step()) dirtySearch.emplace(all.text(0), all.text(1));
+        all.reset();
+        db.exec("DELETE FROM search_pending");
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
 std::vector<SearchHit> Store::search(std::string_view text, std::size_t limit) const {
+    // Rows that came from other replicas are indexed here, on the first search
+    // after they arrived, not while a pull holds the sync waiting.
+    if (m_impl->batchDepth == 0) m_impl->catchUpSearch();
     m_impl->flushRows();
     m_impl->reindexDirty();
     std::vector<SearchHit> hits;

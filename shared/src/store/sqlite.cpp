@@ -92,6 +92,10 @@ Value Stmt::value(int col) const {
 }
 
 Db Db::open(const std::filesystem::path& path, bool create) {
+    // No global memory statistics: they take a process-wide mutex on every
+    // allocation, which serialises threads that each own a connection.
+    static const bool configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+    (void)configured;
     Db db;
     sqlite3* raw = nullptr;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);

@@ -53,8 +53,9 @@ void Store::Impl::begin() {
 void Store::Impl::commit() {
     if (batchDepth == 1) {
         if (poisoned) throw Error(ErrorKind::Storage, "an earlier step of this change failed: nothing was saved");
+        reindexDirty(); // reads the rows from the cache, before it is written out
         flushRows();
-        reindexDirty();
+        saveLaterSearch();
         writeMeta(*this, "next_seq", std::to_string(nextSeq));
         writeMeta(*this, "hlc_last", std::to_string(clock.last()));
         db.exec("COMMIT");
@@ -66,6 +67,7 @@ void Store::Impl::rollback() noexcept {
     if (batchDepth == 1) {
         sqlite3_exec(db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
         dirtySearch.clear();
+        laterSearch.clear();
         rowCache.clear();
         cachedRows = 0;
         // The counter may have moved past ops that were rolled back; reread it so

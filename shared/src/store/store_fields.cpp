@@ -6,35 +6,67 @@
 
 namespace tdkt::store {
 
-Store::Impl::CachedField* Store::Impl::CachedRow::find(std::string_view name) {
-    for (auto& f : fields)
-        if (f.name == name) return &f;
-    return nullptr;
+namespace {
+
+constexpr std::size_t MaxCachedRows = 20000; // bounds the memory of huge batches
+
+// A field's place in a cached row: 0 for _deleted, then the table's fields in order.
+std::size_t slotOf(const schema::TableDef& t, std::string_view field) {
+    if (field == schema::DeletedField) return 0;
+    const auto* fd = t.field(field);
+    if (!fd) throw Error(ErrorKind::Invalid, "unknown field '" + std::string(field) + "' in table " + t.name);
+    return static_cast<std::size_t>(fd - t.fields.data()) + 1;
+}
+
+std::string slotName(const schema::TableDef& t, std::size_t slot) {
+    return slot == 0 ? std::string(schema::DeletedField) : t.fields[slot - 1].name;
+}
+
+} // namespace
+
+Store::Impl::CachedRow& Store::Impl::cachedRow(const schema::TableDef& t, std::string_view id) {
+    auto& byId = rowCache[&t];
+    if (auto it = byId.find(id); it != byId.end()) return it->second;
+    if (cachedRows >= MaxCachedRows) {
+        flushRows();
+        return cachedRow(t, id);
+    }
+    Stmt*& select = rowSelect[&t];
+    if (!select) {
+        std::string cols;
+        for (std::size_t slot = 0; slot <= t.fields.size(); ++slot) {
+            const std::string f = slotName(t, slot);
+            cols += (slot ? ", " : "") + f + ", " + hlcColumn(f) + ", " + siteColumn(f);
+        }
+        select = &stmt("SELECT " + cols + " FROM " + t.name + " WHERE id = ?");
+    }
+    CachedRow row;
+    row.fields.resize(t.fields.size() + 1);
+    select->bind(1, id);
+    if (select->step()) {
+        row.kind = CachedRow::Kind::Stored;
+        for (std::size_t slot = 0; slot < row.fields.size(); ++slot) {
+            const int c = static_cast<int>(slot) * 3;
+            auto& s = row.fields[slot].state;
+            s.value = select->value(c);
+            s.version = {static_cast<HlcStamp>(select->integer(c + 1)), static_cast<SiteId>(select->integer(c + 2))};
+        }
+    }
+    select->reset();
+    ++cachedRows;
+    return byId.emplace(std::string(id), std::move(row)).first->second;
 }
 
 merge::FieldState Store::Impl::fieldState(const schema::TableDef& t, std::string_view id, std::string_view field) {
-    auto& byId = rowCache[&t];
-    auto row = byId.find(id);
-    if (row != byId.end())
-        if (auto* f = row->second.find(field)) return f->state;
-    auto& sql = sqlFor(t, field);
-    auto& st = *sql.select;
+    if (batchDepth > 0) return cachedRow(t, id).fields[slotOf(t, field)].state;
+    auto& st = *sqlFor(t, field).select;
     st.bind(1, id);
     merge::FieldState s;
-    const bool found = st.step();
-    if (found) {
+    if (st.step()) {
         s.value = st.value(0);
         s.version = {static_cast<HlcStamp>(st.integer(1)), static_cast<SiteId>(st.integer(2))};
     }
     st.reset();
-    // Only rows that exist are cached, and only inside a transaction.
-    if (found && batchDepth > 0) {
-        if (row == byId.end()) {
-            row = byId.emplace(std::string(id), CachedRow{}).first;
-            ++cachedRows;
-        }
-        row->second.fields.push_back({sql.name, s, false});
-    }
     return s;
 }
 
@@ -45,22 +77,29 @@ bool Store::Impl::rowExists(const schema::TableDef& t, std::string_view id, bool
     return includeDeleted || std::get<std::int64_t>(s.value) == 0;
 }
 
-void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
-                             Version version) {
-    auto& sql = sqlFor(t, field);
-    if (batchDepth > 0) {
-        auto& byId = rowCache[&t];
-        auto row = byId.find(id);
-        if (row == byId.end()) {
-            row = byId.emplace(std::string(id), CachedRow{}).first;
-            ++cachedRows;
-        }
-        if (auto* f = row->second.find(field)) *f = {sql.name, {v, version}, true};
-        else row->second.fields.push_back({sql.name, {v, version}, true});
-        if (cachedRows > 20000) flushRows(); // bound the memory of huge batches
+void Store::Impl::ensureRow(const schema::TableDef& t, std::string_view id) {
+    if (batchDepth == 0) {
+        stmt("INSERT OR IGNORE INTO " + t.name + "(id) VALUES(?)").bind(1, id).run();
         return;
     }
-    auto& st = *sql.update;
+    auto& row = cachedRow(t, id);
+    if (row.kind != CachedRow::Kind::Absent) return;
+    row.kind = CachedRow::Kind::Created;
+    row.dirty = true;
+    row.fields[0].state.value = std::int64_t{0}; // the column default
+}
+
+void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
+                             Version version) {
+    if (batchDepth > 0) {
+        const std::size_t slot = slotOf(t, field);
+        auto& row = cachedRow(t, id);
+        if (row.kind == CachedRow::Kind::Absent) return; // no such row: as an UPDATE of no row
+        row.fields[slot] = {{v, version}, true};
+        row.dirty = true;
+        return;
+    }
+    auto& st = *sqlFor(t, field).update;
     st.bind(1, v).bind(2, static_cast<std::int64_t>(version.hlc)).bind(3, static_cast<std::int64_t>(version.site));
     st.bind(4, id).run();
 }
@@ -76,20 +115,44 @@ void Store::Impl::flushTable(const schema::TableDef& t) {
     auto byId = std::move(it->second);
     rowCache.erase(it);
     cachedRows -= byId.size();
+    std::string key;
     for (auto& [id, row] : byId) {
+        if (!row.dirty) continue;
+        const bool created = row.kind == CachedRow::Kind::Created;
+        key.assign(1, created ? 'i' : 'u');
+        for (std::size_t slot = 0; slot < row.fields.size(); ++slot)
+            if (row.fields[slot].dirty) key += static_cast<char>(slot + 1);
+        Stmt*& st = rowWrite[{&t, key}];
+        if (!st) {
+            std::string cols, marks;
+            for (std::size_t k = 1; k < key.size(); ++k) {
+                const std::string f = slotName(t, static_cast<unsigned char>(key[k]) - 1u);
+                cols += (k > 1 ? ", " : "") + (created ? f + ", " + hlcColumn(f) + ", " + siteColumn(f)
+                                                       : f + " = ?, " + hlcColumn(f) + " = ?, " + siteColumn(f) + " = ?");
+                marks += ", ?, ?, ?";
+            }
+            st = created ? &stmt("INSERT INTO " + t.name + "(id" + (cols.empty() ? "" : ", " + cols) + ") VALUES(?" +
+                                 marks + ")")
+                         : &stmt("UPDATE " + t.name + " SET " + cols + " WHERE id = ?");
+        }
+        int i = created ? 2 : 1;
         for (const auto& f : row.fields) {
             if (!f.dirty) continue;
-            auto& st = *sqlFor(t, f.name).update;
-            st.bind(1, f.state.value).bind(2, static_cast<std::int64_t>(f.state.version.hlc));
-            st.bind(3, static_cast<std::int64_t>(f.state.version.site)).bind(4, id).run();
+            st->bind(i, f.state.value).bind(i + 1, static_cast<std::int64_t>(f.state.version.hlc));
+            st->bind(i + 2, static_cast<std::int64_t>(f.state.version.site));
+            i += 3;
         }
+        st->bind(created ? 1 : i, id).run();
     }
 }
 
 void Store::Impl::evictRow(const schema::TableDef& t, std::string_view id) {
     auto it = rowCache.find(&t);
     if (it == rowCache.end()) return;
-    if (auto row = it->second.find(id); row != it->second.end()) it->second.erase(row);
+    if (auto row = it->second.find(id); row != it->second.end()) {
+        it->second.erase(row);
+        --cachedRows;
+    }
 }
 
 Store::Impl::FieldSql& Store::Impl::sqlFor(const schema::TableDef& t, std::string_view field) {
@@ -108,18 +171,34 @@ Store::Impl::FieldSql& Store::Impl::sqlFor(const schema::TableDef& t, std::strin
     return sql;
 }
 
-void Store::Impl::appendOp(const Op& op, bool applied) {
-    if (!insertOp)
-        insertOp = &stmt("INSERT INTO ops(site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, author, "
-                         "applied) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
-    auto& st = *insertOp;
+namespace {
+
+void bindOp(Stmt& st, const Op& op, bool applied) {
     st.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
     st.bind(3, op.table).bind(4, op.rowId).bind(5, op.field).bind(6, op.value);
     st.bind(7, static_cast<std::int64_t>(op.hlc)).bind(8, static_cast<std::int64_t>(op.base.hlc));
     st.bind(9, static_cast<std::int64_t>(op.base.site)).bind(10, static_cast<std::int64_t>(op.seen));
     if (op.author.empty()) st.bindNull(11);
     else st.bind(11, op.author);
-    st.bind(12, std::int64_t{applied ? 1 : 0}).run();
+    st.bind(12, std::int64_t{applied ? 1 : 0});
+}
+
+constexpr const char* InsertOpSql = "INTO ops(site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, "
+                                    "author, applied) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+
+} // namespace
+
+void Store::Impl::appendOp(const Op& op, bool applied) {
+    if (!insertOp) insertOp = &stmt(std::string("INSERT ") + InsertOpSql);
+    bindOp(*insertOp, op, applied);
+    insertOp->run();
+}
+
+bool Store::Impl::appendRemoteOp(const Op& op, bool applied) {
+    if (!insertRemoteOp) insertRemoteOp = &stmt(std::string("INSERT OR IGNORE ") + InsertOpSql);
+    bindOp(*insertRemoteOp, op, applied);
+    insertRemoteOp->run();
+    return sqlite3_changes(db.raw()) > 0;
 }
 
 Op Store::Impl::localOp(const schema::TableDef& t, std::string_view id, std::string_view field, Value v, Version base) {
@@ -154,9 +233,9 @@ void Store::Impl::checkRef(const schema::FieldDef& f, const Value& v) {
         throw Error(ErrorKind::Invalid, f.name + ": no " + f.refTable + " row with id " + std::get<std::string>(v));
 }
 
-void Store::Impl::markSearch(const schema::TableDef& t, std::string_view id, std::string_view field) {
+void Store::Impl::markSearch(const schema::TableDef& t, std::string_view id, std::string_view field, bool later) {
     if (field == schema::DeletedField || (t.field(field) && t.field(field)->searchable))
-        dirtySearch.emplace(t.name, std::string(id));
+        (later ? laterSearch : dirtySearch).emplace(t.name, std::string(id));
 }
 
 namespace {
@@ -189,7 +268,7 @@ std::string Store::create(std::string_view table, const Fields& fields, std::str
     }
     Batch b{*this};
     if (im.rowExists(t, rowId, true)) throw Error(ErrorKind::Conflict, t.name + " " + rowId + " already exists");
-    im.stmt("INSERT INTO " + t.name + "(id) VALUES(?)").bind(1, rowId).run();
+    im.ensureRow(t, rowId);
     // The unit row's own unit is itself: units.id is the scope of a unit.
     for (auto& [name, value] : values) {
         if (isNull(value)) continue;

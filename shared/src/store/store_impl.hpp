@@ -27,17 +27,19 @@ struct Store::Impl {
     std::set<std::pair<std::string, std::string>> dirtySearch; // (table, row id)
     std::unordered_map<std::string, Stmt> stmts;
 
-    // Write-behind cache of field states inside a transaction: a batch that edits
-    // one row many times (imports, pulls) reads it once and writes each changed
-    // field once, at commit or before any query that reads rows back.
+    // Write-behind cache of rows inside a transaction: a batch that edits one row
+    // many times (imports, pulls) reads it once, in one SELECT, and writes it once
+    // at commit (or before any query that reads rows back): one INSERT with all its
+    // fields for a row made in this batch, one UPDATE of its changed fields otherwise.
     struct CachedField {
-        std::string_view name; // points into the registry
         merge::FieldState state;
         bool dirty = false;
     };
     struct CachedRow {
-        std::vector<CachedField> fields;
-        CachedField* find(std::string_view name);
+        enum class Kind : std::uint8_t { Absent, Stored, Created };
+        Kind kind = Kind::Absent;
+        bool dirty = false;
+        std::vector<CachedField> fields; // slot 0 is _deleted, then the table's fields in order
     };
     struct IdHash {
         using is_transparent = void;
@@ -46,6 +48,10 @@ struct Store::Impl {
     using RowsById = std::unordered_map<std::string, CachedRow, IdHash, std::equal_to<>>;
     std::unordered_map<const schema::TableDef*, RowsById> rowCache;
     std::size_t cachedRows = 0;
+    std::unordered_map<const schema::TableDef*, Stmt*> rowSelect;
+    std::map<std::pair<const schema::TableDef*, std::string>, Stmt*> rowWrite; // by kind and changed slots
+    // Rows changed by ops from elsewhere: indexed for search when a search needs them.
+    std::set<std::pair<std::string, std::string>> laterSearch;
 
     explicit Impl(Db d, OpenOptions o) : db(std::move(d)), options(std::move(o)), clock(options.wall) {}
 
@@ -60,6 +66,7 @@ struct Store::Impl {
     };
     std::map<std::pair<const schema::TableDef*, std::string_view>, FieldSql> fieldSql;
     Stmt* insertOp = nullptr;
+    Stmt* insertRemoteOp = nullptr;
     FieldSql& sqlFor(const schema::TableDef& t, std::string_view field);
 
     // transactions (store.cpp)
@@ -76,16 +83,26 @@ struct Store::Impl {
     void flushRows();
     /** The same for one table only (before a query that reads that table). */
     void flushTable(const schema::TableDef& t);
+    /** The cached row (read from SQLite on first use); only inside a transaction. */
+    CachedRow& cachedRow(const schema::TableDef& t, std::string_view id);
+    /** Makes the row if it does not exist (inserted at flush inside a transaction). */
+    void ensureRow(const schema::TableDef& t, std::string_view id);
     /** Forgets a row's cached state (after deleting the row by SQL). */
     void evictRow(const schema::TableDef& t, std::string_view id);
     void appendOp(const Op& op, bool applied);
+    /** Appends an op from elsewhere unless the log holds it already; false for a duplicate. */
+    bool appendRemoteOp(const Op& op, bool applied);
     Op localOp(const schema::TableDef& t, std::string_view id, std::string_view field, Value v, Version base);
     Value checkField(const schema::TableDef& t, std::string_view field, const Value& v);
     void checkRef(const schema::FieldDef& f, const Value& v);
-    void markSearch(const schema::TableDef& t, std::string_view id, std::string_view field);
+    void markSearch(const schema::TableDef& t, std::string_view id, std::string_view field, bool later = false);
 
     // search (search_index.cpp)
     void reindexDirty();
+    /** Moves rows marked for later indexing to search_pending (at commit). */
+    void saveLaterSearch();
+    /** Indexes every row in search_pending (before a search). */
+    void catchUpSearch();
 
     // server role (conflicts.cpp)
     void recordConflict(const schema::TableDef& t, const Op& op, const merge::FieldState& current, bool opWins);

@@ -62,7 +62,6 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
     auto& im = *m_impl;
     ApplyResult result;
     Batch b{*this};
-    auto& known = im.stmt("SELECT 1 FROM ops WHERE site = ? AND seq = ?");
     for (const Op& op : ops) {
         const auto& t = im.reg.require(op.table);
         if (op.field != schema::DeletedField) {
@@ -72,30 +71,28 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
             if (!isNull(op.value)) (void)schema::validate(t, *fd, op.value);
         }
         if (!isValidRowId(op.rowId)) throw Error(ErrorKind::Invalid, "invalid row id in a received change");
-        known.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
-        bool held = known.step();
-        known.reset();
-        if (held) {
+        const auto current = im.fieldState(t, op.rowId, op.field);
+        const auto d = merge::decide(current, op);
+        // The log's (site, seq) key tells a change already held: it is skipped whole.
+        if (!im.appendRemoteOp(op, d.apply)) {
             ++result.duplicates;
             continue;
         }
         im.clock.observe(op.hlc);
-        im.stmt("INSERT OR IGNORE INTO " + t.name + "(id) VALUES(?)").bind(1, op.rowId).run();
-        const auto current = im.fieldState(t, op.rowId, op.field);
-        const auto d = merge::decide(current, op);
+        im.ensureRow(t, op.rowId);
         if (d.apply) {
             im.writeField(t, op.rowId, op.field, op.value, op.version());
-            im.markSearch(t, op.rowId, op.field);
+            im.markSearch(t, op.rowId, op.field, true);
             ++result.applied;
         }
-        im.appendOp(op, d.apply);
         if (im.options.serverRole) {
             if (d.concurrent) {
                 im.recordConflict(t, op, current, d.apply);
                 ++result.conflicts;
             } else if (im.recordDeleteVsEdit(t, op)) {
                 ++result.conflicts;
-            } else if (d.apply) {
+            } else if (d.apply && op.base.hlc != 0) {
+                // A field first set (no base) has had no competing value, so no open conflict.
                 im.maybeCloseConflict(op);
             }
         }
