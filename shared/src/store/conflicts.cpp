@@ -19,7 +19,8 @@ Json candidate(const schema::FieldDef* f, const Value& v, Version version, const
 }
 
 std::string authorOf(Store::Impl& im, const Op& like, Version version) {
-    auto& st = im.stmt("SELECT author FROM ops WHERE row_id = ? AND field = ? AND hlc = ? AND site = ?");
+    // "+site": the row's few ops, not every op of that site (SQLite would pick the (site, seq) index).
+    auto& st = im.stmt("SELECT author FROM ops WHERE row_id = ? AND field = ? AND hlc = ? AND +site = ?");
     st.bind(1, like.rowId).bind(2, like.field);
     st.bind(3, static_cast<std::int64_t>(version.hlc)).bind(4, static_cast<std::int64_t>(version.site));
     std::string author = st.step() ? st.text(0) : "";
@@ -119,7 +120,7 @@ bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
         const auto del = fieldState(t, op.rowId, schema::DeletedField);
         if (del.value != Value{std::int64_t{1}}) return false;
         auto& st = stmt("SELECT local_seq, author FROM ops WHERE row_id = ? AND tbl = ? AND field = '_deleted' "
-                        "AND hlc = ? AND site = ?");
+                        "AND hlc = ? AND +site = ?");
         st.bind(1, op.rowId).bind(2, op.table).bind(3, static_cast<std::int64_t>(del.version.hlc));
         st.bind(4, static_cast<std::int64_t>(del.version.site));
         const bool unseen = st.step() && static_cast<std::uint64_t>(st.integer(0)) > op.seen && del.version.site != op.site;

@@ -66,7 +66,7 @@ std::vector<HistoryEntry> Store::history(std::string_view table, std::string_vie
     // The old value is the value of the op whose version the author saw (its base).
     Stmt st = m_impl->db.prepare(
         "SELECT o.field, (SELECT b.value FROM ops b WHERE b.row_id = o.row_id AND b.field = o.field "
-        "AND b.hlc = o.base_hlc AND b.site = o.base_site), o.value, o.hlc, o.site, o.author, o.applied "
+        "AND b.hlc = o.base_hlc AND +b.site = o.base_site), o.value, o.hlc, o.site, o.author, o.applied "
         "FROM ops o WHERE o.row_id = ? AND o.tbl = ? ORDER BY o.hlc, o.site");
     st.bind(1, id).bind(2, t.name);
     std::vector<HistoryEntry> out;
