@@ -195,8 +195,11 @@ int run(const Options& o) {
         return c;
     });
 
+    auto phase = [](const char* name) { std::fprintf(stderr, "phase %s starts\n", name); };
+    phase("push");
     auto push = parallel(C, [&](std::size_t i) { return clients[i].sync->push(); });
     report("push", push, w.totalRecords(), C, world.rssMib());
+    phase("pull");
     auto pull = parallel(C, [&](std::size_t i) { return clients[i].sync->pull(); });
     std::size_t delivered = 0;
     for (std::size_t i = 0; i < C; ++i) delivered += w.distinct - w.records[i].size();
@@ -213,6 +216,7 @@ int run(const Options& o) {
         b.commit();
         return sync::SyncCounts{};
     });
+    phase("edit");
     auto editPush = parallel(C, [&](std::size_t i) { return clients[i].sync->push(); });
     auto editPull = parallel(C, [&](std::size_t i) { return clients[i].sync->pull(); });
     PhaseResult edit{editPush.seconds + editPull.seconds, editPush.bytes + editPull.bytes,

@@ -84,9 +84,18 @@ void Service::applyPush(PushJob& job) {
     PushAck ack;
     std::uint64_t high = m_store.siteHighWater(s.site);
     Rights rights(m_store, *s.user);
+    // Each op's shape is checked once; the fields the rights ask about (a row's
+    // unit, an inspection's target and plan) are kept for rows the push creates.
+    std::vector<std::optional<std::string>> shapes;
+    shapes.reserve(job.push.ops.size());
     Pending pending;
-    for (const Op& op : job.push.ops)
-        if (op.seq > high && !checkShape(op)) pending[{op.table, op.rowId}][op.field] = op.value;
+    for (const Op& op : job.push.ops) {
+        shapes.push_back(op.seq > high ? checkShape(op) : std::nullopt);
+        if (op.seq <= high || shapes.back()) continue;
+        const auto& t = schema::registry().require(op.table);
+        if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id")
+            pending[{op.table, op.rowId}][op.field] = op.value;
+    }
     FieldLookup lookup = [&](std::string_view table, std::string_view id, std::string_view field) {
         std::optional<Value> v;
         if (auto fv = m_store.fieldValue(table, id, field); fv && !isNull(fv->value)) return std::optional(fv->value);
@@ -101,7 +110,8 @@ void Service::applyPush(PushJob& job) {
     std::map<std::uint64_t, std::string> refusedBefore;
     if (!job.push.ops.empty() && job.push.ops.front().seq <= high)
         refusedBefore = m_store.refusedReasons(s.site, job.push.ops.front().seq, high);
-    for (Op op : job.push.ops) {
+    for (std::size_t i = 0; i < job.push.ops.size(); ++i) {
+        Op& op = job.push.ops[i];
         if (op.site != s.site) {
             job.reply = {ErrorMsg{ErrorCode::Malformed, "a push carries only the pushing replica's own ops"}, true};
             break;
@@ -118,7 +128,7 @@ void Service::applyPush(PushJob& job) {
             break;
         }
         op.author = s.user->name;
-        std::optional<std::string> why = checkShape(op);
+        std::optional<std::string> why = shapes[i];
         if (!why && hlcMillis(op.hlc) > now + MaxFutureMs)
             why = "stamped " + std::to_string((hlcMillis(op.hlc) - now) / 60000) +
                   " min ahead of the server clock: correct the computer's date and time";

@@ -83,6 +83,7 @@ Reply Service::auth(SessionState& s, const Auth& m) {
 
 Reply Service::pull(SessionState& s, const Pull& m) {
     const std::uint32_t scan = m.maxOps == 0 ? MaxPullOps : std::min(m.maxOps, MaxPullOps);
+    const store::Store::ReadSnapshot snapshot(m_store); // one read transaction, not one per lookup
     Rights rights(m_store, *s.user);
     PullBatch out;
     out.cursor = m.cursor;

@@ -51,9 +51,19 @@ std::optional<FieldValue> Store::fieldValue(std::string_view table, std::string_
     const auto& t = im.reg.require(table);
     if (field != schema::DeletedField && !t.field(field))
         throw Error(ErrorKind::Invalid, "unknown field '" + std::string(field) + "' in table " + t.name);
-    if (!im.rowExists(t, id, true)) return std::nullopt;
-    auto s = im.fieldState(t, id, field);
-    return FieldValue{std::move(s.value), s.version};
+    if (im.batchDepth > 0) {
+        if (!im.rowExists(t, id, true)) return std::nullopt;
+        auto s = im.fieldState(t, id, field);
+        return FieldValue{std::move(s.value), s.version};
+    }
+    // Outside a transaction (the server's pulls): one lookup, not two.
+    auto& st = *im.sqlFor(t, field).select;
+    st.bind(1, id);
+    std::optional<FieldValue> out;
+    if (st.step())
+        out = FieldValue{st.value(0), {static_cast<HlcStamp>(st.integer(1)), static_cast<SiteId>(st.integer(2))}};
+    st.reset();
+    return out;
 }
 
 std::uint64_t Store::siteHighWater(SiteId site) const {
