@@ -93,7 +93,7 @@ Reply Service::pull(SessionState& s, const Pull& m) {
         // The client holds its own ops already.
         if (l.op.site != s.site && rights.canReadOp(l.op)) out.ops.push_back(std::move(l.op));
     }
-    out.more = logged.size() == scan;
+    out.more = logged.size() >= scan; // whole changes: a batch may end a little past `scan`
     return {std::move(out)};
 }
 

@@ -19,13 +19,9 @@ Json candidate(const schema::FieldDef* f, const Value& v, Version version, const
 }
 
 std::string authorOf(Store::Impl& im, const Op& like, Version version) {
-    // "+site": the row's few ops, not every op of that site (SQLite would pick the (site, seq) index).
-    auto& st = im.stmt("SELECT author FROM ops WHERE row_id = ? AND field = ? AND hlc = ? AND +site = ?");
-    st.bind(1, like.rowId).bind(2, like.field);
-    st.bind(3, static_cast<std::int64_t>(version.hlc)).bind(4, static_cast<std::int64_t>(version.site));
-    std::string author = st.step() ? st.text(0) : "";
-    st.reset();
-    return author;
+    for (const auto& e : im.rowLog(like.rowId))
+        if (e.op.field == like.field && e.op.version() == version) return e.op.author;
+    return "";
 }
 
 std::optional<std::string> openConflict(Store::Impl& im, const Op& op) {
@@ -51,7 +47,7 @@ void writeServerField(Store::Impl& im, const schema::TableDef& ct, const std::st
 
 void markSeen(Store::Impl& im, const std::string& conflictId) {
     // A later edit closes the conflict only if its author had pulled this far.
-    auto last = sqlite3_last_insert_rowid(im.db.raw());
+    const auto last = im.nextLogSeq - 1; // the position of the op just logged
     im.stmt("INSERT INTO conflict_marks(conflict_id, seen_needed) VALUES(?, ?) ON CONFLICT(conflict_id) "
             "DO UPDATE SET seen_needed = excluded.seen_needed")
         .bind(1, conflictId)
@@ -106,28 +102,27 @@ bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
     const bool deleting = op.field == schema::DeletedField && op.value == Value{std::int64_t{1}};
     Json keep, remove;
     if (deleting) {
-        auto& st = stmt("SELECT site, hlc, author FROM ops WHERE row_id = ? AND tbl = ? AND field != '_deleted' "
-                        "AND applied = 1 AND site != ? AND local_seq > ? ORDER BY local_seq DESC LIMIT 1");
-        st.bind(1, op.rowId).bind(2, op.table).bind(3, static_cast<std::int64_t>(op.site));
-        st.bind(4, static_cast<std::int64_t>(op.seen));
-        if (st.step())
-            keep = candidate(nullptr, std::int64_t{0},
-                             {static_cast<HlcStamp>(st.integer(1)), static_cast<SiteId>(st.integer(0))}, st.text(2));
-        st.reset();
-        if (keep.is_null()) return false;
+        // The newest applied edit of another field by someone else, after what the deleter had pulled.
+        const LogEntry* newest = nullptr;
+        const auto log = rowLog(op.rowId);
+        for (const auto& e : log)
+            if (e.op.table == op.table && e.op.field != schema::DeletedField && e.applied && e.op.site != op.site &&
+                e.pos > op.seen)
+                newest = &e;
+        if (!newest) return false;
+        keep = candidate(nullptr, std::int64_t{0}, newest->op.version(), newest->op.author);
         remove = candidate(nullptr, std::int64_t{1}, op.version(), op.author);
     } else {
         const auto del = fieldState(t, op.rowId, schema::DeletedField);
         if (del.value != Value{std::int64_t{1}}) return false;
-        auto& st = stmt("SELECT local_seq, author FROM ops WHERE row_id = ? AND tbl = ? AND field = '_deleted' "
-                        "AND hlc = ? AND +site = ?");
-        st.bind(1, op.rowId).bind(2, op.table).bind(3, static_cast<std::int64_t>(del.version.hlc));
-        st.bind(4, static_cast<std::int64_t>(del.version.site));
-        const bool unseen = st.step() && static_cast<std::uint64_t>(st.integer(0)) > op.seen && del.version.site != op.site;
-        std::string author = unseen ? st.text(1) : "";
-        st.reset();
-        if (!unseen) return false;
-        remove = candidate(nullptr, std::int64_t{1}, del.version, author);
+        // The delete counts if the editor had not pulled it.
+        const LogEntry* deletion = nullptr;
+        const auto log = rowLog(op.rowId);
+        for (const auto& e : log)
+            if (e.op.table == op.table && e.op.field == schema::DeletedField && e.op.version() == del.version)
+                deletion = &e;
+        if (!deletion || deletion->pos <= op.seen || del.version.site == op.site) return false;
+        remove = candidate(nullptr, std::int64_t{1}, del.version, deletion->op.author);
         keep = candidate(nullptr, std::int64_t{0}, op.version(), op.author);
     }
     const Json opening = deleting ? Json::array({keep, remove}) : Json::array({remove, keep});

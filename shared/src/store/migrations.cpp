@@ -60,10 +60,35 @@ constexpr std::string_view SearchPendingV5 = R"sql(
 CREATE TABLE search_pending (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<InternalMigration, 5> Internal{
+// The op log keeps one row per change (a run of consecutive ops of one replica on
+// one row) instead of one per field: a pull of 100,000 rows writes 100,000 log
+// rows, not 600,000. Each op keeps its position (log_seq + i), its seq (seq + i)
+// and its versions; the `ops` view reads them back one op a row, for audits.
+constexpr std::string_view ChangesV6 = R"sql(
+CREATE TABLE changes (
+    log_seq INTEGER PRIMARY KEY,   -- position of its first op; its ops hold log_seq .. log_seq + n - 1
+    n INTEGER NOT NULL,
+    site INTEGER NOT NULL, seq INTEGER NOT NULL,  -- its ops are seq .. seq + n - 1 of that site
+    tbl TEXT NOT NULL, row_id TEXT NOT NULL, author TEXT, seen INTEGER NOT NULL,
+    hlc_max INTEGER NOT NULL,
+    body TEXT NOT NULL);           -- JSON: [[field, value, hlc, base_hlc, base_site, applied], ...]
+INSERT INTO changes(log_seq, n, site, seq, tbl, row_id, author, seen, hlc_max, body)
+    SELECT local_seq, 1, site, seq, tbl, row_id, author, seen, hlc,
+           json_array(json_array(field, value, hlc, base_hlc, base_site, applied))
+    FROM ops ORDER BY local_seq;
+DROP TABLE ops;
+CREATE UNIQUE INDEX changes_id ON changes(site, seq);
+CREATE INDEX changes_row ON changes(row_id);
+CREATE VIEW ops (local_seq, site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, author, applied) AS
+    SELECT c.log_seq + j.key, c.site, c.seq + j.key, c.tbl, c.row_id, j.value ->> 0, j.value ->> 1, j.value ->> 2,
+           j.value ->> 3, j.value ->> 4, c.seen, c.author, j.value ->> 5
+    FROM changes c, json_each(c.body) j;
+)sql";
+
+constexpr std::array<InternalMigration, 6> Internal{
     InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
     InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4},
-    InternalMigration{5, SearchPendingV5}};
+    InternalMigration{5, SearchPendingV5}, InternalMigration{6, ChangesV6}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

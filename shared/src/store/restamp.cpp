@@ -16,11 +16,13 @@ std::uint64_t acked(Store::Impl& im) {
 
 // The newest stamp that is not ours to move: ops from elsewhere, and our own
 // ops that already left (acknowledged).
-HlcStamp floorStamp(Store::Impl& im, std::uint64_t ackedSeq) {
-    auto& st = im.stmt("SELECT max(hlc) FROM ops WHERE site != ? OR seq <= ?");
+HlcStamp floorStamp(Store::Impl& im, std::uint64_t ackedSeq, const std::vector<Store::Impl::StoredChange>& pending) {
+    auto& st = im.stmt("SELECT max(hlc_max) FROM changes WHERE site != ? OR seq + n - 1 <= ?");
     st.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(ackedSeq));
     HlcStamp floor = st.step() ? static_cast<HlcStamp>(st.integer(0)) : 0;
     st.reset();
+    for (const auto& c : pending) // a change may hold both acknowledged and pending ops
+        for (std::size_t i = 0; i < c.ops.size() && c.seq + i <= ackedSeq; ++i) floor = std::max(floor, c.ops[i].hlc);
     return floor;
 }
 
@@ -35,28 +37,35 @@ std::size_t Store::restampFuture() {
     // Back to the present, never below a stamp that came from elsewhere or left.
     // Every pending op above that point gets a fresh stamp, in seq order, so a
     // later edit of ours still has the greater version.
-    const HlcStamp back = std::max(floorStamp(im, acked(im)), now);
+    const std::uint64_t ackedSeq = acked(im);
+    auto pending = im.ownChangesAfter(ackedSeq, std::size_t(1) << 40);
+    const HlcStamp back = std::max(floorStamp(im, ackedSeq, pending), now);
     im.clock.rewind(back);
     std::map<Version, Version> moved;
     std::size_t count = 0;
-    auto& rewrite = im.stmt("UPDATE ops SET hlc = ?, base_hlc = ?, base_site = ? WHERE site = ? AND seq = ?");
-    for (const Op& op : pendingOps(std::size_t(1) << 40)) {
-        Version base = op.base;
-        if (auto it = moved.find(base); it != moved.end()) base = it->second;
-        HlcStamp hlc = op.hlc;
-        if (op.hlc > back) {
-            hlc = im.clock.now();
-            const Version fresh{hlc, im.site};
-            moved[op.version()] = fresh;
-            const auto& t = im.reg.require(op.table);
-            const auto state = im.fieldState(t, op.rowId, op.field);
-            if (state.version == op.version()) im.writeField(t, op.rowId, op.field, state.value, fresh);
-            ++count;
+    for (auto& c : pending) {
+        bool changed = false;
+        for (std::size_t i = 0; i < c.ops.size(); ++i) {
+            if (c.seq + i <= ackedSeq) continue;
+            auto& op = c.ops[i];
+            Version base = op.base;
+            if (auto it = moved.find(base); it != moved.end()) base = it->second;
+            HlcStamp hlc = op.hlc;
+            if (op.hlc > back) {
+                hlc = im.clock.now();
+                const Version fresh{hlc, im.site};
+                moved[{op.hlc, im.site}] = fresh;
+                const auto& t = im.reg.require(c.table);
+                const auto state = im.fieldState(t, c.rowId, op.field);
+                if (state.version == Version{op.hlc, im.site}) im.writeField(t, c.rowId, op.field, state.value, fresh);
+                ++count;
+            }
+            if (hlc == op.hlc && base == op.base) continue;
+            op.hlc = hlc;
+            op.base = base;
+            changed = true;
         }
-        if (hlc == op.hlc && base == op.base) continue;
-        rewrite.bind(1, static_cast<std::int64_t>(hlc)).bind(2, static_cast<std::int64_t>(base.hlc));
-        rewrite.bind(3, static_cast<std::int64_t>(base.site)).bind(4, static_cast<std::int64_t>(op.site));
-        rewrite.bind(5, static_cast<std::int64_t>(op.seq)).run();
+        if (changed) im.rewriteChange(c);
     }
     b.commit();
     return count;

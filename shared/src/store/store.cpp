@@ -56,6 +56,7 @@ void Store::Impl::commit() {
         reindexDirty(); // reads the rows from the cache, before it is written out
         flushRows();
         saveLaterSearch();
+        flushLog();
         writeMeta(*this, "next_seq", std::to_string(nextSeq));
         writeMeta(*this, "hlc_last", std::to_string(clock.last()));
         db.exec("COMMIT");
@@ -69,11 +70,14 @@ void Store::Impl::rollback() noexcept {
         dirtySearch.clear();
         laterSearch.clear();
         rowCache.clear();
+        openChange.active = false;
+        siteHigh.clear();
         cachedRows = 0;
         // The counter may have moved past ops that were rolled back; reread it so
         // the seq stays gap-free for the server's high-water mark.
         try {
             if (auto v = readMeta(db, "next_seq")) nextSeq = std::stoull(*v);
+            nextLogSeq = readNextLogSeq();
         } catch (...) {
         }
     } else {
@@ -127,6 +131,7 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, OpenOption
         writeMeta(im, "next_seq", "1");
         tx.commit();
     }
+    im.nextLogSeq = im.readNextLogSeq();
     if (auto off = readMeta(im.db, "clock_offset_ms")) im.clock.setOffset(std::stoll(*off));
     return std::unique_ptr<Store>(new Store(std::move(impl)));
 }

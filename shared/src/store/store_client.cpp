@@ -10,17 +10,16 @@ void Store::revertRefused(std::uint64_t seq, std::string_view reason, bool rowEx
                           Version serverVersion) {
     auto& im = *m_impl;
     Batch b{*this};
-    auto& find = im.stmt("SELECT tbl, row_id, field, value, hlc FROM ops WHERE site = ? AND seq = ?");
-    find.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(seq));
-    if (!find.step()) {
-        find.reset();
+    auto changes = im.ownChangesAfter(seq - 1, 1);
+    if (changes.empty() || changes.front().seq > seq) {
         b.commit();
         return; // not ours (or already gone): nothing to undo
     }
-    const std::string table = find.text(0), rowId = find.text(1), field = find.text(2);
-    const Value value = find.value(3);
-    const Version mine{static_cast<HlcStamp>(find.integer(4)), im.site};
-    find.reset();
+    auto& change = changes.front();
+    auto& logged = change.ops.at(seq - change.seq);
+    const std::string table = change.table, rowId = change.rowId, field = logged.field;
+    const Value value = logged.value;
+    const Version mine{logged.hlc, im.site};
     const auto* t = im.reg.table(table);
     if (t && (field == schema::DeletedField || t->field(field))) {
         if (!rowExists) {
@@ -33,10 +32,8 @@ void Store::revertRefused(std::uint64_t seq, std::string_view reason, bool rowEx
             im.markSearch(*t, rowId, field);
         }
     }
-    im.stmt("UPDATE ops SET applied = 0 WHERE site = ? AND seq = ?")
-        .bind(1, static_cast<std::int64_t>(im.site))
-        .bind(2, static_cast<std::int64_t>(seq))
-        .run();
+    logged.applied = false;
+    im.rewriteChange(change);
     auto& st = im.stmt("INSERT OR REPLACE INTO rejected(seq, tbl, row_id, field, value, reason, at) "
                        "VALUES(?,?,?,?,?,?,?)");
     st.bind(1, static_cast<std::int64_t>(seq)).bind(2, table).bind(3, rowId).bind(4, field).bind(5, value);

@@ -171,36 +171,6 @@ Store::Impl::FieldSql& Store::Impl::sqlFor(const schema::TableDef& t, std::strin
     return sql;
 }
 
-namespace {
-
-void bindOp(Stmt& st, const Op& op, bool applied) {
-    st.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
-    st.bind(3, op.table).bind(4, op.rowId).bind(5, op.field).bind(6, op.value);
-    st.bind(7, static_cast<std::int64_t>(op.hlc)).bind(8, static_cast<std::int64_t>(op.base.hlc));
-    st.bind(9, static_cast<std::int64_t>(op.base.site)).bind(10, static_cast<std::int64_t>(op.seen));
-    if (op.author.empty()) st.bindNull(11);
-    else st.bind(11, op.author);
-    st.bind(12, std::int64_t{applied ? 1 : 0});
-}
-
-constexpr const char* InsertOpSql = "INTO ops(site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, "
-                                    "author, applied) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
-
-} // namespace
-
-void Store::Impl::appendOp(const Op& op, bool applied) {
-    if (!insertOp) insertOp = &stmt(std::string("INSERT ") + InsertOpSql);
-    bindOp(*insertOp, op, applied);
-    insertOp->run();
-}
-
-bool Store::Impl::appendRemoteOp(const Op& op, bool applied) {
-    if (!insertRemoteOp) insertRemoteOp = &stmt(std::string("INSERT OR IGNORE ") + InsertOpSql);
-    bindOp(*insertRemoteOp, op, applied);
-    insertRemoteOp->run();
-    return sqlite3_changes(db.raw()) > 0;
-}
-
 Op Store::Impl::localOp(const schema::TableDef& t, std::string_view id, std::string_view field, Value v, Version base) {
     Op op;
     op.site = site;

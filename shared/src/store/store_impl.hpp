@@ -1,5 +1,6 @@
 #pragma once
 // Internal state of Store, shared by store_*.cpp. Not installed, not included elsewhere.
+#include "change_body.hpp"
 #include "tdkt/merge/merge_rule.hpp"
 #include <nlohmann/json.hpp>
 #include "tdkt/schema/schema.hpp"
@@ -65,8 +66,42 @@ struct Store::Impl {
         Stmt* update = nullptr;
     };
     std::map<std::pair<const schema::TableDef*, std::string_view>, FieldSql> fieldSql;
-    Stmt* insertOp = nullptr;
-    Stmt* insertRemoteOp = nullptr;
+
+    // The op log (op_log.cpp). One `changes` row holds a run of consecutive ops of
+    // one replica on one row (a form saved, a row pulled); each op keeps its own
+    // position (the server_seq on the server), gap-free, and its own (site, seq).
+    struct OpenChange {
+        bool active = false;
+        std::uint64_t logSeq = 0, seq = 0, n = 0, seen = 0;
+        SiteId site = 0;
+        std::string table, rowId, author;
+        HlcStamp hlcMax = 0;
+        std::string body; // without its closing bracket
+    };
+    OpenChange openChange;
+    std::uint64_t nextLogSeq = 1;                        // the next op's position
+    std::unordered_map<SiteId, std::uint64_t> siteHigh;  // newest seq of a site in the log, once asked
+    struct LogEntry {
+        std::uint64_t pos = 0;
+        Op op;
+        bool applied = true;
+    };
+    struct StoredChange {
+        std::uint64_t logSeq = 0, seq = 0, seen = 0;
+        SiteId site = 0;
+        std::string table, rowId, author;
+        std::vector<LogOp> ops;
+        Op op(std::size_t i) const; // the i-th op, whole
+    };
+    void logOp(const Op& op, bool applied);
+    /** Writes the change being built; before every read of the log and at commit. */
+    void flushLog();
+    std::uint64_t readNextLogSeq();
+    /** Every op of a row, in log order. */
+    std::vector<LogEntry> rowLog(std::string_view rowId);
+    /** This replica's changes holding ops with seq > `after`, in seq order (at most `limit` changes). */
+    std::vector<StoredChange> ownChangesAfter(std::uint64_t after, std::size_t limit);
+    void rewriteChange(const StoredChange& c);
     FieldSql& sqlFor(const schema::TableDef& t, std::string_view field);
 
     // transactions (store.cpp)

@@ -3,6 +3,9 @@
 
 #include "tdkt/core/error.hpp"
 
+#include <algorithm>
+#include <map>
+
 namespace tdkt::store {
 namespace {
 
@@ -64,21 +67,25 @@ std::vector<HistoryEntry> Store::history(std::string_view table, std::string_vie
     if (!m_impl->rowExists(t, id, true))
         throw Error(ErrorKind::NotFound, "no " + t.name + " row with id " + std::string(id));
     // The old value is the value of the op whose version the author saw (its base).
-    Stmt st = m_impl->db.prepare(
-        "SELECT o.field, (SELECT b.value FROM ops b WHERE b.row_id = o.row_id AND b.field = o.field "
-        "AND b.hlc = o.base_hlc AND +b.site = o.base_site), o.value, o.hlc, o.site, o.author, o.applied "
-        "FROM ops o WHERE o.row_id = ? AND o.tbl = ? ORDER BY o.hlc, o.site");
-    st.bind(1, id).bind(2, t.name);
+    auto log = m_impl->rowLog(id);
+    std::erase_if(log, [&](const Impl::LogEntry& e) { return e.op.table != t.name; });
+    std::stable_sort(log.begin(), log.end(), [](const Impl::LogEntry& a, const Impl::LogEntry& b) {
+        return std::make_pair(a.op.hlc, a.op.site) < std::make_pair(b.op.hlc, b.op.site);
+    });
+    // (Built after sorting: it points into the entries.)
+    std::map<std::pair<std::string_view, Version>, const Value*> byVersion;
+    for (const auto& e : log) byVersion.emplace(std::make_pair(std::string_view(e.op.field), e.op.version()), &e.op.value);
     std::vector<HistoryEntry> out;
-    while (st.step()) {
+    for (const auto& e : log) {
         HistoryEntry h;
-        h.field = st.text(0);
-        h.oldValue = st.value(1);
-        h.newValue = st.value(2);
-        h.hlc = static_cast<HlcStamp>(st.integer(3));
-        h.site = static_cast<SiteId>(st.integer(4));
-        h.author = st.text(5);
-        h.applied = st.integer(6) != 0;
+        h.field = e.op.field;
+        if (auto it = byVersion.find({std::string_view(e.op.field), e.op.base}); it != byVersion.end())
+            h.oldValue = *it->second;
+        h.newValue = e.op.value;
+        h.hlc = e.op.hlc;
+        h.site = e.op.site;
+        h.author = e.op.author;
+        h.applied = e.applied;
         out.push_back(std::move(h));
     }
     return out;

@@ -8,9 +8,6 @@
 namespace tdkt::store {
 namespace {
 
-constexpr const char* OpColumns = "local_seq, site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, "
-                                  "author";
-
 Op readOpAt(const Stmt& st, int c) {
     Op op;
     op.site = static_cast<SiteId>(st.integer(c));
@@ -29,21 +26,36 @@ Op readOpAt(const Stmt& st, int c) {
 } // namespace
 
 std::vector<LoggedOp> Store::opsAfter(std::uint64_t cursor, std::size_t limit) const {
-    auto& st = m_impl->stmt(std::string("SELECT ") + OpColumns + " FROM ops WHERE local_seq > ? ORDER BY local_seq "
-                                                                   "LIMIT ?");
-    st.bind(1, static_cast<std::int64_t>(cursor)).bind(2, static_cast<std::int64_t>(limit));
+    auto& im = *m_impl;
+    im.flushLog();
+    // Whole changes from the one holding position cursor + 1, until `limit` ops.
+    auto& st = im.stmt("SELECT log_seq, site, seq, tbl, row_id, author, seen, body FROM changes WHERE log_seq >= "
+                       "(SELECT coalesce(max(log_seq), 0) FROM changes WHERE log_seq <= ?1 + 1) ORDER BY log_seq");
+    st.bind(1, static_cast<std::int64_t>(cursor));
     std::vector<LoggedOp> out;
-    while (st.step()) out.push_back({static_cast<std::uint64_t>(st.integer(0)), readOpAt(st, 1)});
+    try {
+        while (out.size() < limit && st.step()) {
+            Impl::StoredChange c;
+            c.logSeq = static_cast<std::uint64_t>(st.integer(0));
+            c.site = static_cast<SiteId>(st.integer(1));
+            c.seq = static_cast<std::uint64_t>(st.integer(2));
+            c.table = st.text(3);
+            c.rowId = st.text(4);
+            c.author = st.isNull(5) ? "" : st.text(5);
+            c.seen = static_cast<std::uint64_t>(st.integer(6));
+            c.ops = decodeBody(st.text(7));
+            for (std::size_t i = 0; i < c.ops.size(); ++i)
+                if (c.logSeq + i > cursor) out.push_back({c.logSeq + i, c.op(i)});
+        }
+    } catch (...) {
+        st.reset();
+        throw;
+    }
     st.reset();
     return out;
 }
 
-std::uint64_t Store::lastLogSeq() const {
-    auto& st = m_impl->stmt("SELECT coalesce(max(local_seq), 0) FROM ops");
-    std::uint64_t v = st.step() ? static_cast<std::uint64_t>(st.integer(0)) : 0;
-    st.reset();
-    return v;
-}
+std::uint64_t Store::lastLogSeq() const { return m_impl->nextLogSeq - 1; }
 
 std::optional<FieldValue> Store::fieldValue(std::string_view table, std::string_view id,
                                             std::string_view field) const {

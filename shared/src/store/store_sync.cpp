@@ -7,21 +7,6 @@
 namespace tdkt::store {
 namespace {
 
-Op readOp(const Stmt& st) {
-    Op op;
-    op.site = static_cast<SiteId>(st.integer(0));
-    op.seq = static_cast<std::uint64_t>(st.integer(1));
-    op.table = st.text(2);
-    op.rowId = st.text(3);
-    op.field = st.text(4);
-    op.value = st.value(5);
-    op.hlc = static_cast<HlcStamp>(st.integer(6));
-    op.base = {static_cast<HlcStamp>(st.integer(7)), static_cast<SiteId>(st.integer(8))};
-    op.seen = static_cast<std::uint64_t>(st.integer(9));
-    op.author = st.text(10);
-    return op;
-}
-
 std::uint64_t ackedSeq(Store::Impl& im) {
     auto& st = im.stmt("SELECT value FROM meta WHERE key = 'acked_seq'");
     std::uint64_t acked = st.step() ? std::stoull(st.text(0)) : 0;
@@ -33,22 +18,30 @@ std::uint64_t ackedSeq(Store::Impl& im) {
 
 std::vector<Op> Store::pendingOps(std::size_t limit) const {
     auto& im = *m_impl;
-    auto& st = im.stmt("SELECT site, seq, tbl, row_id, field, value, hlc, base_hlc, base_site, seen, author FROM ops "
-                       "WHERE site = ? AND seq > ? ORDER BY seq LIMIT ?");
-    st.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(ackedSeq(im)));
-    st.bind(3, static_cast<std::int64_t>(limit));
+    const std::uint64_t acked = ackedSeq(im);
     std::vector<Op> ops;
-    while (st.step()) ops.push_back(readOp(st));
-    st.reset();
+    for (const auto& c : im.ownChangesAfter(acked, limit)) {
+        for (std::size_t i = 0; i < c.ops.size() && ops.size() < limit; ++i)
+            if (c.seq + i > acked) ops.push_back(c.op(i));
+        if (ops.size() >= limit) break;
+    }
     return ops;
 }
 
 std::size_t Store::pendingCount() const {
     auto& im = *m_impl;
-    auto& st = im.stmt("SELECT count(*) FROM ops WHERE site = ? AND seq > ?");
-    st.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(ackedSeq(im)));
-    std::size_t n = st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
-    st.reset();
+    im.flushLog();
+    const std::uint64_t acked = ackedSeq(im);
+    auto& whole = im.stmt("SELECT coalesce(sum(n), 0) FROM changes WHERE site = ? AND seq > ?");
+    whole.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(acked));
+    std::size_t n = whole.step() ? static_cast<std::size_t>(whole.integer(0)) : 0;
+    whole.reset();
+    // The change holding the acknowledged op may also hold later ones.
+    auto& part = im.stmt("SELECT seq + n - 1 FROM changes WHERE site = ? AND seq <= ? ORDER BY seq DESC LIMIT 1");
+    part.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(acked));
+    if (part.step() && static_cast<std::uint64_t>(part.integer(0)) > acked)
+        n += static_cast<std::size_t>(static_cast<std::uint64_t>(part.integer(0)) - acked);
+    part.reset();
     return n;
 }
 
