@@ -56,10 +56,13 @@ void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {
 
 void pullAll(Channel& ch, store::Store& store, SyncCounts& counts) {
     std::uint64_t cursor = std::stoull(store.setting("pull_cursor").value_or("0"));
+    ch.send(protocol::Pull{cursor, PullBatchOps});
     for (;;) {
-        ch.send(protocol::Pull{cursor, PullBatchOps});
         auto batch = expect<protocol::PullBatch>(ch.receive());
         if (batch.cursor < cursor) throw SyncError(SyncErrorKind::Protocol, "the server moved the cursor backwards");
+        // Ask for the next batch before applying this one: the server reads it while
+        // we write. If applying fails, the connection goes and the cursor stays.
+        if (batch.more) ch.send(protocol::Pull{batch.cursor, PullBatchOps});
         store::Store::Batch b{store};
         store.applyRemote(batch.ops);
         store.setSetting("pull_cursor", std::to_string(batch.cursor));
