@@ -11,19 +11,22 @@ namespace {
 
 void appendString(std::string& out, std::string_view s) {
     out += '"';
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
+    std::size_t run = 0; // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if (u >= 0x20 && u != '"' && u != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        if (u == '"' || u == '\\') {
             out += '\\';
-            out += c;
-        } else if (u < 0x20) {
+            out += static_cast<char>(u);
+        } else {
             char esc[8];
             std::snprintf(esc, sizeof esc, "\\u%04x", u);
             out += esc;
-        } else {
-            out += c;
         }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 
@@ -87,13 +90,13 @@ public:
         expect('"');
         std::string out;
         while (true) {
-            if (m_i >= m_s.size()) corrupt();
+            // Copy the run up to the next quote or escape in one go.
+            const std::size_t stop = m_s.find_first_of("\"\\", m_i);
+            if (stop == std::string_view::npos) corrupt();
+            out.append(m_s.data() + m_i, stop - m_i);
+            m_i = stop;
             char c = m_s[m_i++];
             if (c == '"') return out;
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
             if (m_i >= m_s.size()) corrupt();
             c = m_s[m_i++];
             switch (c) {

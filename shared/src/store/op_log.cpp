@@ -134,19 +134,22 @@ std::vector<Store::Impl::LogEntry> Store::Impl::rowLog(std::string_view rowId) {
     return out;
 }
 
-std::vector<Store::Impl::StoredChange> Store::Impl::ownChangesAfter(std::uint64_t after, std::size_t limit) {
+std::vector<Store::Impl::StoredChange> Store::Impl::ownChangesAfter(std::uint64_t after, std::size_t maxOps) {
     flushLog();
     // From the change holding seq `after` + 1 (it may also hold older, acknowledged ops).
     auto& st = stmt(std::string("SELECT ") + ChangeColumns +
                     " FROM changes WHERE site = ?1 AND seq >= (SELECT coalesce(max(seq), 0) FROM changes "
-                    "WHERE site = ?1 AND seq <= ?2 + 1) ORDER BY seq LIMIT ?3");
+                    "WHERE site = ?1 AND seq <= ?2 + 1) ORDER BY seq");
     st.bind(1, static_cast<std::int64_t>(site)).bind(2, static_cast<std::int64_t>(after));
-    st.bind(3, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
     std::vector<StoredChange> out;
+    std::size_t ops = 0;
     try {
-        while (st.step()) {
+        while (ops < maxOps && st.step()) {
             auto c = readChange(st);
-            if (c.seq + c.ops.size() - 1 > after) out.push_back(std::move(c));
+            const std::uint64_t last = c.seq + c.ops.size() - 1;
+            if (last <= after) continue;
+            ops += static_cast<std::size_t>(last - std::max(after, c.seq - 1));
+            out.push_back(std::move(c));
         }
     } catch (...) {
         st.reset();

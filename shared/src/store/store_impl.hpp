@@ -99,8 +99,8 @@ struct Store::Impl {
     std::uint64_t readNextLogSeq();
     /** Every op of a row, in log order. */
     std::vector<LogEntry> rowLog(std::string_view rowId);
-    /** This replica's changes holding ops with seq > `after`, in seq order (at most `limit` changes). */
-    std::vector<StoredChange> ownChangesAfter(std::uint64_t after, std::size_t limit);
+    /** This replica's changes holding ops with seq > `after`, in seq order, until they hold `maxOps` such ops. */
+    std::vector<StoredChange> ownChangesAfter(std::uint64_t after, std::size_t maxOps);
     void rewriteChange(const StoredChange& c);
     FieldSql& sqlFor(const schema::TableDef& t, std::string_view field);
 
