@@ -42,24 +42,45 @@ bool Store::exists(std::string_view table, std::string_view id) const {
     return m_impl->rowExists(m_impl->reg.require(table), id, false);
 }
 
-std::vector<Row> Store::list(std::string_view table, const std::vector<Filter>& where, std::size_t limit) const {
-    const auto& t = m_impl->reg.require(table);
-    m_impl->flushRows();
-    std::string sql = "SELECT " + selectColumns(t) + " FROM " + t.name + " WHERE _deleted = 0";
+namespace {
+
+// "FROM t WHERE _deleted = 0 AND ..." for a filter list, its values bound from 1 in order.
+std::string whereClause(const schema::TableDef& t, const std::vector<Filter>& where) {
+    std::string sql = " FROM " + t.name + " WHERE _deleted = 0";
     for (const auto& f : where) {
         if (f.field != "id" && !t.field(f.field))
             throw Error(ErrorKind::Invalid, "unknown field '" + f.field + "' in table " + t.name);
         sql += isNull(f.value) ? " AND " + f.field + " IS NULL" : " AND " + f.field + " = ?";
     }
-    sql += " ORDER BY id";
-    if (limit > 0) sql += " LIMIT " + std::to_string(limit);
-    Stmt st = m_impl->db.prepare(sql);
+    return sql;
+}
+
+void bindWhere(Stmt& st, const std::vector<Filter>& where) {
     int index = 1;
     for (const auto& f : where)
         if (!isNull(f.value)) st.bind(index++, f.value);
+}
+
+} // namespace
+
+std::vector<Row> Store::list(std::string_view table, const std::vector<Filter>& where, std::size_t limit) const {
+    const auto& t = m_impl->reg.require(table);
+    m_impl->flushRows();
+    std::string sql = "SELECT " + selectColumns(t) + whereClause(t, where) + " ORDER BY id";
+    if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+    Stmt st = m_impl->db.prepare(sql);
+    bindWhere(st, where);
     std::vector<Row> rows;
     while (st.step()) rows.push_back(readRow(t, st));
     return rows;
+}
+
+std::size_t Store::count(std::string_view table, const std::vector<Filter>& where) const {
+    const auto& t = m_impl->reg.require(table);
+    m_impl->flushRows();
+    Stmt st = m_impl->db.prepare("SELECT count(*)" + whereClause(t, where));
+    bindWhere(st, where);
+    return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
 }
 
 std::vector<HistoryEntry> Store::history(std::string_view table, std::string_view id) const {

@@ -113,7 +113,7 @@ SyncCounts SyncClient::run(bool doPush, bool doPull) {
     SyncCounts counts;
     if (doPush) pushAll(*ch, store, counts);
     if (doPull) pullAll(*ch, store, counts);
-    counts.conflicts = store.list("conflicts", {{"status", std::string("open")}}).size();
+    counts.conflicts = store.count("conflicts", {{"status", std::string("open")}});
     counts.bytesSent = ch->bytesSent();
     counts.bytesReceived = ch->bytesReceived();
     return counts;

@@ -114,6 +114,8 @@ public:
     bool exists(std::string_view table, std::string_view id) const;
     std::vector<Row> list(std::string_view table, const std::vector<Filter>& where = {},
                           std::size_t limit = 0) const;
+    /** How many rows list() would return (without reading them). */
+    std::size_t count(std::string_view table, const std::vector<Filter>& where = {}) const;
     std::vector<SearchHit> search(std::string_view text, std::size_t limit = 50) const;
     std::vector<HistoryEntry> history(std::string_view table, std::string_view id) const;
 
