@@ -103,9 +103,9 @@ TEST_SUITE("op-log") {
         {
             auto db = store::Db::open(dir / "old.db", true);
             store::Transaction tx{db};
-            for (int v = 1; v <= 5; ++v) db.exec(store::migrationSql(reg, v));
+            for (int v = 1; v <= 4; ++v) db.exec(store::migrationSql(reg, v));
             db.exec("PRAGMA application_id = " + std::to_string(store::ApplicationId));
-            db.exec("PRAGMA user_version = 5");
+            db.exec("PRAGMA user_version = 4");
             db.exec("INSERT INTO meta(key, value) VALUES('site_id', '777'), ('next_seq', '3')");
             db.exec("INSERT INTO units(id, name, _h_name, _s_name, level, _h_level, _s_level) "
                     "VALUES('u1', 'Xã \"Cũ\"', 100, 777, 'xa', 101, 777)");

@@ -264,3 +264,25 @@ TEST_SUITE("store-sync") {
         CHECK(std::get<std::string>(all[0].fields["resolved_by"]) == "truong.phong");
     }
 }
+
+TEST_SUITE("store-sync") {
+    TEST_CASE("store-sync: pulled rows are found by search, their edits and deletes too") {
+        World w;
+        const auto id = w.seedPerson(); // b holds it from a pull, not from its own edit
+        auto names = [&](const std::string& q) {
+            std::vector<std::string> ids;
+            for (const auto& hit : w.b->search(q)) ids.push_back(hit.id);
+            return ids;
+        };
+        CHECK(names("ha thi mai") == std::vector<std::string>{id});
+        w.a->update("people", id, {{"full_name", std::string("Nguyễn Văn Đức")}});
+        w.push(*w.a);
+        w.pull(*w.b);
+        CHECK(names("mai").empty());
+        CHECK(names("duc") == std::vector<std::string>{id});
+        w.a->remove("people", id);
+        w.push(*w.a);
+        w.pull(*w.b);
+        CHECK(names("duc").empty());
+    }
+}

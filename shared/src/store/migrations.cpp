@@ -53,18 +53,11 @@ constexpr std::string_view OpenConflictsV4 = R"sql(
 CREATE INDEX conflicts_open_field ON conflicts(table_name, row_id, field) WHERE status = 'open';
 )sql";
 
-// Rows that came from other replicas wait here to be indexed for search: a pull
-// of 100,000 rows commits without paying for full-text indexing; the first
-// search afterwards indexes them.
-constexpr std::string_view SearchPendingV5 = R"sql(
-CREATE TABLE search_pending (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
-)sql";
-
 // The op log keeps one row per change (a run of consecutive ops of one replica on
 // one row) instead of one per field: a pull of 100,000 rows writes 100,000 log
 // rows, not 600,000. Each op keeps its position (log_seq + i), its seq (seq + i)
 // and its versions; the `ops` view reads them back one op a row, for audits.
-constexpr std::string_view ChangesV6 = R"sql(
+constexpr std::string_view ChangesV5 = R"sql(
 CREATE TABLE changes (
     log_seq INTEGER PRIMARY KEY,   -- position of its first op; its ops hold log_seq .. log_seq + n - 1
     n INTEGER NOT NULL,
@@ -85,10 +78,10 @@ CREATE VIEW ops (local_seq, site, seq, tbl, row_id, field, value, hlc, base_hlc,
     FROM changes c, json_each(c.body) j;
 )sql";
 
-constexpr std::array<InternalMigration, 6> Internal{
+constexpr std::array<InternalMigration, 5> Internal{
     InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
     InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4},
-    InternalMigration{5, SearchPendingV5}, InternalMigration{6, ChangesV6}};
+    InternalMigration{5, ChangesV5}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

@@ -77,24 +77,21 @@ void Store::Impl::reindexDirty() {
     dirtySearch.clear();
 }
 
-void Store::Impl::saveLaterSearch() {
-    if (laterSearch.empty()) return;
-    auto& add = stmt("INSERT OR IGNORE INTO search_pending(tbl, row_id) VALUES(?, ?)");
-    for (const auto& [table, id] : laterSearch) add.bind(1, table).bind(2, id).run();
-    laterSearch.clear();
-}
-
 void Store::Impl::catchUpSearch() {
-    auto& any = stmt("SELECT 1 FROM search_pending LIMIT 1");
-    const bool pending = any.step();
-    any.reset();
-    if (!pending) return;
+    const auto done = readMeta(db, "search_done_to");
+    const std::uint64_t from = done ? std::stoull(*done) : 0;
+    const std::uint64_t to = nextLogSeq - 1;
+    if (from >= to) return;
     begin();
     try {
-        auto& all = stmt("SELECT tbl, row_id FROM search_pending");
-        while (all.step()) dirtySearch.emplace(all.text(0), all.text(1));
-        all.reset();
-        db.exec("DELETE FROM search_pending");
+        auto& changed = stmt("SELECT DISTINCT tbl, row_id FROM changes WHERE log_seq > ? AND site != ?");
+        changed.bind(1, static_cast<std::int64_t>(from)).bind(2, static_cast<std::int64_t>(site));
+        while (changed.step()) {
+            const auto* t = reg.table(changed.text(0));
+            if (t && t->searchable()) dirtySearch.emplace(t->name, changed.text(1));
+        }
+        changed.reset();
+        writeMeta(*this, "search_done_to", std::to_string(to));
         commit();
     } catch (...) {
         rollback();

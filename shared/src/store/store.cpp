@@ -7,7 +7,6 @@
 #include <cstdlib>
 
 namespace tdkt::store {
-namespace {
 
 std::optional<std::string> readMeta(Db& db, std::string_view key) {
     Stmt st = db.prepare("SELECT value FROM meta WHERE key = ?");
@@ -22,6 +21,8 @@ void writeMeta(Store::Impl& im, std::string_view key, std::string_view value) {
         .bind(2, value)
         .run();
 }
+
+namespace {
 
 // A file is ours when it carries our application_id; an empty file may become ours.
 void checkOwnership(Db& db, bool create) {
@@ -55,7 +56,6 @@ void Store::Impl::commit() {
         if (poisoned) throw Error(ErrorKind::Storage, "an earlier step of this change failed: nothing was saved");
         reindexDirty(); // reads the rows from the cache, before it is written out
         flushRows();
-        saveLaterSearch();
         flushLog();
         writeMeta(*this, "next_seq", std::to_string(nextSeq));
         writeMeta(*this, "hlc_last", std::to_string(clock.last()));
@@ -68,7 +68,6 @@ void Store::Impl::rollback() noexcept {
     if (batchDepth == 1) {
         sqlite3_exec(db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
         dirtySearch.clear();
-        laterSearch.clear();
         rowCache.clear();
         openChange.active = false;
         siteHigh.clear();

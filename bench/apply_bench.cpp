@@ -1,0 +1,58 @@
+// How fast one replica applies pulled changes: the client side of sync_bench's
+// pull phase, alone on one thread, with no network and no server. A source
+// replica enters N bench records (3 inspection_plans rows of 6 fields each);
+// their ops are applied to a fresh replica in pull-sized batches, one
+// transaction each, as SyncClient does.
+//
+//   build-bench/bench/apply_bench [--records N] [--batch OPS]
+#include "sync_bench_data.hpp"
+
+#include "tdkt/store/store.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+#include <unistd.h>
+
+using namespace tdkt;
+
+int main(int argc, char** argv) {
+    std::size_t records = 20000, batch = 5000;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--records")) records = std::stoul(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--batch")) batch = std::stoul(argv[i + 1]);
+    }
+    const auto dir = std::filesystem::temp_directory_path() / ("apply_bench_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    store::OpenOptions oo;
+    oo.create = true;
+    const std::string unit = "bench-unit";
+    std::vector<Op> ops;
+    {
+        auto source = store::Store::open(dir / "source.db", oo);
+        source->create("units", {{"name", std::string("Phòng Nội vụ (bench)")}, {"level", std::string("huyen")}}, unit);
+        const auto w = bench::generate(1, records, 42);
+        store::Store::Batch b{*source};
+        for (const auto& rec : w.records[0])
+            for (const auto& [id, fields] : bench::recordRows(rec, unit)) source->create("inspection_plans", fields, id);
+        b.commit();
+        ops = source->pendingOps(SIZE_MAX);
+    }
+    auto target = store::Store::open(dir / "target.db", oo);
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t at = 0; at < ops.size(); at += batch) {
+        store::Store::Batch b{*target};
+        target->applyRemote(std::span<const Op>(ops).subspan(at, std::min(batch, ops.size() - at)));
+        target->setSetting("pull_cursor", std::to_string(at));
+        b.commit();
+    }
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::size_t rows = records * 3;
+    std::printf("applied %zu ops (%zu rows) in %.3f s: %.0f ops/s, %.1f us/row, batches of %zu ops\n", ops.size(), rows,
+                s, static_cast<double>(ops.size()) / s, s * 1e6 / static_cast<double>(rows), batch);
+    std::filesystem::remove_all(dir);
+    return 0;
+}
