@@ -128,4 +128,27 @@ TEST_SUITE("op-log") {
         CHECK(h.back().oldValue == Value{std::string("Xã \"Cũ\"")});
         CHECK(s->pendingOps(10).back().seq == 3);
     }
+
+    TEST_CASE("op-log: two programs writing one replica in turn keep seqs and positions unique") {
+        // The desktop client and tdkt-cli may both have the file open.
+        test::TempDir dir;
+        auto gui = test::openStore(dir / "r.db");
+        auto cli = store::Store::open(dir / "r.db");
+        test::addUnit(*gui);
+        std::vector<std::string> ids;
+        for (int i = 0; i < 5; ++i) {
+            auto& s = i % 2 ? *cli : *gui;
+            ids.push_back(s.create("people", {{"unit_id", std::string("unit-xa-a")},
+                                              {"full_name", std::string("Người ") + std::to_string(i)}}));
+        }
+        gui->update("people", ids[1], {{"full_name", std::string("Sửa bởi GUI")}});
+        cli->update("people", ids[0], {{"full_name", std::string("Sửa bởi CLI")}});
+        const auto ops = gui->pendingOps(1000);
+        REQUIRE(ops.size() == 2 + 5 * 2 + 2);
+        for (std::size_t i = 0; i < ops.size(); ++i) CHECK(ops[i].seq == i + 1);
+        for (std::size_t i = 1; i < ops.size(); ++i) CHECK(ops[i - 1].hlc < ops[i].hlc);
+        auto db = store::Db::open(dir / "r.db", false);
+        CHECK(db.scalar("SELECT max(local_seq) - min(local_seq) + 1 - count(*) FROM ops") == 0);
+        CHECK(db.scalar("SELECT count(DISTINCT local_seq) FROM ops") == static_cast<std::int64_t>(ops.size()));
+    }
 }

@@ -45,10 +45,28 @@ Stmt& Store::Impl::stmt(const std::string& sql) {
 }
 
 void Store::Impl::begin() {
-    if (batchDepth++ == 0) {
+    if (batchDepth == 0) {
         poisoned = false;
         db.exec("BEGIN IMMEDIATE");
+        try {
+            // Another connection may have written since our last transaction (the CLI
+            // beside the desktop client, an admin command beside serve): the counters
+            // are read again under the write lock, so seqs and log positions stay unique.
+            auto& meta = stmt("SELECT key, value FROM meta WHERE key IN ('next_seq', 'hlc_last')");
+            while (meta.step()) {
+                const std::uint64_t v = std::stoull(meta.text(1));
+                if (meta.text(0) == "next_seq") nextSeq = v;
+                else clock.observe(v);
+            }
+            meta.reset();
+            nextLogSeq = readNextLogSeq();
+            siteHigh.clear();
+        } catch (...) {
+            sqlite3_exec(db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
     }
+    ++batchDepth;
 }
 
 void Store::Impl::commit() {
