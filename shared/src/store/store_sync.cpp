@@ -16,9 +16,10 @@ std::uint64_t ackedSeq(Store::Impl& im) {
 
 } // namespace
 
-std::vector<Op> Store::pendingOps(std::size_t limit) const {
+std::vector<Op> Store::pendingOps(std::size_t limit) const { return pendingOpsAfter(ackedSeq(*m_impl), limit); }
+
+std::vector<Op> Store::pendingOpsAfter(std::uint64_t acked, std::size_t limit) const {
     auto& im = *m_impl;
-    const std::uint64_t acked = ackedSeq(im);
     std::vector<Op> ops;
     for (const auto& c : im.ownChangesAfter(acked, limit)) {
         for (std::size_t i = 0; i < c.ops.size() && ops.size() < limit; ++i)

@@ -4,11 +4,13 @@
 #include "tdkt/protocol/version.hpp"
 
 #include <cstdlib>
+#include <deque>
+#include <optional>
 
 namespace tdkt::sync {
 namespace {
 
-constexpr std::size_t PushBatchOps = 1000;
+constexpr std::size_t PushBatchOps = 5000;
 constexpr std::uint32_t PullBatchOps = 5000;
 
 // A full batch ends at a row boundary, so a new row's fields (and its unit)
@@ -36,13 +38,26 @@ void hello(Channel& ch, store::Store& store) {
 }
 
 void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {
-    for (;;) {
-        auto ops = store.pendingOps(PushBatchOps);
-        if (ops.empty()) return;
+    // Two pushes in flight: the next batch is read and sent while the server
+    // applies the one before. Acks come back in order; an unacknowledged batch is
+    // sent again next time and settled once (the server's high-water mark).
+    std::deque<std::uint64_t> inFlight; // the last seq of each batch sent, oldest first
+    std::optional<std::uint64_t> sent;
+    auto sendNext = [&] {
+        auto ops = sent ? store.pendingOpsAfter(*sent, PushBatchOps) : store.pendingOps(PushBatchOps);
+        if (ops.empty()) return false;
         trimToRow(ops);
-        const std::uint64_t last = ops.back().seq;
+        sent = ops.back().seq;
+        inFlight.push_back(*sent);
         ch.send(protocol::Push{std::move(ops)});
+        return true;
+    };
+    sendNext();
+    while (!inFlight.empty()) {
+        if (inFlight.size() < 2) sendNext();
         auto ack = expect<protocol::PushAck>(ch.receive());
+        const std::uint64_t last = inFlight.front();
+        inFlight.pop_front();
         if (ack.highWater < last)
             throw SyncError(SyncErrorKind::Protocol, "the server did not settle the pushed changes");
         store::Store::Batch b{store};

@@ -121,6 +121,8 @@ public:
 
     // [SECTION] sync
     std::vector<Op> pendingOps(std::size_t limit) const;
+    /** This replica's ops with seq > `after` (the next push while one is still unacknowledged). */
+    std::vector<Op> pendingOpsAfter(std::uint64_t after, std::size_t limit) const;
     std::size_t pendingCount() const;
     /** The server acknowledged this site's ops up to `seq`. */
     void acknowledge(std::uint64_t seq);
