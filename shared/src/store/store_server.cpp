@@ -55,7 +55,11 @@ std::vector<LoggedOp> Store::opsAfter(std::uint64_t cursor, std::size_t limit) c
     return out;
 }
 
-std::uint64_t Store::lastLogSeq() const { return m_impl->nextLogSeq - 1; }
+std::uint64_t Store::lastLogSeq() const {
+    // Outside a transaction another connection may have written since: ask the file.
+    auto& im = *m_impl;
+    return (im.batchDepth > 0 ? im.nextLogSeq : im.readNextLogSeq()) - 1;
+}
 
 std::optional<FieldValue> Store::fieldValue(std::string_view table, std::string_view id,
                                             std::string_view field) const {
