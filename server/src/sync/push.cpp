@@ -96,12 +96,22 @@ void Service::applyPush(PushJob& job) {
         if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id")
             pending[{op.table, op.rowId}][op.field] = op.value;
     }
+    // A row's ops come together, so the last answer is remembered (and forgotten
+    // when an applied op changes one of the fields rights ask about).
+    struct Memo {
+        std::string table, id, field;
+        std::optional<Value> value;
+        bool valid = false;
+    } memo;
     FieldLookup lookup = [&](std::string_view table, std::string_view id, std::string_view field) {
+        if (memo.valid && memo.id == id && memo.field == field && memo.table == table) return memo.value;
         std::optional<Value> v;
-        if (auto fv = m_store.fieldValue(table, id, field); fv && !isNull(fv->value)) return std::optional(fv->value);
-        auto it = pending.find({std::string(table), std::string(id)});
-        if (it != pending.end())
+        if (auto fv = m_store.fieldValue(table, id, field); fv && !isNull(fv->value)) {
+            v = fv->value;
+        } else if (auto it = pending.find({std::string(table), std::string(id)}); it != pending.end()) {
             if (auto f = it->second.find(field); f != it->second.end()) v = f->second;
+        }
+        memo = {std::string(table), std::string(id), std::string(field), v, true};
         return v;
     };
     const std::uint64_t now = systemMillis();
@@ -141,6 +151,8 @@ void Service::applyPush(PushJob& job) {
         } else {
             m_store.applyRemote(std::span<const Op>(&op, 1));
             ++ack.accepted;
+            const auto& t = schema::registry().require(op.table);
+            if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id") memo.valid = false;
         }
         high = op.seq;
     }
