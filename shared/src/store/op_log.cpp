@@ -7,12 +7,9 @@
 #include <algorithm>
 
 namespace tdkt::store {
-namespace {
 
-constexpr const char* ChangeColumns = "log_seq, site, seq, tbl, row_id, author, seen, body";
-
-Store::Impl::StoredChange readChange(const Stmt& st) {
-    Store::Impl::StoredChange c;
+Store::Impl::StoredChange Store::Impl::StoredChange::read(const Stmt& st) {
+    StoredChange c;
     c.logSeq = static_cast<std::uint64_t>(st.integer(0));
     c.site = static_cast<SiteId>(st.integer(1));
     c.seq = static_cast<std::uint64_t>(st.integer(2));
@@ -23,8 +20,6 @@ Store::Impl::StoredChange readChange(const Stmt& st) {
     c.ops = decodeBody(st.text(7));
     return c;
 }
-
-} // namespace
 
 Op Store::Impl::StoredChange::op(std::size_t i) const {
     const auto& l = ops[i];
@@ -123,7 +118,7 @@ std::vector<Store::Impl::LogEntry> Store::Impl::rowLog(std::string_view rowId) {
     std::vector<LogEntry> out;
     try {
         while (st.step()) {
-            auto c = readChange(st);
+            auto c = StoredChange::read(st);
             for (std::size_t i = 0; i < c.ops.size(); ++i) out.push_back({c.logSeq + i, c.op(i), c.ops[i].applied});
         }
     } catch (...) {
@@ -145,7 +140,7 @@ std::vector<Store::Impl::StoredChange> Store::Impl::ownChangesAfter(std::uint64_
     std::size_t ops = 0;
     try {
         while (ops < maxOps && st.step()) {
-            auto c = readChange(st);
+            auto c = StoredChange::read(st);
             const std::uint64_t last = c.seq + c.ops.size() - 1;
             if (last <= after) continue;
             ops += static_cast<std::size_t>(last - std::max(after, c.seq - 1));

@@ -7,13 +7,6 @@
 namespace tdkt::store {
 namespace {
 
-std::uint64_t acked(Store::Impl& im) {
-    auto& st = im.stmt("SELECT value FROM meta WHERE key = 'acked_seq'");
-    std::uint64_t seq = st.step() ? std::stoull(st.text(0)) : 0;
-    st.reset();
-    return seq;
-}
-
 // The newest stamp that is not ours to move: ops from elsewhere, and our own
 // ops that already left (acknowledged).
 HlcStamp floorStamp(Store::Impl& im, std::uint64_t ackedSeq, const std::vector<Store::Impl::StoredChange>& pending) {
@@ -37,16 +30,16 @@ std::size_t Store::restampFuture() {
     // Back to the present, never below a stamp that came from elsewhere or left.
     // Every pending op above that point gets a fresh stamp, in seq order, so a
     // later edit of ours still has the greater version.
-    const std::uint64_t ackedSeq = acked(im);
-    auto pending = im.ownChangesAfter(ackedSeq, std::size_t(1) << 40);
-    const HlcStamp back = std::max(floorStamp(im, ackedSeq, pending), now);
+    const std::uint64_t acked = im.ackedSeq();
+    auto pending = im.ownChangesAfter(acked, std::size_t(1) << 40);
+    const HlcStamp back = std::max(floorStamp(im, acked, pending), now);
     im.clock.rewind(back);
     std::map<Version, Version> moved;
     std::size_t count = 0;
     for (auto& c : pending) {
         bool changed = false;
         for (std::size_t i = 0; i < c.ops.size(); ++i) {
-            if (c.seq + i <= ackedSeq) continue;
+            if (c.seq + i <= acked) continue;
             auto& op = c.ops[i];
             Version base = op.base;
             if (auto it = moved.find(base); it != moved.end()) base = it->second;

@@ -90,7 +90,12 @@ struct Store::Impl {
         std::string table, rowId, author;
         std::vector<LogOp> ops;
         Op op(std::size_t i) const; // the i-th op, whole
+        /** A row of a SELECT of ChangeColumns. */
+        static StoredChange read(const Stmt& st);
     };
+    static constexpr const char* ChangeColumns = "log_seq, site, seq, tbl, row_id, author, seen, body";
+    /** This replica's ops up to here were acknowledged by the server. */
+    std::uint64_t ackedSeq();
     void logOp(const Op& op, bool applied);
     /** Writes the change being built; before every read of the log and at commit. */
     void flushLog();

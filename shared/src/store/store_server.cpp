@@ -29,21 +29,14 @@ std::vector<LoggedOp> Store::opsAfter(std::uint64_t cursor, std::size_t limit) c
     auto& im = *m_impl;
     im.flushLog();
     // Whole changes from the one holding position cursor + 1, until `limit` ops.
-    auto& st = im.stmt("SELECT log_seq, site, seq, tbl, row_id, author, seen, body FROM changes WHERE log_seq >= "
-                       "(SELECT coalesce(max(log_seq), 0) FROM changes WHERE log_seq <= ?1 + 1) ORDER BY log_seq");
+    auto& st = im.stmt(std::string("SELECT ") + Impl::ChangeColumns +
+                       " FROM changes WHERE log_seq >= (SELECT coalesce(max(log_seq), 0) FROM changes "
+                       "WHERE log_seq <= ?1 + 1) ORDER BY log_seq");
     st.bind(1, static_cast<std::int64_t>(cursor));
     std::vector<LoggedOp> out;
     try {
         while (out.size() < limit && st.step()) {
-            Impl::StoredChange c;
-            c.logSeq = static_cast<std::uint64_t>(st.integer(0));
-            c.site = static_cast<SiteId>(st.integer(1));
-            c.seq = static_cast<std::uint64_t>(st.integer(2));
-            c.table = st.text(3);
-            c.rowId = st.text(4);
-            c.author = st.isNull(5) ? "" : st.text(5);
-            c.seen = static_cast<std::uint64_t>(st.integer(6));
-            c.ops = decodeBody(st.text(7));
+            const auto c = Impl::StoredChange::read(st);
             for (std::size_t i = 0; i < c.ops.size(); ++i)
                 if (c.logSeq + i > cursor) out.push_back({c.logSeq + i, c.op(i)});
         }

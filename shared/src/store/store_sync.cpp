@@ -5,18 +5,14 @@
 #include "tdkt/core/error.hpp"
 
 namespace tdkt::store {
-namespace {
-
-std::uint64_t ackedSeq(Store::Impl& im) {
-    auto& st = im.stmt("SELECT value FROM meta WHERE key = 'acked_seq'");
+std::uint64_t Store::Impl::ackedSeq() {
+    auto& st = stmt("SELECT value FROM meta WHERE key = 'acked_seq'");
     std::uint64_t acked = st.step() ? std::stoull(st.text(0)) : 0;
     st.reset();
     return acked;
 }
 
-} // namespace
-
-std::vector<Op> Store::pendingOps(std::size_t limit) const { return pendingOpsAfter(ackedSeq(*m_impl), limit); }
+std::vector<Op> Store::pendingOps(std::size_t limit) const { return pendingOpsAfter(m_impl->ackedSeq(), limit); }
 
 std::vector<Op> Store::pendingOpsAfter(std::uint64_t acked, std::size_t limit) const {
     auto& im = *m_impl;
@@ -32,7 +28,7 @@ std::vector<Op> Store::pendingOpsAfter(std::uint64_t acked, std::size_t limit) c
 std::size_t Store::pendingCount() const {
     auto& im = *m_impl;
     im.flushLog();
-    const std::uint64_t acked = ackedSeq(im);
+    const std::uint64_t acked = im.ackedSeq();
     auto& whole = im.stmt("SELECT coalesce(sum(n), 0) FROM changes WHERE site = ? AND seq > ?");
     whole.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(acked));
     std::size_t n = whole.step() ? static_cast<std::size_t>(whole.integer(0)) : 0;
@@ -48,7 +44,7 @@ std::size_t Store::pendingCount() const {
 
 void Store::acknowledge(std::uint64_t seq) {
     auto& im = *m_impl;
-    if (seq <= ackedSeq(im)) return;
+    if (seq <= im.ackedSeq()) return;
     setSetting("acked_seq", std::to_string(seq));
 }
 
