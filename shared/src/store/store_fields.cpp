@@ -10,13 +10,16 @@ namespace {
 
 constexpr std::size_t MaxCachedRows = 20000; // bounds the memory of huge batches
 
-// A field's place in a cached row: 0 for _deleted, then the table's fields in order.
-std::size_t slotOf(const schema::TableDef& t, std::string_view field) {
+} // namespace
+
+std::size_t Store::Impl::slotOf(const schema::TableDef& t, std::string_view field) {
     if (field == schema::DeletedField) return 0;
     const auto* fd = t.field(field);
     if (!fd) throw Error(ErrorKind::Invalid, "unknown field '" + std::string(field) + "' in table " + t.name);
     return static_cast<std::size_t>(fd - t.fields.data()) + 1;
 }
+
+namespace {
 
 std::string slotName(const schema::TableDef& t, std::size_t slot) {
     return slot == 0 ? std::string(schema::DeletedField) : t.fields[slot - 1].name;
@@ -82,21 +85,27 @@ void Store::Impl::ensureRow(const schema::TableDef& t, std::string_view id) {
         stmt("INSERT OR IGNORE INTO " + t.name + "(id) VALUES(?)").bind(1, id).run();
         return;
     }
-    auto& row = cachedRow(t, id);
-    if (row.kind != CachedRow::Kind::Absent) return;
-    row.kind = CachedRow::Kind::Created;
-    row.dirty = true;
-    row.fields[0].state.value = std::int64_t{0}; // the column default
+    cachedRow(t, id).create();
+}
+
+void Store::Impl::CachedRow::create() {
+    if (kind != Kind::Absent) return;
+    kind = Kind::Created;
+    dirty = true;
+    fields[0].state.value = std::int64_t{0}; // the column default
+}
+
+void Store::Impl::CachedRow::set(std::size_t slot, const Value& v, Version version) {
+    if (kind == Kind::Absent) return; // no such row: as an UPDATE of no row
+    fields[slot] = {{v, version}, true};
+    dirty = true;
 }
 
 void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
                              Version version) {
     if (batchDepth > 0) {
         const std::size_t slot = slotOf(t, field);
-        auto& row = cachedRow(t, id);
-        if (row.kind == CachedRow::Kind::Absent) return; // no such row: as an UPDATE of no row
-        row.fields[slot] = {{v, version}, true};
-        row.dirty = true;
+        cachedRow(t, id).set(slot, v, version);
         return;
     }
     auto& st = *sqlFor(t, field).update;

@@ -41,7 +41,11 @@ struct Store::Impl {
         Kind kind = Kind::Absent;
         bool dirty = false;
         std::vector<CachedField> fields; // slot 0 is _deleted, then the table's fields in order
+        void create();                                          // an absent row is made (at flush)
+        void set(std::size_t slot, const Value& v, Version version); // ignored for an absent row
     };
+    /** A field's slot in a cached row: 0 for _deleted, then the table's fields in order. */
+    static std::size_t slotOf(const schema::TableDef& t, std::string_view field);
     struct IdHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }

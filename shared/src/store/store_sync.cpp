@@ -61,7 +61,11 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
             if (!isNull(op.value)) (void)schema::validate(t, *fd, op.value);
         }
         if (!isValidRowId(op.rowId)) throw Error(ErrorKind::Invalid, "invalid row id in a received change");
-        const auto current = im.fieldState(t, op.rowId, op.field);
+        // One lookup of the row for the whole op (nothing below touches the row cache
+        // before the row is written).
+        const std::size_t slot = Impl::slotOf(t, op.field);
+        auto* row = &im.cachedRow(t, op.rowId);
+        const auto current = row->fields[slot].state;
         const auto d = merge::decide(current, op);
         // The log's (site, seq) key tells a change already held: it is skipped whole.
         if (!im.appendRemoteOp(op, d.apply)) {
@@ -69,9 +73,9 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
             continue;
         }
         im.clock.observe(op.hlc);
-        im.ensureRow(t, op.rowId);
+        row->create();
         if (d.apply) {
-            im.writeField(t, op.rowId, op.field, op.value, op.version()); // indexed for search later
+            row->set(slot, op.value, op.version()); // indexed for search later
             ++result.applied;
         }
         if (im.options.serverRole) {
