@@ -37,7 +37,7 @@ Op Store::Impl::StoredChange::op(std::size_t i) const {
     return out;
 }
 
-void Store::Impl::logOp(const Op& op, bool applied) {
+void Store::Impl::appendOp(const Op& op, bool applied) {
     auto& c = openChange;
     const bool joins = c.active && c.site == op.site && op.seq == c.seq + c.n && c.rowId == op.rowId &&
                        c.table == op.table && c.author == op.author && c.seen == op.seen;
@@ -85,8 +85,6 @@ std::uint64_t Store::Impl::readNextLogSeq() {
     return next;
 }
 
-void Store::Impl::appendOp(const Op& op, bool applied) { logOp(op, applied); }
-
 bool Store::Impl::appendRemoteOp(const Op& op, bool applied) {
     auto high = siteHigh.find(op.site);
     if (high == siteHigh.end()) {
@@ -107,7 +105,7 @@ bool Store::Impl::appendRemoteOp(const Op& op, bool applied) {
         st.reset();
         if (held) return false;
     }
-    logOp(op, applied);
+    appendOp(op, applied);
     return true;
 }
 

@@ -98,9 +98,12 @@ struct Store::Impl {
         static StoredChange read(const Stmt& st);
     };
     static constexpr const char* ChangeColumns = "log_seq, site, seq, tbl, row_id, author, seen, body";
+    /** Appends an op, joining the change being built when it continues it. */
+    void appendOp(const Op& op, bool applied);
+    /** Appends an op from elsewhere unless the log holds it already; false for a duplicate. */
+    bool appendRemoteOp(const Op& op, bool applied);
     /** This replica's ops up to here were acknowledged by the server. */
     std::uint64_t ackedSeq();
-    void logOp(const Op& op, bool applied);
     /** Writes the change being built; before every read of the log and at commit. */
     void flushLog();
     std::uint64_t readNextLogSeq();
@@ -131,9 +134,6 @@ struct Store::Impl {
     void ensureRow(const schema::TableDef& t, std::string_view id);
     /** Forgets a row's cached state (after deleting the row by SQL). */
     void evictRow(const schema::TableDef& t, std::string_view id);
-    void appendOp(const Op& op, bool applied);
-    /** Appends an op from elsewhere unless the log holds it already; false for a duplicate. */
-    bool appendRemoteOp(const Op& op, bool applied);
     Op localOp(const schema::TableDef& t, std::string_view id, std::string_view field, Value v, Version base);
     Value checkField(const schema::TableDef& t, std::string_view field, const Value& v);
     void checkRef(const schema::FieldDef& f, const Value& v);
