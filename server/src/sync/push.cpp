@@ -32,7 +32,7 @@ std::optional<std::string> checkShape(const Op& op) {
     const auto* fd = t->field(op.field);
     if (!fd) return "unknown field '" + op.field + "' in table " + t->name;
     try {
-        if (!isNull(op.value)) (void)schema::validate(*t, *fd, op.value);
+        if (!isNull(op.value)) schema::check(*t, *fd, op.value);
     } catch (const Error& e) {
         return e.what();
     }

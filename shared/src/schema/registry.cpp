@@ -1,9 +1,9 @@
 #include "tdkt/core/error.hpp"
 #include "tdkt/core/ids.hpp"
 #include "tdkt/core/text.hpp"
+#include "tdkt/json/json_text.hpp"
 #include "tdkt/schema/schema.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -92,45 +92,57 @@ std::string enumList(const FieldDef& fd) {
 
 } // namespace
 
-Value validate(const TableDef& t, const FieldDef& fd, Value value) {
+void check(const TableDef& t, const FieldDef& fd, const Value& value) {
     if (isNull(value)) {
         if (fd.required) fail(t, fd, "is required");
-        return value;
+        return;
     }
     const auto* i = std::get_if<std::int64_t>(&value);
     const auto* d = std::get_if<double>(&value);
     const auto* s = std::get_if<std::string>(&value);
     switch (fd.type) {
     case FieldType::Integer:
-        if (i) return value;
-        if (d && std::isfinite(*d) && std::floor(*d) == *d && std::fabs(*d) < 9e15) return static_cast<std::int64_t>(*d);
+        if (i || (d && std::isfinite(*d) && std::floor(*d) == *d && std::fabs(*d) < 9e15)) return;
         fail(t, fd, "expects a whole number, got " + describe(value));
     case FieldType::Real:
-        if (d && std::isfinite(*d)) return value;
-        if (i) return static_cast<double>(*i);
+        if ((d && std::isfinite(*d)) || i) return;
         fail(t, fd, "expects a number, got " + describe(value));
     case FieldType::Boolean:
-        if (i && (*i == 0 || *i == 1)) return value;
+        if (i && (*i == 0 || *i == 1)) return;
         fail(t, fd, "expects true or false, got " + describe(value));
     case FieldType::Date:
-        if (s && isDate(*s)) return value;
+        if (s && isDate(*s)) return;
         fail(t, fd, "expects a date YYYY-MM-DD, got " + describe(value));
     case FieldType::Enum:
-        if (s && fd.allows(*s)) return value;
+        if (s && fd.allows(*s)) return;
         fail(t, fd, "value " + describe(value) + " is not one of: " + enumList(fd));
     case FieldType::Ref:
-        if (s && isValidRowId(*s)) return value;
+        if (s && isValidRowId(*s)) return;
         fail(t, fd, "expects the id of a row of " + fd.refTable + ", got " + describe(value));
     case FieldType::Json:
-        if (s && nlohmann::json::accept(*s)) return value;
+        if (s && json::isJsonText(*s)) return;
         fail(t, fd, "expects a JSON document");
     case FieldType::Text:
         if (!s) fail(t, fd, "expects text, got " + describe(value));
         if (!isValidUtf8(*s)) fail(t, fd, "is not valid UTF-8 text");
         if (fd.required && s->find_first_not_of(" \t\r\n") == std::string::npos) fail(t, fd, "is required");
-        return toNfc(*s);
+        return;
     }
-    return value;
+}
+
+Value validate(const TableDef& t, const FieldDef& fd, Value value) {
+    check(t, fd, value);
+    if (isNull(value)) return value;
+    switch (fd.type) {
+    case FieldType::Integer:
+        if (const auto* d = std::get_if<double>(&value)) return static_cast<std::int64_t>(*d);
+        return value;
+    case FieldType::Real:
+        if (const auto* i = std::get_if<std::int64_t>(&value)) return static_cast<double>(*i);
+        return value;
+    case FieldType::Text: return toNfc(std::get<std::string>(value));
+    default: return value;
+    }
 }
 
 } // namespace tdkt::schema

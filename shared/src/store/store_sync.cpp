@@ -58,7 +58,7 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
             const auto* fd = t.field(op.field);
             if (!fd) throw Error(ErrorKind::Invalid, "unknown field '" + op.field + "' in table " + t.name);
             // Required-ness is a property of whole rows, checked where they are made.
-            if (!isNull(op.value)) (void)schema::validate(t, *fd, op.value);
+            if (!isNull(op.value)) schema::check(t, *fd, op.value);
         }
         if (!isValidRowId(op.rowId)) throw Error(ErrorKind::Invalid, "invalid row id in a received change");
         // One lookup of the row for the whole op (nothing below touches the row cache

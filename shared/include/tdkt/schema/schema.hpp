@@ -79,6 +79,12 @@ const Registry& registry();
  */
 Value validate(const TableDef& table, const FieldDef& field, Value value);
 
+/**
+ * The same checks without making the normalised value (no copy, no NFC): for
+ * values that are only checked, such as changes received from other replicas.
+ */
+void check(const TableDef& table, const FieldDef& field, const Value& value);
+
 /** Pseudo-field of every replicated row: 1 when the row is deleted. */
 inline constexpr std::string_view DeletedField = "_deleted";
 

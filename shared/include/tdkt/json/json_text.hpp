@@ -1,0 +1,13 @@
+#pragma once
+#include <string_view>
+
+namespace tdkt::json {
+
+/**
+ * True when `s` is one JSON document (RFC 8259; whitespace around it allowed) in
+ * valid UTF-8. Checks only, builds nothing: every received value of a JSON field
+ * goes through it, so it must cost about what reading the bytes costs.
+ */
+bool isJsonText(std::string_view s);
+
+} // namespace tdkt::json
