@@ -77,6 +77,15 @@ TEST_CASE("protocol: every message survives a round trip") {
     CHECK(b.cursor == 44);
     CHECK(b.more);
     CHECK(sameOp(b.ops[0], ops[0]));
+    // A server sends ops it already encoded, from its shared copy of the log: the
+    // receiver reads the same batch.
+    const std::vector<const Op*> refs{&ops[1], &ops[0]};
+    auto packed = roundTrip(PullBatch{{}, 45, false, encodeOps(refs)});
+    CHECK(packed.cursor == 45);
+    CHECK(!packed.more);
+    REQUIRE(packed.ops.size() == 2);
+    CHECK(sameOp(packed.ops[0], ops[1]));
+    CHECK(sameOp(packed.ops[1], ops[0]));
     auto e = roundTrip(ErrorMsg{ErrorCode::UpdateRequired, "please update"});
     CHECK(e.code == ErrorCode::UpdateRequired);
 }

@@ -5,6 +5,7 @@
 #include "rights.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/protocol/op_batch.hpp"
 #include "tdkt/protocol/version.hpp"
 
 namespace tdkt::server {
@@ -13,6 +14,8 @@ namespace {
 using namespace tdkt::protocol;
 
 constexpr std::uint32_t MaxPullOps = 5000;
+// Decoded log kept for pulls: about eight batches, ~10 MB.
+constexpr std::size_t PullCacheOps = 8 * MaxPullOps;
 
 Reply error(ErrorCode code, std::string message, bool close = true) {
     return {ErrorMsg{code, std::move(message)}, close};
@@ -21,7 +24,7 @@ Reply error(ErrorCode code, std::string message, bool close = true) {
 } // namespace
 
 Service::Service(store::Store& store, Accounts& accounts, Log log)
-    : m_store(store), m_accounts(accounts), m_log(std::move(log)) {}
+    : m_store(store), m_accounts(accounts), m_log(std::move(log)), m_pullCache(PullCacheOps) {}
 
 bool Service::isPushReady(const SessionState& s, const Message& m) const {
     return std::holds_alternative<Push>(m) && s.user.has_value();
@@ -84,16 +87,31 @@ Reply Service::auth(SessionState& s, const Auth& m) {
 Reply Service::pull(SessionState& s, const Pull& m) {
     const std::uint32_t scan = m.maxOps == 0 ? MaxPullOps : std::min(m.maxOps, MaxPullOps);
     const store::Store::ReadSnapshot snapshot(m_store); // one read transaction, not one per lookup
+    auto logged = m_pullCache.find(m.cursor, scan);
+    if (!logged) {
+        auto read = std::make_shared<const std::vector<store::LoggedOp>>(m_store.opsAfter(m.cursor, scan));
+        if (read->size() >= scan) m_pullCache.keep(m.cursor, scan, read);
+        logged = std::move(read);
+    }
     Rights rights(m_store, *s.user);
     PullBatch out;
     out.cursor = m.cursor;
-    auto logged = m_store.opsAfter(m.cursor, scan);
-    for (auto& l : logged) {
+    std::vector<const Op*> picked;
+    picked.reserve(logged->size());
+    const Op* sameRow = nullptr; // the ops of a change share their row, and so the answer
+    bool readable = false;
+    for (const auto& l : *logged) {
         out.cursor = l.logSeq;
+        const Op& op = l.op;
+        if (!sameRow || op.rowId != sameRow->rowId || op.table != sameRow->table) {
+            readable = rights.canReadOp(op);
+            sameRow = &op;
+        }
         // The client holds its own ops already.
-        if (l.op.site != s.site && rights.canReadOp(l.op)) out.ops.push_back(std::move(l.op));
+        if (op.site != s.site && readable) picked.push_back(&op);
     }
-    out.more = logged.size() >= scan; // whole changes: a batch may end a little past `scan`
+    out.more = logged->size() >= scan; // whole changes: a batch may end a little past `scan`
+    out.packed = encodeOps(picked);
     return {std::move(out)};
 }
 

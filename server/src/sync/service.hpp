@@ -6,6 +6,7 @@
  * Thread safety: one Service per thread (it owns the store's connection).
  */
 #include "accounts.hpp"
+#include "pull_cache.hpp"
 
 #include "tdkt/protocol/messages.hpp"
 #include "tdkt/store/store.hpp"
@@ -67,6 +68,7 @@ private:
     store::Store& m_store;
     Accounts& m_accounts;
     Log m_log;
+    PullCache m_pullCache;
 };
 
 } // namespace tdkt::server

@@ -101,7 +101,15 @@ void fields(Ar& ar, M& m) {
         put(ar, m.token), put(ar, m.user), put(ar, m.role), put(ar, m.unit), put(ar, m.highWater);
     if constexpr (std::is_same_v<T, Push>) put(ar, m.ops);
     if constexpr (std::is_same_v<T, Pull>) put(ar, m.cursor), put(ar, m.maxOps);
-    if constexpr (std::is_same_v<T, PullBatch>) put(ar, m.ops), put(ar, m.cursor), put(ar, m.more);
+    if constexpr (std::is_same_v<T, PullBatch>) {
+        if constexpr (std::is_same_v<Ar, Out>) {
+            if (!m.packed.empty()) put(ar, m.packed);
+            else put(ar, m.ops);
+        } else {
+            put(ar, m.ops);
+        }
+        put(ar, m.cursor), put(ar, m.more);
+    }
     if constexpr (std::is_same_v<T, ErrorMsg>) put(ar, m.code), put(ar, m.message);
     if constexpr (std::is_same_v<T, PushAck>) {
         put(ar, m.highWater);

@@ -37,9 +37,10 @@ public:
     }
 
     void word(std::string_view s) {
-        auto [it, added] = m_words.emplace(std::string(s), m_words.size());
-        varint(it->second);
-        if (added) text(s);
+        if (auto it = m_words.find(s); it != m_words.end()) return varint(it->second);
+        varint(m_words.size());
+        m_words.emplace(std::string(s), m_words.size());
+        text(s);
     }
 
     void site(SiteId s) {
@@ -54,9 +55,16 @@ public:
     std::string& out() { return m_out; }
 
 private:
+    // Found by string_view (no string is made for a word already seen).
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using Dict = std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>;
+
     std::string m_out;
-    std::unordered_map<std::string, std::size_t> m_words;
-    std::unordered_map<std::string, std::size_t> m_rows;
+    Dict m_words;
+    Dict m_rows;
     std::unordered_map<SiteId, std::size_t> m_sites;
 };
 
@@ -76,9 +84,9 @@ bool isUuid(std::string_view s) {
 }
 
 void Writer::rowId(std::string_view id) {
-    auto [it, added] = m_rows.emplace(std::string(id), m_rows.size());
-    varint(it->second);
-    if (!added) return;
+    if (auto it = m_rows.find(id); it != m_rows.end()) return varint(it->second);
+    varint(m_rows.size());
+    m_rows.emplace(std::string(id), m_rows.size());
     if (!isUuid(id)) {
         m_out.push_back(0);
         text(id);
@@ -198,12 +206,16 @@ Value Reader::value() {
 
 } // namespace
 
-std::string encodeOps(std::span<const Op> ops) {
+namespace {
+
+template <class Ops, class Get>
+std::string encode(const Ops& ops, Get get) {
     Writer w;
     w.varint(ops.size());
     std::uint64_t prevSeq = 0, prevSeen = 0;
     HlcStamp prevHlc = 0;
-    for (const Op& op : ops) {
+    for (const auto& each : ops) {
+        const Op& op = get(each);
         w.word(op.table);
         w.word(op.field);
         w.word(op.author);
@@ -230,6 +242,16 @@ std::string encodeOps(std::span<const Op> ops) {
     if (ZSTD_isError(n)) throw std::runtime_error("zstd: cannot compress an op batch");
     out.resize(n);
     return out;
+}
+
+} // namespace
+
+std::string encodeOps(std::span<const Op> ops) {
+    return encode(ops, [](const Op& op) -> const Op& { return op; });
+}
+
+std::string encodeOps(std::span<const Op* const> ops) {
+    return encode(ops, [](const Op* op) -> const Op& { return *op; });
 }
 
 std::vector<Op> decodeOps(std::string_view blob) {

@@ -74,6 +74,7 @@ struct PullBatch {
     std::vector<Op> ops;
     std::uint64_t cursor = 0; // commit it with the ops
     bool more = false;
+    std::string packed;       // sender side only: the ops already encoded (encodeOps), sent instead of `ops`
 };
 
 struct ErrorMsg {

@@ -15,6 +15,8 @@ namespace tdkt::protocol {
 
 /** Encodes and compresses; never fails. */
 std::string encodeOps(std::span<const Op> ops);
+/** The same for ops held elsewhere (a server's shared copy of the log). */
+std::string encodeOps(std::span<const Op* const> ops);
 
 /** Decompresses (capped at MaxBatchBytes) and decodes; throws std::runtime_error on bad input. */
 std::vector<Op> decodeOps(std::string_view blob);
