@@ -29,6 +29,11 @@ bool isValidUtf8(std::string_view s) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
     auto left = static_cast<utf8proc_ssize_t>(s.size());
     while (left > 0) {
+        if (*p < 0x80) { // ASCII needs no decoding
+            ++p;
+            --left;
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         auto n = utf8proc_iterate(p, left, &cp);
         if (n <= 0 || cp < 0) return false;

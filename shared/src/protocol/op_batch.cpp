@@ -8,11 +8,27 @@
 #include <zstd.h>
 
 #include <cstring>
+#include <memory>
+#include <new>
 #include <stdexcept>
 #include <unordered_map>
 
 namespace tdkt::protocol {
 namespace {
+
+// zstd's contexts are big (about a megabyte at level 3): made once a thread and
+// reused, not made and cleared for every batch.
+ZSTD_CCtx* compressor() {
+    thread_local std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> ctx{ZSTD_createCCtx(), &ZSTD_freeCCtx};
+    if (!ctx) throw std::bad_alloc();
+    return ctx.get();
+}
+
+ZSTD_DCtx* decompressor() {
+    thread_local std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> ctx{ZSTD_createDCtx(), &ZSTD_freeDCtx};
+    if (!ctx) throw std::bad_alloc();
+    return ctx.get();
+}
 
 // [SECTION] writing
 class Writer {
@@ -238,7 +254,7 @@ std::string encode(const Ops& ops, Get get) {
     }
     const std::string& plain = w.out();
     std::string out(ZSTD_compressBound(plain.size()), '\0');
-    std::size_t n = ZSTD_compress(out.data(), out.size(), plain.data(), plain.size(), 3);
+    std::size_t n = ZSTD_compressCCtx(compressor(), out.data(), out.size(), plain.data(), plain.size(), 3);
     if (ZSTD_isError(n)) throw std::runtime_error("zstd: cannot compress an op batch");
     out.resize(n);
     return out;
@@ -259,7 +275,7 @@ std::vector<Op> decodeOps(std::string_view blob) {
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) Reader::fail("not a zstd frame");
     if (size > MaxBatchBytes) Reader::fail("too large");
     std::string plain(static_cast<std::size_t>(size), '\0');
-    std::size_t n = ZSTD_decompress(plain.data(), plain.size(), blob.data(), blob.size());
+    std::size_t n = ZSTD_decompressDCtx(decompressor(), plain.data(), plain.size(), blob.data(), blob.size());
     if (ZSTD_isError(n) || n != plain.size()) Reader::fail("corrupt zstd data");
     Reader r(plain);
     std::uint64_t count = r.varint();
