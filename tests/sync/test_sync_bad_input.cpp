@@ -1,17 +1,12 @@
 // Bad input at the server: random bytes, truncated and oversized frames, a
 // valid frame of the wrong type, wrong versions, bad passwords, stolen tokens.
 // Each gets a clear refusal; the server keeps serving; no data changes.
+#include "raw_session.hpp"
 #include "sync_fixture.hpp"
 
 #include "tdkt/protocol/codec.hpp"
 
 #include <doctest/doctest.h>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <random>
 
@@ -20,51 +15,6 @@ using namespace tdkt::test;
 using namespace tdkt::protocol;
 
 namespace {
-
-// A raw TCP connection (plain server) that writes bytes and reads whatever comes back.
-class Raw {
-public:
-    explicit Raw(int port) {
-        m_fd = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(static_cast<std::uint16_t>(port));
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(connect(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    }
-    ~Raw() { close(m_fd); }
-
-    void write(const std::vector<std::uint8_t>& bytes) {
-        (void)!::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    }
-
-    /** Reads until the server closes or 5 s pass; returns the frames decoded. */
-    std::vector<Message> readAll() {
-        std::vector<std::uint8_t> in;
-        for (;;) {
-            pollfd p{m_fd, POLLIN, 0};
-            if (poll(&p, 1, 5000) <= 0) break;
-            std::uint8_t buf[4096];
-            auto n = recv(m_fd, buf, sizeof buf, 0);
-            if (n <= 0) break;
-            in.insert(in.end(), buf, buf + n);
-        }
-        std::vector<Message> out;
-        std::size_t pos = 0;
-        while (in.size() - pos >= FrameHeaderBytes) {
-            std::uint32_t len = std::uint32_t{in[pos]} << 24 | std::uint32_t{in[pos + 1]} << 16 |
-                                std::uint32_t{in[pos + 2]} << 8 | in[pos + 3];
-            if (in.size() - pos < len + 4) break;
-            auto d = decodeFrame(std::span(in).subspan(pos, len + 4));
-            if (d.message) out.push_back(*d.message);
-            pos += len + 4;
-        }
-        return out;
-    }
-
-private:
-    int m_fd = -1;
-};
 
 std::string errorText(const std::vector<Message>& ms) {
     for (const auto& m : ms)

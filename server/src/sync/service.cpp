@@ -14,8 +14,9 @@ namespace {
 using namespace tdkt::protocol;
 
 constexpr std::uint32_t MaxPullOps = 5000;
-// Decoded log kept for pulls: about eight batches, ~10 MB.
-constexpr std::size_t PullCacheOps = 8 * MaxPullOps;
+// Decoded log kept for pulls: sixteen batches (~20 MB), so replicas catching up
+// together, a little apart, read each stretch from SQLite once.
+constexpr std::size_t PullCacheOps = 16 * MaxPullOps;
 
 Reply error(ErrorCode code, std::string message, bool close = true) {
     return {ErrorMsg{code, std::move(message)}, close};
