@@ -83,13 +83,17 @@ TEST_CASE("sync: three replicas edit offline, converge, keep and resolve conflic
             continue;
         }
         std::set<std::string> values{c["candidates"][0]["value"], c["candidates"][1]["value"]};
+        // Each competing value names the user who wrote it.
+        std::set<std::string> authors{c["candidates"][0]["author"], c["candidates"][1]["author"]};
         if (c["row_id"] == d1) {
             c1 = c["id"];
             CHECK(values == std::set<std::string>{"thành tích của r1", "thành tích của r2"});
+            CHECK(authors == std::set<std::string>{"a1", "a2"});
         } else {
             CHECK(c["row_id"] == d3);
             c3 = c["id"];
             CHECK(values == std::set<std::string>{"Lê Văn Ba (r2)", "Lê Văn Ba (r3)"});
+            CHECK(authors == std::set<std::string>{"a2", "a3"});
         }
     }
     CHECK(json::parse(w.ok("r3", {"conflicts"})) == conflicts);

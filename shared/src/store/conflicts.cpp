@@ -18,10 +18,29 @@ Json candidate(const schema::FieldDef* f, const Value& v, Version version, const
                 {"author", author}};
 }
 
+// Who wrote the value `version` of the field: only that site's changes of the row
+// that reach that stamp are read (not the row's whole log).
 std::string authorOf(Store::Impl& im, const Op& like, Version version) {
-    for (const auto& e : im.rowLog(like.rowId))
-        if (e.op.field == like.field && e.op.version() == version) return e.op.author;
-    return "";
+    im.flushLog();
+    auto& st = im.stmt("SELECT author, body FROM changes WHERE row_id = ? AND site = ? AND hlc_max >= ? "
+                       "ORDER BY log_seq");
+    st.bind(1, like.rowId).bind(2, static_cast<std::int64_t>(version.site));
+    st.bind(3, static_cast<std::int64_t>(version.hlc));
+    std::string author;
+    try {
+        while (author.empty() && st.step()) {
+            for (const auto& op : decodeBody(st.text(1)))
+                if (op.field == like.field && op.hlc == version.hlc) {
+                    author = st.isNull(0) ? "" : st.text(0);
+                    break;
+                }
+        }
+    } catch (...) {
+        st.reset();
+        throw;
+    }
+    st.reset();
+    return author;
 }
 
 std::optional<std::string> openConflict(Store::Impl& im, const Op& op) {
