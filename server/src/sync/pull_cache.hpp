@@ -28,8 +28,6 @@ public:
     /** Keeps a full stretch (the caller knows it is full). */
     void keep(std::uint64_t cursor, std::uint32_t scan, Stretch ops);
 
-    std::size_t heldOps() const { return m_heldOps; }
-
 private:
     struct Entry {
         std::uint64_t cursor;
