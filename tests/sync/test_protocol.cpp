@@ -73,7 +73,7 @@ TEST_CASE("protocol: every message survives a round trip") {
     CHECK(a.rejected[0].serverValue == Value{2.5});
     CHECK(a.rejected[0].serverVersion == Version{77, 8});
     CHECK(roundTrip(Pull{5, 100}).maxOps == 100);
-    auto b = roundTrip(PullBatch{ops, 44, true});
+    auto b = roundTrip(PullBatch{ops, 44, true, {}});
     CHECK(b.cursor == 44);
     CHECK(b.more);
     CHECK(sameOp(b.ops[0], ops[0]));
