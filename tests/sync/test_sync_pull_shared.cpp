@@ -101,4 +101,40 @@ TEST_CASE("sync: pulls served from the server's shared copy of the log keep to e
     CHECK(w.ok("ra", {"dump"}) == w.serverDump("a1"));
     CHECK(w.ok("rb", {"dump"}) == w.serverDump("b1"));
 }
+
+TEST_CASE("sync: a row that moves to another unit is pulled by its new unit, not its old one, kept copy or not") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUnit("xa-b", "xa", "tinh-p");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("b1", "officer", "xa-b");
+    w.addUser("insp", "inspector", "tinh-p");
+    w.start();
+    w.replica("ri", "insp");
+    auto firstLine = [](const std::string& out) { return out.substr(0, out.find('\n')); };
+    const auto plan = firstLine(w.ok("ri", {"put", "inspection_plans",
+                                            json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác thi đua 2025"},
+                                                 {"year", 2025}}.dump()}));
+    const auto target = firstLine(w.ok("ri", {"put", "inspection_targets",
+                                              json{{"plan_id", plan}, {"unit_id", "xa-a"}, {"mode", "truc_tiep"}}.dump()}));
+    // Enough other rows that the target's ops sit in full stretches the server keeps.
+    for (int i = 0; i < 6; ++i)
+        w.ok("ri", {"put", "inspection_plans",
+                    json{{"unit_id", "tinh-p"}, {"title", "Kế hoạch " + std::to_string(i)}, {"year", 2025}}.dump()});
+    w.sync("ri");
+    const std::string row = "inspection_targets/" + target;
+    CHECK(pullAll(w.port(), "a1", 911, 2).rows.count(row) == 1);
+    CHECK(pullAll(w.port(), "b1", 912, 2).rows.count(row) == 0);
+
+    // The inspector moves the inspection to the other commune: the kept stretches
+    // that hold the target's first ops must now go to xa-b's officer, not xa-a's.
+    w.ok("ri", {"put", "inspection_targets", json{{"id", target}, {"unit_id", "xa-b"}}.dump()});
+    CHECK(w.sync("ri")["rejected"] == 0);
+    const auto a = pullAll(w.port(), "a1", 913, 2);
+    const auto b = pullAll(w.port(), "b1", 914, 2);
+    CHECK(a.rows.count(row) == 0);
+    CHECK(b.rows.count(row) == 1);
+    CHECK(b.ops >= 4); // plan_id, unit_id, mode, and the move
+}
 }

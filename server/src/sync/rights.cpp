@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 namespace tdkt::server {
 namespace {
@@ -78,18 +79,7 @@ bool Rights::canRead(const schema::TableDef& t, const store::Row& row) const {
     return canReadUnit(t, row.id, unit);
 }
 
-bool Rights::canReadOp(const Op& op) const {
-    const auto* t = schema::registry().table(op.table);
-    if (!t) return false;
-    if (m_user.role == "admin" || isReference(*t) || t->name == "units") return canReadUnit(*t, op.rowId, {});
-    auto key = std::make_pair(op.table, op.rowId);
-    auto it = m_unitCache.find(key);
-    if (it == m_unitCache.end()) {
-        auto fv = m_store.fieldValue(op.table, op.rowId, t->unitField);
-        it = m_unitCache.emplace(key, fv ? std::optional<Value>(fv->value) : std::nullopt).first;
-    }
-    return canReadUnit(*t, op.rowId, it->second);
-}
+bool Rights::readsByRowUnit(const schema::TableDef& t) { return !isReference(t) && t.name != "units"; }
 
 std::optional<std::string> Rights::refuseWrite(const Op& op, const FieldLookup& lookup) const {
     const auto& t = schema::registry().require(op.table);

@@ -18,7 +18,6 @@
 #include "tdkt/store/store.hpp"
 
 #include <functional>
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -38,8 +37,13 @@ public:
     /** For dumps: the row as it is now. */
     bool canRead(const schema::TableDef& t, const store::Row& row) const;
 
-    /** For pulls: the op's row as it is now in the store (deleted rows included). */
-    bool canReadOp(const Op& op) const;
+    /** True when a row of `t` is read by its unit (its unitField as it is now); else by table or id. */
+    static bool readsByRowUnit(const schema::TableDef& t);
+
+    /** For pulls: a row of `t` whose unit is `unit` (as it is now in the store, deleted rows included). */
+    bool canReadRow(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const {
+        return canReadUnit(t, rowId, unit);
+    }
 
     /** Why this op may not be written by the user, or nullopt when it may. */
     std::optional<std::string> refuseWrite(const Op& op, const FieldLookup& lookup) const;
@@ -57,7 +61,6 @@ private:
     std::set<std::string> m_subtree;   // the user's unit and every unit below it
     std::set<std::string> m_readUnits; // subtree + inspected units
     std::set<std::string> m_ancestors;
-    mutable std::map<std::pair<std::string, std::string>, std::optional<Value>> m_unitCache;
 };
 
 } // namespace tdkt::server

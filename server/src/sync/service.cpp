@@ -85,34 +85,56 @@ Reply Service::auth(SessionState& s, const Auth& m) {
     return loggedIn(s, *user, m.token);
 }
 
+void Service::resolveUnits(PulledStretch& stretch, std::uint64_t epoch) const {
+    if (stretch.unitsEpoch == epoch) return;
+    stretch.runs.clear();
+    const auto& ops = stretch.ops;
+    for (std::size_t i = 0; i < ops.size();) {
+        PulledStretch::Run run{i, i + 1, std::nullopt};
+        const Op& first = ops[i].op;
+        while (run.end < ops.size() && ops[run.end].op.rowId == first.rowId && ops[run.end].op.table == first.table)
+            ++run.end;
+        const auto* t = schema::registry().table(first.table);
+        if (t && Rights::readsByRowUnit(*t))
+            if (auto fv = m_store.fieldValue(first.table, first.rowId, t->unitField)) run.unit = std::move(fv->value);
+        stretch.runs.push_back(std::move(run));
+        i = stretch.runs.back().end;
+    }
+    stretch.unitsEpoch = epoch;
+}
+
 Reply Service::pull(SessionState& s, const Pull& m) {
     const std::uint32_t scan = m.maxOps == 0 ? MaxPullOps : std::min(m.maxOps, MaxPullOps);
+    const std::uint64_t epoch = m_store.unitEpoch(); // before the snapshot: a later move is seen next time
     const store::Store::ReadSnapshot snapshot(m_store); // one read transaction, not one per lookup
-    auto logged = m_pullCache.find(m.cursor, scan);
-    if (!logged) {
-        auto read = std::make_shared<const std::vector<store::LoggedOp>>(m_store.opsAfter(m.cursor, scan));
-        if (read->size() >= scan) m_pullCache.keep(m.cursor, scan, read);
-        logged = std::move(read);
+    auto stretch = m_pullCache.find(m.cursor, scan);
+    if (!stretch) {
+        stretch = std::make_shared<PulledStretch>(m_store.opsAfter(m.cursor, scan));
+        if (stretch->ops.size() >= scan) m_pullCache.keep(m.cursor, scan, stretch);
     }
-    Rights rights(m_store, *s.user);
-    PullBatch out;
-    out.cursor = m.cursor;
-    std::vector<const Op*> picked;
-    picked.reserve(logged->size());
-    const Op* sameRow = nullptr; // the ops of a change share their row, and so the answer
-    bool readable = false;
-    for (const auto& l : *logged) {
-        out.cursor = l.logSeq;
-        const Op& op = l.op;
-        if (!sameRow || op.rowId != sameRow->rowId || op.table != sameRow->table) {
-            readable = rights.canReadOp(op);
-            sameRow = &op;
-        }
+    // A row's unit is asked once per stretch (and epoch), not once per session.
+    resolveUnits(*stretch, epoch);
+    const Rights rights(m_store, *s.user);
+    std::vector<std::uint32_t> picked;
+    picked.reserve(stretch->ops.size());
+    for (const auto& run : stretch->runs) {
+        const Op& first = stretch->ops[run.begin].op;
+        const auto* t = schema::registry().table(first.table);
+        if (!t || !rights.canReadRow(*t, first.rowId, run.unit)) continue;
         // The client holds its own ops already.
-        if (op.site != s.site && readable) picked.push_back(&op);
+        for (std::size_t i = run.begin; i < run.end; ++i)
+            if (stretch->ops[i].op.site != s.site) picked.push_back(static_cast<std::uint32_t>(i));
     }
-    out.more = logged->size() >= scan; // whole changes: a batch may end a little past `scan`
-    out.packed = encodeOps(picked);
+    PullBatch out;
+    out.cursor = stretch->ops.empty() ? m.cursor : stretch->ops.back().logSeq;
+    out.more = stretch->ops.size() >= scan; // whole changes: a batch may end a little past `scan`
+    // Sessions whose rights pick the same ops (devices of one office) share the bytes.
+    out.packed = stretch->encoded(picked, [&] {
+        std::vector<const Op*> ops;
+        ops.reserve(picked.size());
+        for (auto i : picked) ops.push_back(&stretch->ops[i].op);
+        return encodeOps(ops);
+    });
     return {std::move(out)};
 }
 

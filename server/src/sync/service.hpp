@@ -62,6 +62,8 @@ private:
     Reply login(SessionState& s, const protocol::Login& m);
     Reply auth(SessionState& s, const protocol::Auth& m);
     Reply pull(SessionState& s, const protocol::Pull& m);
+    /** Fills `stretch.runs` with each row's unit as of `epoch` (Store::unitEpoch), unless done. */
+    void resolveUnits(PulledStretch& stretch, std::uint64_t epoch) const;
     void applyPush(PushJob& job);
     Reply loggedIn(SessionState& s, const User& u, std::string token);
 

@@ -105,9 +105,12 @@ void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std
                              Version version) {
     if (batchDepth > 0) {
         const std::size_t slot = slotOf(t, field);
-        cachedRow(t, id).set(slot, v, version);
+        auto& row = cachedRow(t, id);
+        noteUnitWrite(t, field, row, v);
+        row.set(slot, v, version);
         return;
     }
+    if (field == t.unitField) ++unitMoves; // its value before is not read here
     auto& st = *sqlFor(t, field).update;
     st.bind(1, v).bind(2, static_cast<std::int64_t>(version.hlc)).bind(3, static_cast<std::int64_t>(version.site));
     st.bind(4, id).run();

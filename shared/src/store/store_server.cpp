@@ -75,6 +75,18 @@ std::optional<FieldValue> Store::fieldValue(std::string_view table, std::string_
     return out;
 }
 
+std::uint64_t Store::unitEpoch() const {
+    auto& im = *m_impl;
+    auto& st = im.stmt("PRAGMA data_version");
+    const std::int64_t v = st.step() ? st.integer(0) : -1;
+    st.reset();
+    if (v != im.dataVersion) { // another connection committed: any row may have moved
+        im.dataVersion = v;
+        ++im.unitMoves;
+    }
+    return im.unitMoves;
+}
+
 std::uint64_t Store::siteHighWater(SiteId site) const {
     auto& st = m_impl->stmt("SELECT high_seq FROM site_marks WHERE site = ?");
     st.bind(1, static_cast<std::int64_t>(site));

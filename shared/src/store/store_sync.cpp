@@ -73,6 +73,7 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
             continue;
         }
         im.clock.observe(op.hlc);
+        if (d.apply) im.noteUnitWrite(t, op.field, *row, op.value);
         row->create();
         if (d.apply) {
             row->set(slot, op.value, op.version()); // indexed for search later
