@@ -88,6 +88,11 @@ TEST_CASE("protocol: every message survives a round trip") {
     CHECK(sameOp(packed.ops[1], ops[0]));
     auto e = roundTrip(ErrorMsg{ErrorCode::UpdateRequired, "please update"});
     CHECK(e.code == ErrorCode::UpdateRequired);
+    CHECK(roundTrip(ErrorMsg{ErrorCode::ReplicaForked, "forked"}).code == ErrorCode::ReplicaForked);
+    auto r = roundTrip(Resite{"tok", 5, 6});
+    CHECK(r.token == "tok");
+    CHECK(r.from == 5);
+    CHECK(r.to == 6);
 }
 
 TEST_CASE("protocol: an edited record costs few bytes in a batch") {
@@ -140,7 +145,7 @@ TEST_CASE("protocol: untrusted bytes are refused, never crash") {
                 bytes[FrameHeaderBytes + rng() % (bytes.size() - FrameHeaderBytes)] ^=
                     static_cast<std::uint8_t>(1u << (rng() % 8));
             }
-            for (std::uint8_t type = 1; type <= 10; ++type)
+            for (std::uint8_t type = 1; type <= std::variant_size_v<Message>; ++type)
                 (void)decode(type, std::span(bytes).subspan(FrameHeaderBytes)); // must not throw or crash
         }
     }

@@ -43,6 +43,15 @@ int syncFailed(const sync::SyncError& e) {
     return e.kind() == sync::SyncErrorKind::BadCredentials || e.kind() == sync::SyncErrorKind::BadToken ? 6 : 7;
 }
 
+// One line on stderr when the replica took a new id; stdout keeps its JSON.
+void noteResite(const std::optional<store::Resited>& r) {
+    if (!r) return;
+    std::cerr << "tdkt-cli: this replica's id had already been used by other changes (a restored backup or a "
+                 "copied database): it now syncs as "
+              << siteToHex(r->to) << " (was " << siteToHex(r->from) << "), and its " << r->moved
+              << " unconfirmed change(s) went with it; nothing was lost\n";
+}
+
 // JSON fields (candidates, winner) come out parsed.
 Json conflictJson(const store::Row& row) { return json::rowToJson(schema::registry().require("conflicts"), row); }
 
@@ -60,6 +69,7 @@ int runLogin(Context& ctx) {
     try {
         sync::SyncClient client(ctx.store(), ep);
         auto info = client.login(*user, password);
+        noteResite(info.resited);
         ctx.out << Json{{"user", info.user}, {"role", info.role}, {"unit", info.unit},
                         {"clock_offset_ms", info.clockOffsetMs}}
                        .dump()
@@ -74,6 +84,7 @@ int runSync(Context& ctx) {
     try {
         sync::SyncClient client(ctx.store());
         auto c = client.sync();
+        noteResite(c.resited);
         ctx.out << Json{{"pushed", c.pushed}, {"pulled", c.pulled}, {"conflicts", c.conflicts}, {"rejected", c.rejected}}
                        .dump()
                 << "\n";

@@ -75,6 +75,10 @@ std::optional<std::string> Accounts::login(std::string_view name, std::string_vi
     }
     const std::string stored = st.text(0);
     if (crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) != 0) return std::nullopt;
+    return issueToken(name, site);
+}
+
+std::string Accounts::issueToken(std::string_view name, SiteId site) {
     std::array<unsigned char, 32> raw{};
     randombytes_buf(raw.data(), raw.size());
     std::array<char, 65> hex{};

@@ -36,6 +36,9 @@ public:
     /** The user of a live token used by the site it was issued to. */
     std::optional<User> authenticate(std::string_view token, SiteId site);
 
+    /** A new session token of `name` bound to `site` (after login, or a replica's new id). */
+    std::string issueToken(std::string_view name, SiteId site);
+
 private:
     store::Db m_db;
 };

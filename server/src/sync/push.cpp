@@ -9,6 +9,7 @@
 #include "tdkt/rules/engine.hpp"
 #include "tdkt/rules/reference_io.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace tdkt::server {
@@ -77,12 +78,51 @@ std::optional<std::string> refuseByRules(store::Store& store, const Op& op, std:
     }
 }
 
+// The first re-sent op (seq ≤ high) that differs from the op settled under its
+// (site, seq): another copy of the replica made that seq (a restored backup, a
+// copied database). Ops settled before with nothing kept to compare are taken as
+// the same, as before.
+std::optional<std::uint64_t> forkedSeq(const store::Store& store, SiteId site, std::uint64_t high,
+                                       const std::vector<Op>& ops) {
+    std::optional<std::uint64_t> first, last;
+    for (const Op& op : ops) {
+        if (op.site != site || op.seq > high) continue;
+        first = std::min(first.value_or(op.seq), op.seq);
+        last = std::max(last.value_or(op.seq), op.seq);
+    }
+    if (!first) return std::nullopt;
+    const auto settled = store.settledOps(site, *first, *last);
+    for (const Op& op : ops) {
+        if (op.site != site || op.seq > high) continue;
+        auto it = settled.find(op.seq);
+        if (it == settled.end()) continue;
+        const Op& was = it->second;
+        if (op.table != was.table || op.rowId != was.rowId || op.field != was.field || op.value != was.value ||
+            op.hlc != was.hlc)
+            return op.seq;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 void Service::applyPush(PushJob& job) {
     SessionState& s = *job.session;
     PushAck ack;
     std::uint64_t high = m_store.siteHighWater(s.site);
+    // Checked before anything is applied: a forked push changes nothing.
+    if (auto seq = forkedSeq(m_store, s.site, high, job.push.ops)) {
+        m_log("push refused: " + s.user->name + "'s replica " + siteToHex(s.site) + " re-sent change " +
+              std::to_string(*seq) + " different from the one held under that number: its id was used by other "
+              "changes (a restored backup or a copied database)");
+        job.reply = {ErrorMsg{ErrorCode::ReplicaForked,
+                              "this replica's id was already used by other changes (a restored backup or a copied "
+                              "database): change " + std::to_string(*seq) + " differs from the one the server "
+                              "holds under that number. Nothing of this push was applied; the replica takes a "
+                              "new id and sends its changes again"},
+                     true};
+        return;
+    }
     Rights rights(m_store, *s.user);
     // Each op's shape is checked once; the fields the rights ask about (a row's
     // unit, an inspection's target and plan) are kept for rows the push creates.

@@ -36,6 +36,7 @@ Reply Service::handle(SessionState& s, const Message& m) {
     if (!s.welcomed) return error(ErrorCode::Malformed, "the session must start with Hello");
     if (const auto* l = std::get_if<Login>(&m)) return login(s, *l);
     if (const auto* a = std::get_if<Auth>(&m)) return auth(s, *a);
+    if (const auto* r = std::get_if<Resite>(&m)) return resite(s, *r);
     if (!s.user) return error(ErrorCode::BadToken, "log in first");
     if (const auto* p = std::get_if<Pull>(&m)) return pull(s, *p);
     return error(ErrorCode::Malformed, "unexpected message type " + std::to_string(static_cast<int>(typeOf(m))));
@@ -72,6 +73,25 @@ Reply Service::login(SessionState& s, const Login& m) {
     }
     s.site = m.site;
     return loggedIn(s, *m_accounts.findUser(m.user), std::move(*token));
+}
+
+// A replica whose id was used by other changes too (a restored backup, a copied
+// database) goes on under a new one: the old id's token proves the user, and a
+// token of the new id replaces it. The old token stays: another copy may hold it.
+Reply Service::resite(SessionState& s, const Resite& m) {
+    if (s.user) return error(ErrorCode::Malformed, "already logged in");
+    if (m.from == 0 || m.to == 0 || m.from == m.to) return error(ErrorCode::Malformed, "bad replica ids");
+    auto user = m_accounts.authenticate(m.token, m.from);
+    if (!user) {
+        m_log("token refused from " + s.peer);
+        return error(ErrorCode::BadToken, "the session is unknown, expired or belongs to another replica: log in again");
+    }
+    if (m_store.siteHighWater(m.to) != 0)
+        return error(ErrorCode::Malformed, "replica id " + siteToHex(m.to) + " is in use already");
+    m_log("replica " + siteToHex(m.from) + " of " + user->name + " goes on as " + siteToHex(m.to) +
+          " (its id was used by other changes: a restored backup or a copied database)");
+    s.site = m.to;
+    return loggedIn(s, *user, m_accounts.issueToken(user->name, m.to));
 }
 
 Reply Service::auth(SessionState& s, const Auth& m) {

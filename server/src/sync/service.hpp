@@ -60,6 +60,7 @@ public:
 private:
     Reply hello(SessionState& s, const protocol::Hello& m);
     Reply login(SessionState& s, const protocol::Login& m);
+    Reply resite(SessionState& s, const protocol::Resite& m);
     Reply auth(SessionState& s, const protocol::Auth& m);
     Reply pull(SessionState& s, const protocol::Pull& m);
     /** Fills `stretch.runs` with each row's unit as of `epoch` (Store::unitEpoch), unless done. */

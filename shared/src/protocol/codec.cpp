@@ -97,6 +97,7 @@ void fields(Ar& ar, M& m) {
         put(ar, m.protocol), put(ar, m.schema), put(ar, m.serverTimeMs), put(ar, m.server);
     if constexpr (std::is_same_v<T, Login>) put(ar, m.user), put(ar, m.password), put(ar, m.site);
     if constexpr (std::is_same_v<T, Auth>) put(ar, m.token), put(ar, m.site);
+    if constexpr (std::is_same_v<T, Resite>) put(ar, m.token), put(ar, m.from), put(ar, m.to);
     if constexpr (std::is_same_v<T, LoginOk>)
         put(ar, m.token), put(ar, m.user), put(ar, m.role), put(ar, m.unit), put(ar, m.highWater);
     if constexpr (std::is_same_v<T, Push>) put(ar, m.ops);

@@ -2,6 +2,7 @@
 // (DESIGN.md §4 "Clocks").
 #include "store_impl.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace tdkt::store {
@@ -21,7 +22,7 @@ HlcStamp floorStamp(Store::Impl& im, std::uint64_t ackedSeq, const std::vector<S
 
 } // namespace
 
-std::size_t Store::restampFuture() {
+std::size_t Store::restampFuture(std::uint64_t sentThrough) {
     auto& im = *m_impl;
     const HlcStamp now = makeHlc(im.clock.wallMillis(), 0);
     // A second of slack: offsets under that are network jitter (sync_steps.cpp).
@@ -30,7 +31,9 @@ std::size_t Store::restampFuture() {
     // Back to the present, never below a stamp that came from elsewhere or left.
     // Every pending op above that point gets a fresh stamp, in seq order, so a
     // later edit of ours still has the greater version.
-    const std::uint64_t acked = im.ackedSeq();
+    // Ops sent before may be held by the server as they are: a new stamp would make
+    // the re-sent op differ from it, which the server takes for another replica's.
+    const std::uint64_t acked = std::max(im.ackedSeq(), sentThrough);
     auto pending = im.ownChangesAfter(acked, std::size_t(1) << 40);
     const HlcStamp back = std::max(floorStamp(im, acked, pending), now);
     im.clock.rewind(back);

@@ -136,6 +136,40 @@ std::map<std::uint64_t, std::string> Store::refusedReasons(SiteId site, std::uin
     return out;
 }
 
+std::map<std::uint64_t, Op> Store::settledOps(SiteId site, std::uint64_t first, std::uint64_t last) const {
+    auto& im = *m_impl;
+    im.flushLog();
+    std::map<std::uint64_t, Op> out;
+    // Applied ops: whole changes from the one holding `first` (changes_id index).
+    auto& st = im.stmt(std::string("SELECT ") + Impl::ChangeColumns +
+                       " FROM changes WHERE site = ?1 AND seq >= (SELECT coalesce(max(seq), 0) FROM changes "
+                       "WHERE site = ?1 AND seq <= ?2) AND seq <= ?3 ORDER BY seq");
+    st.bind(1, static_cast<std::int64_t>(site)).bind(2, static_cast<std::int64_t>(first));
+    st.bind(3, static_cast<std::int64_t>(last));
+    try {
+        while (st.step()) {
+            const auto c = Impl::StoredChange::read(st);
+            for (std::size_t i = 0; i < c.ops.size(); ++i)
+                if (c.seq + i >= first && c.seq + i <= last) out.emplace(c.seq + i, c.op(i));
+        }
+    } catch (...) {
+        st.reset();
+        throw;
+    }
+    st.reset();
+    // Refused ops are never in the log; the audit table keeps what they were.
+    auto& r = im.stmt("SELECT site, seq, tbl, row_id, field, value, hlc, 0, 0, 0, author FROM refused_ops "
+                      "WHERE site = ? AND seq BETWEEN ? AND ?");
+    r.bind(1, static_cast<std::int64_t>(site)).bind(2, static_cast<std::int64_t>(first));
+    r.bind(3, static_cast<std::int64_t>(last));
+    while (r.step()) {
+        Op op = readOpAt(r, 0);
+        out.emplace(op.seq, std::move(op));
+    }
+    r.reset();
+    return out;
+}
+
 Store::ReadSnapshot::ReadSnapshot(const Store& store) : m_store(store) {
     auto& db = m_store.m_impl->db;
     db.exec("BEGIN");

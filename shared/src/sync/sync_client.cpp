@@ -6,6 +6,7 @@
 #include "tdkt/core/error.hpp"
 #include "tdkt/protocol/version.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace tdkt::sync {
@@ -33,10 +34,20 @@ void throwServerError(const protocol::ErrorMsg& e) {
     case ErrorCode::UpdateRequired: kind = SyncErrorKind::UpdateRequired; break;
     case ErrorCode::BadCredentials: kind = SyncErrorKind::BadCredentials; break;
     case ErrorCode::BadToken: kind = SyncErrorKind::BadToken; break;
+    case ErrorCode::ReplicaForked: kind = SyncErrorKind::ReplicaForked; break;
     default: break;
     }
     throw SyncError(kind, "the server refused: " + e.message);
 }
+
+namespace {
+
+// A sync session meets a forked replica id at most this often before giving up.
+constexpr int MaxResites = 2;
+
+std::uint64_t ackedSeq(const store::Store& store) { return std::stoull(store.setting("acked_seq").value_or("0")); }
+
+} // namespace
 
 struct SyncClient::Impl {
     store::Store& store;
@@ -46,6 +57,55 @@ struct SyncClient::Impl {
         auto ch = connectChannel(ep);
         hello(*ch, store);
         return ch;
+    }
+
+    // Auth with the saved token; after a re-site the server has not confirmed yet,
+    // Resite instead (the token is bound to the old id), which brings a new token.
+    protocol::LoginOk authenticate(Channel& ch) {
+        const std::string token = store.setting("token").value_or("");
+        const std::string from = store.setting("resite_from").value_or("");
+        if (from.empty()) {
+            ch.send(protocol::Auth{token, store.siteId()});
+            return expect<protocol::LoginOk>(ch.receive());
+        }
+        ch.send(protocol::Resite{token, std::stoull(from), store.siteId()});
+        auto ok = expect<protocol::LoginOk>(ch.receive());
+        store::Store::Batch b{store};
+        store.setSetting("token", ok.token);
+        store.setSetting("resite_from", "");
+        b.commit();
+        return ok;
+    }
+
+    // The server's word on this replica's ops (its high-water mark) against what
+    // this copy made and was told. Throws SyncError(ReplicaForked) when the server
+    // holds seqs this copy never made: its id was used by other changes too.
+    void settle(std::uint64_t high) {
+        const std::uint64_t acked = ackedSeq(store);
+        if (high >= store.nextSeq())
+            throw SyncError(SyncErrorKind::ReplicaForked,
+                            "the server holds changes of this replica's id that it never made");
+        // The server lost some (it was restored from a backup): they are pushed again.
+        if (high < acked) store.setSetting("acked_seq", std::to_string(high));
+        // high between acked and our last seq: our own ops whose ack was lost, or
+        // another copy's. They are pushed again and the server compares them.
+        // Edits stamped by a clock running ahead must not win every conflict: re-stamp
+        // them, but not those sent before (the server may hold them as they are).
+        store.restampFuture(std::max(acked, high));
+    }
+
+    void resite(std::optional<store::Resited>& noted) {
+        store::Store::Batch b{store};
+        auto r = store.resite();
+        // The token stays bound to the first id until the server confirms the new one.
+        if (store.setting("resite_from").value_or("").empty()) store.setSetting("resite_from", std::to_string(r.from));
+        b.commit();
+        if (noted) {
+            noted->to = r.to;
+            noted->moved += r.moved;
+        } else {
+            noted = r;
+        }
     }
 };
 
@@ -72,26 +132,39 @@ SyncClient::~SyncClient() = default;
 
 LoginInfo SyncClient::login(const std::string& user, const std::string& password) {
     auto& store = m_impl->store;
-    auto ch = m_impl->open();
-    ch->send(protocol::Login{user, password, store.siteId()});
-    auto ok = expect<protocol::LoginOk>(ch->receive());
-    const std::string server = m_impl->ep.host + ":" + std::to_string(m_impl->ep.port);
-    store::Store::Batch b{store};
-    // Another server or user sees other rows: pull again from the start (what is
-    // already here is recognised and skipped).
-    if (store.setting("server").value_or("") != server || store.setting("user").value_or("") != ok.user)
-        store.setSetting("pull_cursor", "0");
-    store.setSetting("server", server);
-    store.setSetting("server_plain", m_impl->ep.plain ? "1" : "0");
-    store.setSetting("server_ca", m_impl->ep.caFile);
-    store.setSetting("user", ok.user);
-    store.setSetting("role", ok.role);
-    store.setSetting("unit", ok.unit);
-    store.setSetting("token", ok.token);
-    // The server is the authority on what it holds of this replica.
-    store.setSetting("acked_seq", std::to_string(ok.highWater));
-    b.commit();
-    return {ok.user, ok.role, ok.unit, std::stoll(store.setting("clock_offset_ms").value_or("0"))};
+    LoginInfo info;
+    for (int resites = 0;; ++resites) {
+        auto ch = m_impl->open();
+        ch->send(protocol::Login{user, password, store.siteId()});
+        auto ok = expect<protocol::LoginOk>(ch->receive());
+        const std::string server = m_impl->ep.host + ":" + std::to_string(m_impl->ep.port);
+        store::Store::Batch b{store};
+        // Another server or user sees other rows: pull again from the start (what is
+        // already here is recognised and skipped).
+        if (store.setting("server").value_or("") != server || store.setting("user").value_or("") != ok.user)
+            store.setSetting("pull_cursor", "0");
+        store.setSetting("server", server);
+        store.setSetting("server_plain", m_impl->ep.plain ? "1" : "0");
+        store.setSetting("server_ca", m_impl->ep.caFile);
+        store.setSetting("user", ok.user);
+        store.setSetting("role", ok.role);
+        store.setSetting("unit", ok.unit);
+        store.setSetting("token", ok.token);
+        store.setSetting("resite_from", ""); // the token is this id's
+        b.commit();
+        try {
+            m_impl->settle(ok.highWater);
+        } catch (const SyncError& e) {
+            if (e.kind() != SyncErrorKind::ReplicaForked || resites == MaxResites) throw;
+            m_impl->resite(info.resited); // and log in again under the new id
+            continue;
+        }
+        info.user = ok.user;
+        info.role = ok.role;
+        info.unit = ok.unit;
+        info.clockOffsetMs = std::stoll(store.setting("clock_offset_ms").value_or("0"));
+        return info;
+    }
 }
 
 SyncCounts SyncClient::sync() { return run(true, true); }
@@ -105,18 +178,31 @@ SyncCounts SyncClient::run(bool doPush, bool doPull) {
     auto token = store.setting("token");
     if (!token || token->empty())
         throw SyncError(SyncErrorKind::NotLoggedIn, "not logged in: run 'tdkt-cli --db PATH login' first");
-    auto ch = m_impl->open();
-    ch->send(protocol::Auth{*token, store.siteId()});
-    auto ok = expect<protocol::LoginOk>(ch->receive());
-    // Ops the server settled before a broken connection stay pending and are pushed
-    // again: the server skips them but repeats their refusals, never heard here.
     SyncCounts counts;
-    if (doPush) pushAll(*ch, store, counts);
-    if (doPull) pullAll(*ch, store, counts);
-    counts.conflicts = store.count("conflicts", {{"status", std::string("open")}});
-    counts.bytesSent = ch->bytesSent();
-    counts.bytesReceived = ch->bytesReceived();
-    return counts;
+    for (int resites = 0;; ++resites) {
+        auto ch = m_impl->open();
+        auto ok = m_impl->authenticate(*ch);
+        try {
+            m_impl->settle(ok.highWater);
+            // Ops the server settled before a broken connection stay pending and are
+            // pushed again: the server compares them with what it holds, skips them,
+            // and repeats their refusals, never heard here.
+            if (doPush) pushAll(*ch, store, counts);
+        } catch (const SyncError& e) {
+            // This replica's id was used by other changes too: nothing of the push was
+            // applied. It takes a new id and the session starts again under it.
+            if (e.kind() != SyncErrorKind::ReplicaForked || resites == MaxResites) throw;
+            m_impl->resite(counts.resited);
+            counts.bytesSent += ch->bytesSent();
+            counts.bytesReceived += ch->bytesReceived();
+            continue;
+        }
+        if (doPull) pullAll(*ch, store, counts);
+        counts.conflicts = store.count("conflicts", {{"status", std::string("open")}});
+        counts.bytesSent += ch->bytesSent();
+        counts.bytesReceived += ch->bytesReceived();
+        return counts;
+    }
 }
 
 } // namespace tdkt::sync

@@ -31,10 +31,9 @@ void hello(Channel& ch, store::Store& store) {
     const std::uint64_t got = systemMillis();
     const auto offset = static_cast<std::int64_t>(w.serverTimeMs) - static_cast<std::int64_t>((sent + got) / 2);
     const auto saved = std::stoll(store.setting("clock_offset_ms").value_or("0"));
-    // Small differences are network jitter; a real skew is corrected.
+    // Small differences are network jitter; a real skew is corrected. (Pending edits
+    // are re-stamped after login, once the server has said which of them it holds.)
     if (std::llabs(offset - saved) > 1000) store.setSetting("clock_offset_ms", std::to_string(offset));
-    // Edits stamped by a clock running ahead must not win every conflict: re-stamp them.
-    store.restampFuture();
 }
 
 void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {
@@ -62,10 +61,15 @@ void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {
             throw SyncError(SyncErrorKind::Protocol, "the server did not settle the pushed changes");
         store::Store::Batch b{store};
         for (const auto& r : ack.rejected) store.revertRefused(r.seq, r.reason, r.rowExists, r.serverValue, r.serverVersion);
-        store.acknowledge(ack.highWater);
+        // Confirmed to this copy: what it sent. Past that, the server's mark may be
+        // another copy's ops (pushed again below, and compared) or ours, ack lost.
+        store.acknowledge(last);
         b.commit();
         counts.pushed += ack.accepted;
         counts.rejected += ack.rejected.size();
+        // Seqs this replica never made: its id was used by other changes too.
+        if (ack.highWater >= store.nextSeq())
+            throw SyncError(SyncErrorKind::ReplicaForked, "the server holds changes of this replica's id that it never made");
     }
 }
 

@@ -7,7 +7,11 @@ namespace tdkt::sync {
 /** Hello → Welcome; keeps the server's clock offset in the replica. */
 void hello(Channel& ch, store::Store& store);
 
-/** Pushes every pending op, batch by batch, applying the server's refusals. */
+/**
+ * Pushes every pending op, batch by batch, applying the server's refusals. Throws
+ * SyncError(ReplicaForked) when the server refuses a re-sent op as different, or
+ * acknowledges seqs this replica never made.
+ */
 void pushAll(Channel& ch, store::Store& store, SyncCounts& counts);
 
 /** Pulls until the server has nothing more, committing the cursor with each batch. */

@@ -4,7 +4,9 @@
  *
  * Session: Hello → Welcome, then Login or Auth → LoginOk, then any number of
  * Push → PushAck and Pull → PullBatch. Any failure is an Error (the server may
- * close the session after it). Serialization is in codec.cpp.
+ * close the session after it). A replica whose id turned out to be shared (a
+ * restored backup, a copied database) logs in with Resite instead of Auth, once,
+ * under its new id. Serialization is in codec.cpp.
  */
 #include "tdkt/core/op.hpp"
 #include "tdkt/protocol/version.hpp"
@@ -82,7 +84,19 @@ struct ErrorMsg {
     std::string message;
 };
 
-using Message = std::variant<Hello, Welcome, Login, Auth, LoginOk, Push, PushAck, Pull, PullBatch, ErrorMsg>;
+/**
+ * Auth for a replica that took a new id (`to`) because its old one (`from`) had
+ * been used by other changes: the token of `from` proves the user, and the
+ * LoginOk answering it carries a new token bound to `to`. `to` must be unused.
+ */
+struct Resite {
+    std::string token;
+    SiteId from = 0;
+    SiteId to = 0;
+};
+
+using Message =
+    std::variant<Hello, Welcome, Login, Auth, LoginOk, Push, PushAck, Pull, PullBatch, ErrorMsg, Resite>;
 
 MessageType typeOf(const Message& m);
 

@@ -31,6 +31,7 @@ enum class MessageType : std::uint8_t {
     Pull = 8,
     PullBatch = 9,
     Error = 10,
+    Resite = 11,
 };
 
 /** Why a request failed; the message text is for people. */
@@ -41,6 +42,7 @@ enum class ErrorCode : std::uint8_t {
     BadToken = 4,       // unknown, expired, or bound to another replica
     OutOfOrder = 5,     // a push that skips seqs
     Internal = 6,       // the server failed; retry later
+    ReplicaForked = 7,  // a re-sent seq differs from what the server holds: the replica id is shared
 };
 
 /** The schema version this build speaks: the newest store migration. */

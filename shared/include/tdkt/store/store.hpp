@@ -70,6 +70,13 @@ struct LoggedOp {
     Op op;
 };
 
+/** What Store::resite() did: the replica's old and new ids, and how many ops moved. */
+struct Resited {
+    SiteId from = 0;
+    SiteId to = 0;
+    std::size_t moved = 0;
+};
+
 /** A local change the server refused (client side). */
 struct RejectedChange {
     std::uint64_t seq = 0;
@@ -131,9 +138,20 @@ public:
      * After the clock was corrected (clock_offset_ms): pending ops stamped in the
      * future get fresh stamps, with their rows' versions and later ops' bases, and
      * the clock comes back to the present. A laptop set to 2031 then wins nothing.
-     * Returns how many ops were re-stamped.
+     * Ops up to `sentThrough` (sent before; the server may hold them as they are)
+     * keep their stamps, like acknowledged ones. Returns how many ops were re-stamped.
      */
-    std::size_t restampFuture();
+    std::size_t restampFuture(std::uint64_t sentThrough = 0);
+    /** The seq this replica's next edit takes: its own ops are 1 .. nextSeq() - 1. */
+    std::uint64_t nextSeq() const;
+    /**
+     * This replica's id turned out to be used by other changes too (a restored backup,
+     * a copied database): it takes a new id (resite.cpp). Its ops after acked_seq move
+     * to the new id, numbered from 1 in the same order, keeping their stamps, values
+     * and bases; rows' versions follow them; acked_seq and the pull cursor go back to
+     * 0, so the old id's ops held by the server come back and merge like anyone's.
+     */
+    Resited resite();
 
     // [SECTION] sync bookkeeping (store_server.cpp, store_client.cpp)
     /** Ops of the log after `cursor`, in log order (pull). */
@@ -157,6 +175,11 @@ public:
     std::vector<std::pair<Op, std::string>> refusedOps(std::size_t limit) const;
     /** Server: the reasons of `site`'s refused ops with seq in [first, last] (a push resent after a lost ack). */
     std::map<std::uint64_t, std::string> refusedReasons(SiteId site, std::uint64_t first, std::uint64_t last) const;
+    /**
+     * Server: `site`'s settled ops with seq in [first, last], by seq (refused ones
+     * without their base), to compare a re-sent push with what this seq was before.
+     */
+    std::map<std::uint64_t, Op> settledOps(SiteId site, std::uint64_t first, std::uint64_t last) const;
     /**
      * Client: the server refused our op `seq`. The field goes back to the server's
      * value (unless a later local edit replaced it) or the row goes away when the

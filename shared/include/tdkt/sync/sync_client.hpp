@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -30,7 +31,17 @@ struct Endpoint {
 /** "HOST:PORT" → Endpoint; throws Error(Invalid). */
 Endpoint parseEndpoint(std::string_view hostPort);
 
-enum class SyncErrorKind { Unreachable, Tls, Timeout, UpdateRequired, BadCredentials, BadToken, Protocol, NotLoggedIn };
+enum class SyncErrorKind {
+    Unreachable,
+    Tls,
+    Timeout,
+    UpdateRequired,
+    BadCredentials,
+    BadToken,
+    Protocol,
+    NotLoggedIn,
+    ReplicaForked, // this replica's id was used by other changes too (handled inside: it takes a new one)
+};
 
 class SyncError : public std::runtime_error {
 public:
@@ -44,6 +55,7 @@ private:
 struct LoginInfo {
     std::string user, role, unit;
     std::int64_t clockOffsetMs = 0; // server time minus ours
+    std::optional<store::Resited> resited; // the replica took a new id (a restored backup, a copied database)
 };
 
 struct SyncCounts {
@@ -52,6 +64,7 @@ struct SyncCounts {
     std::size_t conflicts = 0; // open conflicts visible here after the sync
     std::size_t rejected = 0;  // ops the server refused in this sync
     std::uint64_t bytesSent = 0, bytesReceived = 0; // frames, before TLS
+    std::optional<store::Resited> resited; // the replica took a new id during this sync
 };
 
 class SyncClient {
@@ -66,7 +79,12 @@ public:
     /** Logs in, saves server, user and token in the replica; throws SyncError. */
     LoginInfo login(const std::string& user, const std::string& password);
 
-    /** Push, then pull until up to date; throws SyncError (local data stays intact). */
+    /**
+     * Push, then pull until up to date; throws SyncError (local data stays intact).
+     * When the server shows that this replica's id was used by other changes too (a
+     * restored backup, a copied database), the replica takes a new id
+     * (Store::resite) and the sync goes on under it: SyncCounts::resited says so.
+     */
     SyncCounts sync();
 
     /** Only the push half of sync() (benchmarks time the halves apart). */
