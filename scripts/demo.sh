@@ -143,6 +143,16 @@ sync_show tinh-duyet.db
 $cli --db "$demo/tinh-duyet.db" import dossiers assets/demo/dossier_reviews.jsonl >/dev/null
 sync_show tinh-duyet.db
 
+say "Chỉ cấp có thẩm quyền quyết định (authority.deciders): Sở Nội vụ phê duyệt LĐTT của trường bị từ chối, xã Bình Lư quyết định"
+$cli --db "$demo/tinh-duyet.db" put dossiers '{"id":"hs-xuan-ldtt-2025","status":"approved"}' >/dev/null
+sync_show tinh-duyet.db
+$cli --db "$demo/tinh-duyet.db" rejected
+replica xa-binh-lu-duyet.db binhlu.duyet "Xã Bình Lư - thẩm định"
+$cli --db "$demo/xa-binh-lu-duyet.db" import dossiers assets/demo/dossier_reviews_xa.jsonl >/dev/null
+sync_show xa-binh-lu-duyet.db
+printf '  hs-xuan-ldtt-2025 sau khi xã quyết định: %s\n' \
+  "$($cli --db "$demo/xa-binh-lu-duyet.db" get dossiers hs-xuan-ldtt-2025 | grep -o '"status": *"[^"]*"')"
+
 say "Hai xã đồng bộ: mỗi bản sao chỉ nhận đúng dữ liệu mình được đọc (pulled = số thay đổi nhận về)"
 replica xa-binh-lu-2.db binhlu.tuan "Xã Bình Lư - máy 2"
 for r in xa-binh-lu.db xa-binh-lu-2.db xa-khong-lao.db; do sync_show "$r"; done
@@ -186,7 +196,8 @@ sync_show xa-binh-lu.db
 printf '  xung đột còn mở trên máy 1: %s\n' "$($cli --db "$demo/xa-binh-lu.db" conflicts)"
 
 say "Đồng bộ lần cuối (hai lượt) và so sánh: tdkt-cli dump của mỗi bản sao = tdkt-server dump --as người dùng"
-all=(quantri.db xa-binh-lu.db xa-binh-lu-2.db xa-khong-lao.db thcs-binh-lu.db phuong-tan-phong.db tinh-duyet.db doan-kiem-tra.db)
+all=(quantri.db xa-binh-lu.db xa-binh-lu-2.db xa-khong-lao.db thcs-binh-lu.db phuong-tan-phong.db tinh-duyet.db
+     xa-binh-lu-duyet.db doan-kiem-tra.db)
 for _ in 1 2; do
   for r in "${all[@]}"; do $cli --db "$demo/$r" sync >/dev/null; done
 done

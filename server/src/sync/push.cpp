@@ -2,6 +2,7 @@
 // user's rights), then merged through the store, or refused with a reason that
 // is logged and sent back. The site's high-water mark moves past both, so a
 // batch resent after a broken connection is settled once.
+#include "award_authority.hpp"
 #include "rights.hpp"
 #include "service.hpp"
 
@@ -18,7 +19,8 @@ namespace {
 using namespace tdkt::protocol;
 
 // Fields of rows the push is creating, by (table, row) → field → value, so a
-// new row's unit is known whatever order its fields arrive in.
+// new row's unit (and a dossier's award form, for who may decide it) is known
+// whatever order its fields arrive in.
 using Pending = std::map<std::pair<std::string, std::string>, std::map<std::string, Value, std::less<>>>;
 
 std::optional<std::string> checkShape(const Op& op) {
@@ -133,7 +135,8 @@ void Service::applyPush(PushJob& job) {
         shapes.push_back(op.seq > high ? checkShape(op) : std::nullopt);
         if (op.seq <= high || shapes.back()) continue;
         const auto& t = schema::registry().require(op.table);
-        if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id")
+        if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id" ||
+            authorityReads(op.table, op.field))
             pending[{op.table, op.rowId}][op.field] = op.value;
     }
     // A row's ops come together, so the last answer is remembered (and forgotten
@@ -192,7 +195,9 @@ void Service::applyPush(PushJob& job) {
             m_store.applyRemote(std::span<const Op>(&op, 1));
             ++ack.accepted;
             const auto& t = schema::registry().require(op.table);
-            if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id") memo.valid = false;
+            if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id" ||
+                authorityReads(op.table, op.field))
+                memo.valid = false;
         }
         high = op.seq;
     }

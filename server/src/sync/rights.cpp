@@ -1,5 +1,7 @@
 #include "rights.hpp"
 
+#include "award_authority.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -113,7 +115,9 @@ std::optional<std::string> Rights::refuseInUnit(const schema::TableDef& t, const
         return "dossiers." + op.field + ": a unit cannot review or decide its own dossier; the reviewing office does";
     }
     if (m_user.role == "reviewer" && m_subtree.count(unit)) {
-        if (dossierReview) return std::nullopt;
+        // Review steps are for any reviewer above the unit; the decision only for the
+        // level with authority for the dossier's award form (award_authority.hpp).
+        if (dossierReview) return refuseDecision(m_store, m_user, op, unit, lookup);
         return "a reviewer moves dossiers of its subtree through review and decision; " + t.name + " of unit " +
                unit + " belongs to that unit's officers";
     }

@@ -5,8 +5,9 @@
  * Reads: units of the user's subtree (plus, for inspectors, the units its plans
  * inspect), the unit rows of its ancestors, and reference data. Writes:
  *  - officer: its own unit's rows; a dossier's status only draft ↔ submitted;
- *  - reviewer: as officer for its own unit, plus the review and decision fields
- *    of dossiers of units below it;
+ *  - reviewer: as officer for its own unit, plus the review fields of dossiers of
+ *    units below it, and their decision for the award forms its level may decide
+ *    (award_authority.hpp);
  *  - inspector: as officer for its own unit, plus inspection targets, checklist
  *    items, findings and recommendations of plans issued in its subtree;
  *  - admin: units and reference data; reads everything.
