@@ -1,6 +1,6 @@
 // sync_bench (issue 4): C in-process clients, each its own SQLite replica,
 // SyncClient and thread, against a real tdkt-server process over loopback TLS.
-//   sync_bench --clients C --records N [--input FILE.jsonl] [--keep]
+//   sync_bench --clients C --records N [--input FILE.jsonl] [--units U] [--keep]
 // Phases: push all, pull all, an edit round (push + pull); then every replica's
 // dump is compared with the server's dump --as its user. See bench/README.md.
 #include "bench_process.hpp"
@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <latch>
 #include <mutex>
@@ -31,6 +32,7 @@ constexpr const char* Password = "bench-pw";
 struct Options {
     std::size_t clients = 8, records = 5000;
     fs::path input;
+    std::size_t units = 0; // other units of the province around the bench unit (a big tree for rights)
     bool keep = false;
 };
 
@@ -133,8 +135,9 @@ Options parse(int argc, char** argv) {
         if (a == "--clients") o.clients = std::stoul(next());
         else if (a == "--records") o.records = std::stoul(next());
         else if (a == "--input") o.input = next();
+        else if (a == "--units") o.units = std::stoul(next());
         else if (a == "--keep") o.keep = true;
-        else throw std::runtime_error("usage: sync_bench --clients C --records N [--input FILE.jsonl] [--keep]");
+        else throw std::runtime_error("usage: sync_bench --clients C --records N [--input FILE.jsonl] [--units U] [--keep]");
     }
     if (o.clients == 0 || (o.input.empty() && o.records == 0)) throw std::runtime_error("C and N must be positive");
     return o;
@@ -175,7 +178,18 @@ int run(const Options& o) {
     const std::size_t N = w.totalRecords() / C;
     std::fprintf(stderr, "setup: %zu clients, %zu records, %zu distinct ids\n", C, w.totalRecords(), w.distinct);
     World world(o);
-    world.admin({"unit", "add", std::string(R"j({"id":")j") + Unit + R"j(","name":"Phòng Nội vụ (bench)","level":"huyen"})j"});
+    if (o.units > 0) {
+        // A province of U communes with the bench unit among them: every request's
+        // rights walk a tree of that size.
+        std::ofstream csv(world.path("units.csv"), std::ios::binary);
+        csv << "id,name,level,parent_id\nbench-tinh,Tỉnh (bench),tinh,\n";
+        csv << Unit << ",Phòng Nội vụ (bench),huyen,bench-tinh\n";
+        for (std::size_t i = 0; i < o.units; ++i) csv << "bench-xa-" << i << ",Xã " << i << ",xa,bench-tinh\n";
+        csv.close();
+        world.admin({"unit", "import", world.path("units.csv")});
+    } else {
+        world.admin({"unit", "add", std::string(R"j({"id":")j") + Unit + R"j(","name":"Phòng Nội vụ (bench)","level":"huyen"})j"});
+    }
     for (std::size_t i = 0; i < C; ++i) world.admin({"user", "add", "u" + std::to_string(i), "--role", "officer", "--unit", Unit});
     world.start();
     std::vector<Client> clients(C);

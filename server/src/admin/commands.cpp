@@ -91,7 +91,7 @@ int runDump(const DataDir& data, const std::vector<std::string>& args) {
         Accounts accounts(data.accountsFile());
         auto user = accounts.findUser(as);
         if (!user) throw Error(ErrorKind::NotFound, "no user named " + as);
-        rights.emplace(*store, *user);
+        rights.emplace(*store, *user, UnitTree(*store));
     }
     store::Store::ReadSnapshot snapshot{*store};
     json::RowFilter filter;

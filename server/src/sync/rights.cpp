@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 namespace tdkt::server {
 namespace {
@@ -34,32 +33,13 @@ bool Rights::isReference(const schema::TableDef& t) {
     return t.unitField != "id" && f && !f->required;
 }
 
-Rights::Rights(const store::Store& store, User user) : m_store(store), m_user(std::move(user)) {
-    std::multimap<std::string, std::string> children;
-    std::map<std::string, std::string> parent;
-    for (const auto& u : store.list("units")) {
-        auto it = u.fields.find("parent_id");
-        if (it == u.fields.end()) continue;
-        const auto& p = std::get<std::string>(it->second);
-        children.emplace(p, u.id);
-        parent[u.id] = p;
-    }
-    std::vector<std::string> frontier{m_user.unit};
-    while (!frontier.empty()) {
-        auto u = frontier.back();
-        frontier.pop_back();
-        if (!m_subtree.insert(u).second) continue;
-        for (auto [b, e] = children.equal_range(u); b != e; ++b) frontier.push_back(b->second);
-    }
-    for (auto it = parent.find(m_user.unit); it != parent.end() && !m_ancestors.count(it->second);
-         it = parent.find(it->second))
-        m_ancestors.insert(it->second);
-    m_readUnits = m_subtree;
+Rights::Rights(const store::Store& store, User user, const UnitTree& units)
+    : m_store(store), m_user(std::move(user)), m_scope(units.scope(m_user.unit)) {
     if (m_user.role == "inspector") {
         for (const auto& target : store.list("inspection_targets")) {
             auto plan = store.get("inspection_plans", std::get<std::string>(target.fields.at("plan_id")));
-            if (plan && m_subtree.count(std::get<std::string>(plan->fields.at("unit_id"))))
-                m_readUnits.insert(std::get<std::string>(target.fields.at("unit_id")));
+            if (plan && subtree().count(std::get<std::string>(plan->fields.at("unit_id"))))
+                m_inspected.insert(std::get<std::string>(target.fields.at("unit_id")));
         }
     }
 }
@@ -67,12 +47,12 @@ Rights::Rights(const store::Store& store, User user) : m_store(store), m_user(st
 bool Rights::canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const {
     if (m_user.role == "admin" || isReference(t)) return true;
     // An inspector picks the units a plan inspects (inspection_targets.unit_id), so it
-    // reads the whole unit tree: a unit only enters m_readUnits once it is a target.
-    if (t.name == "units") return m_user.role == "inspector" || m_readUnits.count(rowId) || m_ancestors.count(rowId);
+    // reads the whole unit tree: a unit only becomes one it inspects once it is a target.
+    if (t.name == "units") return m_user.role == "inspector" || readsUnit(rowId) || m_scope->ancestors.count(rowId);
     // Movements launched above (province, ward) are what a unit registers its
     // movement_targets and results against, so they are read down the tree.
-    if (t.name == "movements" && m_ancestors.count(text(unit))) return true;
-    return m_readUnits.count(text(unit)) > 0;
+    if (t.name == "movements" && m_scope->ancestors.count(text(unit))) return true;
+    return readsUnit(text(unit));
 }
 
 bool Rights::canRead(const schema::TableDef& t, const store::Row& row) const {
@@ -114,7 +94,7 @@ std::optional<std::string> Rights::refuseInUnit(const schema::TableDef& t, const
         if (op.field == "status" && s && (*s == "draft" || *s == "submitted")) return std::nullopt;
         return "dossiers." + op.field + ": a unit cannot review or decide its own dossier; the reviewing office does";
     }
-    if (m_user.role == "reviewer" && m_subtree.count(unit)) {
+    if (m_user.role == "reviewer" && subtree().count(unit)) {
         // Review steps are for any reviewer above the unit; the decision only for the
         // level with authority for the dossier's award form (award_authority.hpp).
         if (dossierReview) return refuseDecision(m_store, m_user, op, unit, lookup);
@@ -132,7 +112,7 @@ bool Rights::inspectsRow(const schema::TableDef& t, const Op& op, const FieldLoo
     if (target.empty()) return false;
     std::string plan = text(lookup("inspection_targets", target, "plan_id"));
     if (plan.empty()) return false;
-    return m_subtree.count(text(lookup("inspection_plans", plan, "unit_id"))) > 0;
+    return subtree().count(text(lookup("inspection_plans", plan, "unit_id"))) > 0;
 }
 
 } // namespace tdkt::server

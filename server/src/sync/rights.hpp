@@ -14,6 +14,7 @@
  * Built per request from the store's current state. No sockets here.
  */
 #include "accounts.hpp"
+#include "unit_tree.hpp"
 
 #include "tdkt/schema/schema.hpp"
 #include "tdkt/store/store.hpp"
@@ -31,7 +32,7 @@ using FieldLookup = std::function<std::optional<Value>(std::string_view table, s
 
 class Rights {
 public:
-    Rights(const store::Store& store, User user);
+    Rights(const store::Store& store, User user, const UnitTree& units);
 
     const User& user() const { return m_user; }
 
@@ -59,9 +60,10 @@ private:
 
     const store::Store& m_store;
     User m_user;
-    std::set<std::string> m_subtree;   // the user's unit and every unit below it
-    std::set<std::string> m_readUnits; // subtree + inspected units
-    std::set<std::string> m_ancestors;
+    std::shared_ptr<const UnitTree::Scope> m_scope; // the user's subtree and ancestors
+    std::set<std::string> m_inspected;              // inspectors: the units their plans inspect
+    const std::set<std::string>& subtree() const { return m_scope->subtree; }
+    bool readsUnit(const std::string& unit) const { return subtree().count(unit) || m_inspected.count(unit); }
 };
 
 } // namespace tdkt::server

@@ -126,6 +126,7 @@ void Service::resolveUnits(PulledStretch& stretch, std::uint64_t epoch) const {
 Reply Service::pull(SessionState& s, const Pull& m) {
     const std::uint32_t scan = m.maxOps == 0 ? MaxPullOps : std::min(m.maxOps, MaxPullOps);
     const std::uint64_t epoch = m_store.unitEpoch(); // before the snapshot: a later move is seen next time
+    const UnitTree& units = m_unitTrees.get(m_store);
     const store::Store::ReadSnapshot snapshot(m_store); // one read transaction, not one per lookup
     auto stretch = m_pullCache.find(m.cursor, scan);
     if (!stretch) {
@@ -134,7 +135,7 @@ Reply Service::pull(SessionState& s, const Pull& m) {
     }
     // A row's unit is asked once per stretch (and epoch), not once per session.
     resolveUnits(*stretch, epoch);
-    const Rights rights(m_store, *s.user);
+    const Rights rights(m_store, *s.user, units);
     std::vector<std::uint32_t> picked;
     picked.reserve(stretch->ops.size());
     for (const auto& run : stretch->runs) {

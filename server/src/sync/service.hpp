@@ -7,6 +7,7 @@
  */
 #include "accounts.hpp"
 #include "pull_cache.hpp"
+#include "unit_tree.hpp"
 
 #include "tdkt/protocol/messages.hpp"
 #include "tdkt/store/store.hpp"
@@ -72,6 +73,7 @@ private:
     Accounts& m_accounts;
     Log m_log;
     PullCache m_pullCache;
+    UnitTreeCache m_unitTrees;
 };
 
 } // namespace tdkt::server

@@ -85,6 +85,7 @@ void Store::Impl::commit() {
 void Store::Impl::rollback() noexcept {
     if (batchDepth == 1) {
         sqlite3_exec(db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+        ++unitMoves; // what was learnt inside the transaction is gone with it
         dirtySearch.clear();
         rowCache.clear();
         openChange.active = false;

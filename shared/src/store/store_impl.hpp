@@ -83,14 +83,15 @@ struct Store::Impl {
     OpenChange openChange;
     std::uint64_t nextLogSeq = 1;                        // the next op's position
     std::unordered_map<SiteId, std::uint64_t> siteHigh;  // newest seq of a site in the log, once asked
-    // Store::unitEpoch: moves when a row's unit field changes (here or, seen by
-    // data_version, through another connection).
+    // Store::unitEpoch: moves when a unit or a row's unit field changes (here, by a
+    // rollback, or, seen by data_version, through another connection).
     std::uint64_t unitMoves = 0;
     std::int64_t dataVersion = -1;
     void noteUnitWrite(const schema::TableDef& t, std::string_view field, const CachedRow& row, const Value& after) {
-        // A row being made gets its unit with its first fields: nothing was learnt of it.
-        if (field == t.unitField && row.kind == CachedRow::Kind::Stored &&
-            row.fields[slotOf(t, field)].state.value != after)
+        // Any change of a unit changes the tree; a row being made gets its unit with
+        // its first fields (nothing was learnt of it before).
+        if (t.name == "units" || (field == t.unitField && row.kind == CachedRow::Kind::Stored &&
+                                  row.fields[slotOf(t, field)].state.value != after))
             ++unitMoves;
     }
     struct LogEntry {

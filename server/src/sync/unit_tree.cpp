@@ -1,0 +1,43 @@
+#include "unit_tree.hpp"
+
+#include <vector>
+
+namespace tdkt::server {
+
+UnitTree::UnitTree(const store::Store& store) {
+    for (const auto& u : store.list("units")) {
+        auto it = u.fields.find("parent_id");
+        if (it == u.fields.end()) continue;
+        const auto* p = std::get_if<std::string>(&it->second);
+        if (!p) continue;
+        m_children.emplace(*p, u.id);
+        m_parent[u.id] = *p;
+    }
+}
+
+std::shared_ptr<const UnitTree::Scope> UnitTree::scope(const std::string& unit) const {
+    if (auto it = m_scopes.find(unit); it != m_scopes.end()) return it->second;
+    auto s = std::make_shared<Scope>();
+    std::vector<std::string> frontier{unit};
+    while (!frontier.empty()) {
+        auto u = std::move(frontier.back());
+        frontier.pop_back();
+        if (!s->subtree.insert(u).second) continue;
+        for (auto [b, e] = m_children.equal_range(u); b != e; ++b) frontier.push_back(b->second);
+    }
+    for (auto it = m_parent.find(unit); it != m_parent.end() && !s->ancestors.count(it->second);
+         it = m_parent.find(it->second))
+        s->ancestors.insert(it->second);
+    return m_scopes.emplace(unit, std::move(s)).first->second;
+}
+
+const UnitTree& UnitTreeCache::get(const store::Store& store) {
+    const std::uint64_t epoch = store.unitEpoch();
+    if (!m_tree || m_epoch != epoch) {
+        m_tree = std::make_unique<UnitTree>(store);
+        m_epoch = epoch;
+    }
+    return *m_tree;
+}
+
+} // namespace tdkt::server

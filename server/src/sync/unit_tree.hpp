@@ -1,0 +1,47 @@
+#pragma once
+/**
+ * @brief The tree of units (units.parent_id), read once and shared by every
+ *        request until a unit changes, with each unit's subtree and ancestors
+ *        worked out on first use. A province of thousands of units no longer
+ *        reads them all for every pull batch and push.
+ * Not thread-safe (the server's one thread).
+ */
+#include "tdkt/store/store.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace tdkt::server {
+
+class UnitTree {
+public:
+    struct Scope {
+        std::set<std::string> subtree;   // the unit and every unit below it
+        std::set<std::string> ancestors; // every unit above it
+    };
+
+    explicit UnitTree(const store::Store& store);
+
+    std::shared_ptr<const Scope> scope(const std::string& unit) const;
+
+private:
+    std::multimap<std::string, std::string> m_children;
+    std::map<std::string, std::string> m_parent;
+    mutable std::map<std::string, std::shared_ptr<const Scope>> m_scopes;
+};
+
+/** The tree as of the store's unit epoch (Store::unitEpoch): read again once a unit changed. */
+class UnitTreeCache {
+public:
+    const UnitTree& get(const store::Store& store);
+
+private:
+    std::optional<std::uint64_t> m_epoch;
+    std::unique_ptr<UnitTree> m_tree;
+};
+
+} // namespace tdkt::server

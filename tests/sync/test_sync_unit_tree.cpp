@@ -1,0 +1,63 @@
+// The server reads the tree of units once and keeps it for every request until a
+// unit changes. A unit added while it serves (by the admin command beside it, or
+// pushed by an administrator's replica) must be in the tree at once: the reviewer
+// above it reads its rows, its officers write them.
+#include "sync_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace tdkt;
+using namespace tdkt::test;
+
+namespace {
+
+std::string firstLine(const std::string& out) { return out.substr(0, out.find('\n')); }
+
+std::string newPerson(SyncWorld& w, const std::string& replica, const std::string& unit, const std::string& name) {
+    return firstLine(w.ok(replica, {"put", "people", json{{"unit_id", unit}, {"full_name", name}}.dump()}));
+}
+
+} // namespace
+
+TEST_SUITE("sync") {
+TEST_CASE("sync: units added while the server runs are in its rights at once") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUser("rev", "reviewer", "tinh-p");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("adm", "admin", "tinh-p");
+    w.start();
+    w.replica("rr", "rev");
+    w.replica("ra", "a1");
+    w.replica("rm", "adm");
+    const auto pa = newPerson(w, "ra", "xa-a", "Nguyễn Văn An");
+    w.sync("ra");
+    w.sync("rr"); // the server has read its tree and used it
+    CHECK(json::parse(w.ok("rr", {"dump"}))["people"].contains(pa));
+
+    // Through the admin command beside the running server (another connection).
+    w.addUnit("xa-n", "xa", "tinh-p");
+    w.addUser("n1", "officer", "xa-n");
+    w.replica("rn", "n1");
+    const auto pn = newPerson(w, "rn", "xa-n", "Trần Thị Năm");
+    CHECK(w.sync("rn")["rejected"] == 0);
+    w.sync("rr");
+    CHECK(json::parse(w.ok("rr", {"dump"}))["people"].contains(pn));
+
+    // Pushed by an administrator's replica (the server's own connection).
+    const auto xm = firstLine(
+        w.ok("rm", {"put", "units", json{{"name", "Xã Mới"}, {"level", "xa"}, {"parent_id", "tinh-p"}}.dump()}));
+    CHECK(w.sync("rm")["rejected"] == 0);
+    w.addUser("m1", "officer", xm);
+    w.replica("rx", "m1");
+    const auto pm = newPerson(w, "rx", xm, "Lê Văn Mới");
+    CHECK(w.sync("rx")["rejected"] == 0);
+    w.sync("rr");
+    CHECK(json::parse(w.ok("rr", {"dump"}))["people"].contains(pm));
+    for (auto [r, u] : {std::pair{"rr", "rev"}, {"ra", "a1"}, {"rn", "n1"}, {"rx", "m1"}}) {
+        w.sync(r);
+        CHECK_MESSAGE(w.ok(r, {"dump"}) == w.serverDump(u), r << " differs");
+    }
+}
+}
