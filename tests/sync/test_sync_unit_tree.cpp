@@ -1,7 +1,8 @@
 // The server reads the tree of units once and keeps it for every request until a
-// unit changes. A unit added while it serves (by the admin command beside it, or
-// pushed by an administrator's replica) must be in the tree at once: the reviewer
-// above it reads its rows, its officers write them.
+// unit (or an inspection target) changes. A unit added while it serves (by the
+// admin command beside it, or pushed by an administrator's replica) must be in the
+// tree at once: the reviewer above it reads its rows, its officers write them. So
+// must a unit an inspector starts inspecting.
 #include "sync_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -59,5 +60,31 @@ TEST_CASE("sync: units added while the server runs are in its rights at once") {
         w.sync(r);
         CHECK_MESSAGE(w.ok(r, {"dump"}) == w.serverDump(u), r << " differs");
     }
+}
+
+TEST_CASE("sync: an inspector reads a unit from the moment it is one of its plan's targets") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUnit("xa-b", "xa", "tinh-p");
+    w.addUser("insp", "inspector", "xa-a"); // a cross-inspection: xa-a's team inspects xa-b
+    w.addUser("b1", "officer", "xa-b");
+    w.start();
+    w.replica("ri", "insp");
+    w.replica("rb", "b1");
+    const auto before = newPerson(w, "rb", "xa-b", "Phạm Văn Trước");
+    w.sync("rb");
+    const auto plan = firstLine(w.ok("ri", {"put", "inspection_plans",
+                                            json{{"unit_id", "xa-a"}, {"title", "Kiểm tra chéo 2025"}, {"year", 2025}}.dump()}));
+    w.sync("ri"); // the server has read its tree and the inspector's targets (none)
+    CHECK_FALSE(json::parse(w.ok("ri", {"dump"}))["people"].contains(before));
+
+    w.ok("ri", {"put", "inspection_targets", json{{"plan_id", plan}, {"unit_id", "xa-b"}, {"mode", "truc_tiep"}}.dump()});
+    CHECK(w.sync("ri")["rejected"] == 0);
+    const auto after = newPerson(w, "rb", "xa-b", "Phạm Thị Sau");
+    w.sync("rb");
+    w.sync("ri");
+    CHECK(json::parse(w.ok("ri", {"dump"}))["people"].contains(after));
+    CHECK(json::parse(w.serverDump("insp"))["people"].contains(after));
 }
 }

@@ -35,13 +35,7 @@ bool Rights::isReference(const schema::TableDef& t) {
 
 Rights::Rights(const store::Store& store, User user, const UnitTree& units)
     : m_store(store), m_user(std::move(user)), m_scope(units.scope(m_user.unit)) {
-    if (m_user.role == "inspector") {
-        for (const auto& target : store.list("inspection_targets")) {
-            auto plan = store.get("inspection_plans", std::get<std::string>(target.fields.at("plan_id")));
-            if (plan && subtree().count(std::get<std::string>(plan->fields.at("unit_id"))))
-                m_inspected.insert(std::get<std::string>(target.fields.at("unit_id")));
-        }
-    }
+    if (m_user.role == "inspector") m_inspected = units.inspected(m_user.unit);
 }
 
 bool Rights::canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const {

@@ -61,9 +61,11 @@ private:
     const store::Store& m_store;
     User m_user;
     std::shared_ptr<const UnitTree::Scope> m_scope; // the user's subtree and ancestors
-    std::set<std::string> m_inspected;              // inspectors: the units their plans inspect
+    std::shared_ptr<const std::set<std::string>> m_inspected; // inspectors: the units their plans inspect
     const std::set<std::string>& subtree() const { return m_scope->subtree; }
-    bool readsUnit(const std::string& unit) const { return subtree().count(unit) || m_inspected.count(unit); }
+    bool readsUnit(const std::string& unit) const {
+        return subtree().count(unit) || (m_inspected && m_inspected->count(unit));
+    }
 };
 
 } // namespace tdkt::server

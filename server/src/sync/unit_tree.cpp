@@ -4,7 +4,7 @@
 
 namespace tdkt::server {
 
-UnitTree::UnitTree(const store::Store& store) {
+UnitTree::UnitTree(const store::Store& store) : m_store(store) {
     for (const auto& u : store.list("units")) {
         auto it = u.fields.find("parent_id");
         if (it == u.fields.end()) continue;
@@ -29,6 +29,18 @@ std::shared_ptr<const UnitTree::Scope> UnitTree::scope(const std::string& unit) 
          it = m_parent.find(it->second))
         s->ancestors.insert(it->second);
     return m_scopes.emplace(unit, std::move(s)).first->second;
+}
+
+std::shared_ptr<const std::set<std::string>> UnitTree::inspected(const std::string& unit) const {
+    if (auto it = m_inspected.find(unit); it != m_inspected.end()) return it->second;
+    const auto within = scope(unit);
+    auto units = std::make_shared<std::set<std::string>>();
+    for (const auto& target : m_store.list("inspection_targets")) {
+        const auto plan = m_store.get("inspection_plans", std::get<std::string>(target.fields.at("plan_id")));
+        if (plan && within->subtree.count(std::get<std::string>(plan->fields.at("unit_id"))))
+            units->insert(std::get<std::string>(target.fields.at("unit_id")));
+    }
+    return m_inspected.emplace(unit, std::move(units)).first->second;
 }
 
 const UnitTree& UnitTreeCache::get(const store::Store& store) {

@@ -1,9 +1,10 @@
 #pragma once
 /**
  * @brief The tree of units (units.parent_id), read once and shared by every
- *        request until a unit changes, with each unit's subtree and ancestors
- *        worked out on first use. A province of thousands of units no longer
- *        reads them all for every pull batch and push.
+ *        request until a unit or an inspection target changes (Store::unitEpoch),
+ *        with each unit's subtree, ancestors and inspected units worked out on
+ *        first use. A province of thousands of units (and years of inspections)
+ *        no longer reads them all for every pull batch and push.
  * Not thread-safe (the server's one thread).
  */
 #include "tdkt/store/store.hpp"
@@ -28,7 +29,12 @@ public:
 
     std::shared_ptr<const Scope> scope(const std::string& unit) const;
 
+    /** The units that plans issued in `unit`'s subtree inspect (inspection_targets.unit_id). */
+    std::shared_ptr<const std::set<std::string>> inspected(const std::string& unit) const;
+
 private:
+    const store::Store& m_store;
+    mutable std::map<std::string, std::shared_ptr<const std::set<std::string>>> m_inspected;
     std::multimap<std::string, std::string> m_children;
     std::map<std::string, std::string> m_parent;
     mutable std::map<std::string, std::shared_ptr<const Scope>> m_scopes;

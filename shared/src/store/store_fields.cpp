@@ -110,7 +110,7 @@ void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std
         row.set(slot, v, version);
         return;
     }
-    if (field == t.unitField || t.name == "units") ++unitMoves; // its value before is not read here
+    if (field == t.unitField || shapesRights(t, field)) ++unitMoves; // its value before is not read here
     auto& st = *sqlFor(t, field).update;
     st.bind(1, v).bind(2, static_cast<std::int64_t>(version.hlc)).bind(3, static_cast<std::int64_t>(version.site));
     st.bind(4, id).run();

@@ -83,15 +83,19 @@ struct Store::Impl {
     OpenChange openChange;
     std::uint64_t nextLogSeq = 1;                        // the next op's position
     std::unordered_map<SiteId, std::uint64_t> siteHigh;  // newest seq of a site in the log, once asked
-    // Store::unitEpoch: moves when a unit or a row's unit field changes (here, by a
-    // rollback, or, seen by data_version, through another connection).
+    // Store::unitEpoch: moves when a unit, an inspection target or a row's unit field
+    // changes (here, by a rollback, or, seen by data_version, through another connection).
     std::uint64_t unitMoves = 0;
     std::int64_t dataVersion = -1;
+    /** Units and inspection targets shape what every user may read (the server's unit tree). */
+    static bool shapesRights(const schema::TableDef& t, std::string_view field) {
+        return t.name == "units" || (t.name == "inspection_targets" && (field == "unit_id" || field == "plan_id"));
+    }
     void noteUnitWrite(const schema::TableDef& t, std::string_view field, const CachedRow& row, const Value& after) {
-        // Any change of a unit changes the tree; a row being made gets its unit with
-        // its first fields (nothing was learnt of it before).
-        if (t.name == "units" || (field == t.unitField && row.kind == CachedRow::Kind::Stored &&
-                                  row.fields[slotOf(t, field)].state.value != after))
+        // A row being made gets its unit with its first fields (nothing was learnt of
+        // it before); a unit or target made does change the tree.
+        if (shapesRights(t, field) || (field == t.unitField && row.kind == CachedRow::Kind::Stored &&
+                                       row.fields[slotOf(t, field)].state.value != after))
             ++unitMoves;
     }
     struct LogEntry {

@@ -161,10 +161,10 @@ public:
     /** A field of a row, deleted or not; nullopt when there is no such row. */
     std::optional<FieldValue> fieldValue(std::string_view table, std::string_view id, std::string_view field) const;
     /**
-     * Moves whenever a unit or a row's unit field may have changed (written here, a
-     * rollback, or any commit through another connection): what was learnt of the
-     * unit tree and rows' units at one epoch holds while it stays the same. Call it
-     * outside a read snapshot.
+     * Moves whenever a unit, an inspection target's unit or plan, or a row's unit
+     * field may have changed (written here, a rollback, or any commit through another
+     * connection): what was learnt of the unit tree and rows' units at one epoch
+     * holds while it stays the same. Call it outside a read snapshot.
      */
     std::uint64_t unitEpoch() const;
     /** Server: the last seq of `site` settled (applied or refused). */
