@@ -80,8 +80,9 @@ TEST_CASE("protocol: every message survives a round trip") {
     // A server sends ops it already encoded, from its shared copy of the log: the
     // receiver reads the same batch.
     const std::vector<const Op*> refs{&ops[1], &ops[0]};
-    auto packed = roundTrip(PullBatch{{}, 45, false, encodeOps(refs)});
+    auto packed = roundTrip(PullBatch{{}, 45, false, encodeOps(refs), 0x9e3779b97f4a7c15ull});
     CHECK(packed.cursor == 45);
+    CHECK(packed.scope == 0x9e3779b97f4a7c15ull);
     CHECK(!packed.more);
     REQUIRE(packed.ops.size() == 2);
     CHECK(sameOp(packed.ops[0], ops[1]));

@@ -2,7 +2,7 @@
 // unit (or an inspection target) changes. A unit added while it serves (by the
 // admin command beside it, or pushed by an administrator's replica) must be in the
 // tree at once: the reviewer above it reads its rows, its officers write them. So
-// must a unit an inspector starts inspecting.
+// must a unit an inspector starts inspecting, with what was logged there before.
 #include "sync_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -85,6 +85,11 @@ TEST_CASE("sync: an inspector reads a unit from the moment it is one of its plan
     w.sync("rb");
     w.sync("ri");
     CHECK(json::parse(w.ok("ri", {"dump"}))["people"].contains(after));
-    CHECK(json::parse(w.serverDump("insp"))["people"].contains(after));
+    // Rows of the inspected commune logged before the target (behind the inspector's
+    // cursor) reach it too: its scope changed, so its replica pulled from the start.
+    CHECK(json::parse(w.ok("ri", {"dump"}))["people"].contains(before));
+    CHECK(w.ok("ri", {"dump"}) == w.serverDump("insp"));
+    // With nothing changed, the next sync pulls only what is new.
+    CHECK(w.sync("ri")["pulled"] == 0);
 }
 }

@@ -147,6 +147,7 @@ Reply Service::pull(SessionState& s, const Pull& m) {
             if (stretch->ops[i].op.site != s.site) picked.push_back(static_cast<std::uint32_t>(i));
     }
     PullBatch out;
+    out.scope = units.scopeKey(s.user->unit, s.user->role);
     out.cursor = stretch->ops.empty() ? m.cursor : stretch->ops.back().logSeq;
     out.more = stretch->ops.size() >= scan; // whole changes: a batch may end a little past `scan`
     // Sessions whose rights pick the same ops (devices of one office) share the bytes.

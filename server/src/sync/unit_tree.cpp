@@ -43,6 +43,28 @@ std::shared_ptr<const std::set<std::string>> UnitTree::inspected(const std::stri
     return m_inspected.emplace(unit, std::move(units)).first->second;
 }
 
+std::uint64_t UnitTree::scopeKey(const std::string& unit, const std::string& role) const {
+    const auto key = std::make_pair(unit, role);
+    if (auto it = m_scopeKeys.find(key); it != m_scopeKeys.end()) return it->second;
+    std::uint64_t h = 1469598103934665603ull; // FNV-1a over the sets, each name closed by a 0 byte
+    auto add = [&](std::string_view s) {
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ 0u) * 1099511628211ull;
+    };
+    add(role);
+    if (role != "admin") { // an administrator reads everything, whatever the tree
+        const auto s = scope(unit);
+        for (const auto& u : s->subtree) add(u);
+        add("^");
+        for (const auto& u : s->ancestors) add(u);
+        if (role == "inspector") {
+            add("?");
+            for (const auto& u : *inspected(unit)) add(u);
+        }
+    }
+    return m_scopeKeys.emplace(key, h | 1).first->second; // never 0, which means "unknown"
+}
+
 const UnitTree& UnitTreeCache::get(const store::Store& store) {
     const std::uint64_t epoch = store.unitEpoch();
     if (!m_tree || m_epoch != epoch) {

@@ -32,8 +32,16 @@ public:
     /** The units that plans issued in `unit`'s subtree inspect (inspection_targets.unit_id). */
     std::shared_ptr<const std::set<std::string>> inspected(const std::string& unit) const;
 
+    /**
+     * A fingerprint of what a user of `role` in `unit` may read (its subtree, the
+     * units above it, and for inspectors the units it inspects): it changes when
+     * that set of units does.
+     */
+    std::uint64_t scopeKey(const std::string& unit, const std::string& role) const;
+
 private:
     const store::Store& m_store;
+    mutable std::map<std::pair<std::string, std::string>, std::uint64_t> m_scopeKeys;
     mutable std::map<std::string, std::shared_ptr<const std::set<std::string>>> m_inspected;
     std::multimap<std::string, std::string> m_children;
     std::map<std::string, std::string> m_parent;

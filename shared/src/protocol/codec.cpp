@@ -109,7 +109,7 @@ void fields(Ar& ar, M& m) {
         } else {
             put(ar, m.ops);
         }
-        put(ar, m.cursor), put(ar, m.more);
+        put(ar, m.cursor), put(ar, m.more), put(ar, m.scope);
     }
     if constexpr (std::is_same_v<T, ErrorMsg>) put(ar, m.code), put(ar, m.message);
     if constexpr (std::is_same_v<T, PushAck>) {

@@ -75,9 +75,26 @@ void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {
 
 void pullAll(Channel& ch, store::Store& store, SyncCounts& counts) {
     std::uint64_t cursor = std::stoull(store.setting("pull_cursor").value_or("0"));
+    // The scope (what the user may read) the cursor was reached under.
+    std::string scope = store.setting("pull_scope").value_or("");
+    int restarts = 0;
     ch.send(protocol::Pull{cursor, PullBatchOps});
     for (;;) {
         auto batch = expect<protocol::PullBatch>(ch.receive());
+        // What the user may read changed (a new inspection target, a unit added below a
+        // reviewer): rows logged before the cursor may be readable now. Pull again from
+        // the start, where held ops are skipped. Checked before the next batch is asked
+        // for, so nothing else is in flight. Should the scope keep changing, the old
+        // one is kept and the next sync starts over.
+        const std::string now = std::to_string(batch.scope);
+        const bool changed = cursor > 0 && !scope.empty() && scope != now;
+        if (changed && restarts < 2) {
+            ++restarts;
+            cursor = 0;
+            ch.send(protocol::Pull{cursor, PullBatchOps});
+            continue;
+        }
+        if (!changed) scope = now;
         if (batch.cursor < cursor) throw SyncError(SyncErrorKind::Protocol, "the server moved the cursor backwards");
         // Ask for the next batch before applying this one: the server reads it while
         // we write. If applying fails, the connection goes and the cursor stays.
@@ -85,6 +102,7 @@ void pullAll(Channel& ch, store::Store& store, SyncCounts& counts) {
         store::Store::Batch b{store};
         store.applyRemote(batch.ops);
         store.setSetting("pull_cursor", std::to_string(batch.cursor));
+        store.setSetting("pull_scope", scope);
         b.commit();
         counts.pulled += batch.ops.size();
         cursor = batch.cursor;

@@ -77,6 +77,11 @@ struct PullBatch {
     std::uint64_t cursor = 0; // commit it with the ops
     bool more = false;
     std::string packed;       // sender side only: the ops already encoded (encodeOps), sent instead of `ops`
+    // What the user may read now, as a fingerprint. When it differs from the one the
+    // replica's cursor was reached under (a new inspection target, a unit added
+    // below a reviewer), rows logged before the cursor may have become readable:
+    // the replica pulls again from the start (what it holds is skipped).
+    std::uint64_t scope = 0;
 };
 
 struct ErrorMsg {
