@@ -41,6 +41,17 @@ std::string SyncWorld::ok(const std::string& replica, const std::vector<std::str
     return r.out;
 }
 
+std::string SyncWorld::put(const std::string& replica, const std::string& table, const json& fields) {
+    const auto out = ok(replica, {"put", table, fields.dump()});
+    return out.substr(0, out.find('\n'));
+}
+
+std::string SyncWorld::newDossier(const std::string& replica, const std::string& unit, const std::string& name) {
+    return put(replica, "dossiers",
+               json{{"unit_id", unit},           {"nominee_kind", "ca_nhan"}, {"nominee_name", name},
+                    {"award_code", "giay_khen"}, {"year", 2025},            {"status", "draft"}});
+}
+
 void SyncWorld::addUnit(const std::string& id, const std::string& level, const std::string& parent) {
     json u{{"id", id}, {"name", "Đơn vị " + id}, {"level", level}};
     if (!parent.empty()) u["parent_id"] = parent;

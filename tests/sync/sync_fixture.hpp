@@ -26,6 +26,11 @@ public:
     std::string ok(const std::string& replica, const std::vector<std::string>& args,
                    std::map<std::string, std::string> env = {});
 
+    /** tdkt-cli put TABLE FIELDS (with "id": an edit); returns the row's id. */
+    std::string put(const std::string& replica, const std::string& table, const json& fields);
+    /** A draft Giấy khen dossier of `unit` for `name`; returns its id. */
+    std::string newDossier(const std::string& replica, const std::string& unit, const std::string& name);
+
     void addUnit(const std::string& id, const std::string& level, const std::string& parent = "");
     void addUser(const std::string& name, const std::string& role, const std::string& unit);
     void start();

@@ -10,16 +10,9 @@ using namespace tdkt::test;
 
 namespace {
 
-std::string newDossier(SyncWorld& w, const std::string& replica, const std::string& unit, const std::string& name) {
-    json d{{"unit_id", unit},   {"nominee_kind", "ca_nhan"}, {"nominee_name", name},
-           {"award_code", "giay_khen"}, {"year", 2025},     {"status", "draft"}};
-    auto out = w.ok(replica, {"put", "dossiers", d.dump()});
-    return out.substr(0, out.find('\n'));
-}
-
 void edit(SyncWorld& w, const std::string& replica, const std::string& id, json fields) {
     fields["id"] = id;
-    w.ok(replica, {"put", "dossiers", fields.dump()});
+    w.put(replica, "dossiers", fields);
 }
 
 // Every replica's dump equals the server's dump as its user.
@@ -42,9 +35,9 @@ TEST_CASE("sync: three replicas edit offline, converge, keep and resolve conflic
     w.start();
     for (auto [r, u] : {std::pair{"r1", "a1"}, {"r2", "a2"}, {"r3", "a3"}, {"rb", "b1"}}) w.replica(r, u);
 
-    const auto d1 = newDossier(w, "r1", "xa-a", "Nguyễn Văn Một");
-    const auto d2 = newDossier(w, "r1", "xa-a", "Trần Thị Hai");
-    const auto d3 = newDossier(w, "r1", "xa-a", "Lê Văn Ba");
+    const auto d1 = w.newDossier("r1", "xa-a", "Nguyễn Văn Một");
+    const auto d2 = w.newDossier("r1", "xa-a", "Trần Thị Hai");
+    const auto d3 = w.newDossier("r1", "xa-a", "Lê Văn Ba");
     CHECK(w.sync("r1")["pushed"] == 18);
     CHECK(w.sync("r2")["pulled"].get<int>() >= 18);
     w.sync("r3");
@@ -133,7 +126,7 @@ TEST_CASE("sync: the server refuses forbidden writes and ops from the future, wi
     w.addUser("rev", "reviewer", "tinh-p");
     w.start();
     for (auto [r, u] : {std::pair{"r1", "a1"}, {"rb", "b1"}, {"rv", "rev"}}) w.replica(r, u);
-    const auto d = newDossier(w, "r1", "xa-a", "Phạm Văn Bốn");
+    const auto d = w.newDossier("r1", "xa-a", "Phạm Văn Bốn");
     edit(w, "r1", d, {{"status", "submitted"}});
     w.sync("r1");
     w.sync("rv");
@@ -150,7 +143,7 @@ TEST_CASE("sync: the server refuses forbidden writes and ops from the future, wi
     CHECK(rejected[0]["reason"].get<std::string>().find("own dossier") != std::string::npos);
 
     // An officer writing another unit's data (the province is readable, not writable).
-    auto foreign = newDossier(w, "rb", "tinh-p", "Người ngoài");
+    auto foreign = w.newDossier("rb", "tinh-p", "Người ngoài");
     CHECK(w.sync("rb")["rejected"].get<int>() >= 6);
     CHECK(w.cli("rb", {"get", "dossiers", foreign}).exitCode != 0); // the refused row is gone
     CHECK(json::parse(w.ok("rb", {"rejected"}))[0]["reason"].get<std::string>().find("not yours") !=

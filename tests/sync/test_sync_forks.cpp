@@ -18,13 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string newDossier(SyncWorld& w, const std::string& replica, const std::string& name) {
-    json d{{"unit_id", "xa-a"},   {"nominee_kind", "ca_nhan"}, {"nominee_name", name},
-           {"award_code", "giay_khen"}, {"year", 2025},         {"status", "draft"}};
-    auto out = w.ok(replica, {"put", "dossiers", d.dump()});
-    return out.substr(0, out.find('\n'));
-}
-
 void edit(SyncWorld& w, const std::string& replica, const std::string& id, json fields) {
     fields["id"] = id;
     w.ok(replica, {"put", "dossiers", fields.dump()});
@@ -87,14 +80,14 @@ TEST_CASE("sync: a laptop restored from a backup takes a new id and loses neithe
     world(w);
     w.replica("r1", "a1");
     w.replica("r2", "a2");
-    const auto d1 = newDossier(w, "r1", "Nguyễn Văn Một");
+    const auto d1 = w.newDossier("r1", "xa-a", "Nguyễn Văn Một");
     w.sync("r1");
     const std::string oldSite = siteOf(w, "r1");
     copyReplica(w, "r1", "backup");
 
     // The timeline the restore loses on the laptop: it reached the server.
     edit(w, "r1", d1, {{"summary", "bản trước khi khôi phục"}});
-    const auto lost = newDossier(w, "r1", "Trần Thị Hai");
+    const auto lost = w.newDossier("r1", "xa-a", "Trần Thị Hai");
     edit(w, "r1", lost, {{"summary", "hồ sơ chỉ có trên máy chủ"}});
     CHECK(w.sync("r1")["pushed"] == 8);
 
@@ -143,16 +136,16 @@ TEST_CASE("sync: a database copied to a second laptop: both edit, both sync, not
     SyncWorld w;
     world(w);
     w.replica("r1", "a1");
-    const auto d1 = newDossier(w, "r1", "Lê Văn Ba");
+    const auto d1 = w.newDossier("r1", "xa-a", "Lê Văn Ba");
     w.sync("r1");
     // An edit made before the copy and not yet sent is on both laptops.
     edit(w, "r1", d1, {{"year", 2024}});
     copyReplica(w, "r1", "r1b");
 
     edit(w, "r1", d1, {{"summary", "máy thứ nhất"}});
-    const auto fromA = newDossier(w, "r1", "Hồ sơ máy A");
+    const auto fromA = w.newDossier("r1", "xa-a", "Hồ sơ máy A");
     edit(w, "r1b", d1, {{"summary", "máy thứ hai"}, {"nominee_name", "Lê Văn Ba (B)"}});
-    const auto fromB = newDossier(w, "r1b", "Hồ sơ máy B");
+    const auto fromB = w.newDossier("r1b", "xa-a", "Hồ sơ máy B");
     edit(w, "r1b", fromB, {{"summary", "chỉ máy B"}});
     w.sync("r1");
     // More edits than the server holds of the shared id: the re-sent ones are

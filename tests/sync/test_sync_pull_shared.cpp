@@ -112,12 +112,9 @@ TEST_CASE("sync: a row that moves to another unit is pulled by its new unit, not
     w.addUser("insp", "inspector", "tinh-p");
     w.start();
     w.replica("ri", "insp");
-    auto firstLine = [](const std::string& out) { return out.substr(0, out.find('\n')); };
-    const auto plan = firstLine(w.ok("ri", {"put", "inspection_plans",
-                                            json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác thi đua 2025"},
-                                                 {"year", 2025}}.dump()}));
-    const auto target = firstLine(w.ok("ri", {"put", "inspection_targets",
-                                              json{{"plan_id", plan}, {"unit_id", "xa-a"}, {"mode", "truc_tiep"}}.dump()}));
+    const auto plan = w.put("ri", "inspection_plans",
+                            json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác thi đua 2025"}, {"year", 2025}});
+    const auto target = w.put("ri", "inspection_targets", json{{"plan_id", plan}, {"unit_id", "xa-a"}, {"mode", "truc_tiep"}});
     // Enough other rows that the target's ops sit in full stretches the server keeps.
     for (int i = 0; i < 6; ++i)
         w.ok("ri", {"put", "inspection_plans",

@@ -12,10 +12,8 @@ using namespace tdkt::test;
 
 namespace {
 
-std::string firstLine(const std::string& out) { return out.substr(0, out.find('\n')); }
-
 std::string newPerson(SyncWorld& w, const std::string& replica, const std::string& unit, const std::string& name) {
-    return firstLine(w.ok(replica, {"put", "people", json{{"unit_id", unit}, {"full_name", name}}.dump()}));
+    return w.put(replica, "people", json{{"unit_id", unit}, {"full_name", name}});
 }
 
 } // namespace
@@ -47,8 +45,7 @@ TEST_CASE("sync: units added while the server runs are in its rights at once") {
     CHECK(json::parse(w.ok("rr", {"dump"}))["people"].contains(pn));
 
     // Pushed by an administrator's replica (the server's own connection).
-    const auto xm = firstLine(
-        w.ok("rm", {"put", "units", json{{"name", "Xã Mới"}, {"level", "xa"}, {"parent_id", "tinh-p"}}.dump()}));
+    const auto xm = w.put("rm", "units", json{{"name", "Xã Mới"}, {"level", "xa"}, {"parent_id", "tinh-p"}});
     CHECK(w.sync("rm")["rejected"] == 0);
     w.addUser("m1", "officer", xm);
     w.replica("rx", "m1");
@@ -74,12 +71,11 @@ TEST_CASE("sync: an inspector reads a unit from the moment it is one of its plan
     w.replica("rb", "b1");
     const auto before = newPerson(w, "rb", "xa-b", "Phạm Văn Trước");
     w.sync("rb");
-    const auto plan = firstLine(w.ok("ri", {"put", "inspection_plans",
-                                            json{{"unit_id", "xa-a"}, {"title", "Kiểm tra chéo 2025"}, {"year", 2025}}.dump()}));
+    const auto plan = w.put("ri", "inspection_plans", json{{"unit_id", "xa-a"}, {"title", "Kiểm tra chéo 2025"}, {"year", 2025}});
     w.sync("ri"); // the server has read its tree and the inspector's targets (none)
     CHECK_FALSE(json::parse(w.ok("ri", {"dump"}))["people"].contains(before));
 
-    w.ok("ri", {"put", "inspection_targets", json{{"plan_id", plan}, {"unit_id", "xa-b"}, {"mode", "truc_tiep"}}.dump()});
+    w.put("ri", "inspection_targets", json{{"plan_id", plan}, {"unit_id", "xa-b"}, {"mode", "truc_tiep"}});
     CHECK(w.sync("ri")["rejected"] == 0);
     const auto after = newPerson(w, "rb", "xa-b", "Phạm Thị Sau");
     w.sync("rb");
