@@ -125,7 +125,7 @@ void Service::applyPush(PushJob& job) {
                      true};
         return;
     }
-    Rights rights(m_store, *s.user, m_unitTrees.get(m_store));
+    Rights rights(m_store, *s.user, m_unitTrees.get(m_store, m_store.unitEpoch()));
     // Each op's shape is checked once; the fields the rights ask about (a row's
     // unit, an inspection's target and plan) are kept for rows the push creates.
     std::vector<std::optional<std::string>> shapes;

@@ -65,8 +65,7 @@ std::uint64_t UnitTree::scopeKey(const std::string& unit, const std::string& rol
     return m_scopeKeys.emplace(key, h | 1).first->second; // never 0, which means "unknown"
 }
 
-const UnitTree& UnitTreeCache::get(const store::Store& store) {
-    const std::uint64_t epoch = store.unitEpoch();
+const UnitTree& UnitTreeCache::get(const store::Store& store, std::uint64_t epoch) {
     if (!m_tree || m_epoch != epoch) {
         m_tree = std::make_unique<UnitTree>(store);
         m_epoch = epoch;

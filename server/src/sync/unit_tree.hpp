@@ -51,7 +51,8 @@ private:
 /** The tree as of the store's unit epoch (Store::unitEpoch): read again once a unit changed. */
 class UnitTreeCache {
 public:
-    const UnitTree& get(const store::Store& store);
+    /** `epoch`: the store's unitEpoch(), asked once by the caller for the whole request. */
+    const UnitTree& get(const store::Store& store, std::uint64_t epoch);
 
 private:
     std::optional<std::uint64_t> m_epoch;
