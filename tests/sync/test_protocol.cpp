@@ -73,14 +73,18 @@ TEST_CASE("protocol: every message survives a round trip") {
     CHECK(a.rejected[0].serverValue == Value{2.5});
     CHECK(a.rejected[0].serverVersion == Version{77, 8});
     CHECK(roundTrip(Pull{5, 100}).maxOps == 100);
-    auto b = roundTrip(PullBatch{ops, 44, true, {}});
+    CHECK(roundTrip(Pull{5, 100, true}).whole);
+    CHECK_FALSE(roundTrip(Pull{5, 100}).whole);
+    auto b = roundTrip(PullBatch{ops, 44, true, {}, 0, {}});
     CHECK(b.cursor == 44);
     CHECK(b.more);
     CHECK(sameOp(b.ops[0], ops[0]));
     // A server sends ops it already encoded, from its shared copy of the log: the
     // receiver reads the same batch.
     const std::vector<const Op*> refs{&ops[1], &ops[0]};
-    auto packed = roundTrip(PullBatch{{}, 45, false, encodeOps(refs), 0x9e3779b97f4a7c15ull});
+    auto packed = roundTrip(PullBatch{{}, 45, false, encodeOps(refs), 0x9e3779b97f4a7c15ull,
+                                      {RowRef{"inspection_targets", "t-1"}, RowRef{"findings", "f-2"}}});
+    CHECK(packed.gone == std::vector<RowRef>{{"inspection_targets", "t-1"}, {"findings", "f-2"}});
     CHECK(packed.cursor == 45);
     CHECK(packed.scope == 0x9e3779b97f4a7c15ull);
     CHECK(!packed.more);

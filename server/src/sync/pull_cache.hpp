@@ -30,11 +30,28 @@ struct PulledStretch {
         std::optional<Value> unit;      // for tables read by a row's unit (Rights::readsByRowUnit)
     };
 
+    /**
+     * A row whose unit field an op of the stretch changed (its first such op here).
+     * A user who could not read it before but can now gets its earlier ops too (it
+     * holds none of them); one who could but no longer can is told it is gone.
+     */
+    struct Move {
+        std::size_t run = 0;                    // the run holding that op
+        std::optional<Value> from;              // the unit before it (unknown: none)
+        std::size_t earlierBegin = 0, earlierEnd = 0; // its ops logged before the stretch, in `earlier`
+    };
+
     explicit PulledStretch(std::vector<store::LoggedOp> read) : ops(std::move(read)) {}
 
     std::vector<store::LoggedOp> ops;
     std::vector<Run> runs;
-    std::optional<std::uint64_t> unitsEpoch; // when `runs` was filled
+    std::vector<Move> moves;
+    std::vector<store::LoggedOp> earlier;    // picked as ops.size() + i
+    std::optional<std::uint64_t> unitsEpoch; // when `runs` and `moves` were filled
+
+    const Op& op(std::uint32_t picked) const {
+        return picked < ops.size() ? ops[picked].op : earlier[picked - ops.size()].op;
+    }
 
     /** The packed encoding of the ops at `picked`, made by `encode` unless one is kept. */
     template <class Encode> const std::string& encoded(const std::vector<std::uint32_t>& picked, Encode encode) {

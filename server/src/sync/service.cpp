@@ -2,6 +2,7 @@
 // (here) and Push (push.cpp, applied by group commit).
 #include "service.hpp"
 
+#include "moved_rows.hpp"
 #include "rights.hpp"
 
 #include "tdkt/core/error.hpp"
@@ -120,6 +121,7 @@ void Service::resolveUnits(PulledStretch& stretch, std::uint64_t epoch) const {
         stretch.runs.push_back(std::move(run));
         i = stretch.runs.back().end;
     }
+    findMoves(m_store, stretch);
     stretch.unitsEpoch = epoch;
 }
 
@@ -138,15 +140,27 @@ Reply Service::pull(SessionState& s, const Pull& m) {
     const Rights rights(m_store, *s.user, units);
     std::vector<std::uint32_t> picked;
     picked.reserve(stretch->ops.size());
+    PullBatch out;
+    // Rows moved into the user's reach come with their earlier ops (its own too: it
+    // may have dropped them); rows moved out of it are named, to be dropped.
+    for (const auto& mv : stretch->moves) {
+        const Op& first = stretch->ops[stretch->runs[mv.run].begin].op;
+        const auto& t = schema::registry().require(first.table);
+        const bool now = rights.canReadRow(t, first.rowId, stretch->runs[mv.run].unit);
+        const bool before = mv.from && rights.canReadRow(t, first.rowId, mv.from);
+        if (now && !before)
+            for (std::size_t i = mv.earlierBegin; i < mv.earlierEnd; ++i)
+                picked.push_back(static_cast<std::uint32_t>(stretch->ops.size() + i));
+        if (before && !now) out.gone.push_back({first.table, first.rowId});
+    }
     for (const auto& run : stretch->runs) {
         const Op& first = stretch->ops[run.begin].op;
         const auto* t = schema::registry().table(first.table);
         if (!t || !rights.canReadRow(*t, first.rowId, run.unit)) continue;
-        // The client holds its own ops already.
+        // The client holds its own ops already (unless it is sweeping: it must hear of every row).
         for (std::size_t i = run.begin; i < run.end; ++i)
-            if (stretch->ops[i].op.site != s.site) picked.push_back(static_cast<std::uint32_t>(i));
+            if (m.whole || stretch->ops[i].op.site != s.site) picked.push_back(static_cast<std::uint32_t>(i));
     }
-    PullBatch out;
     out.scope = units.scopeKey(s.user->unit, s.user->role);
     out.cursor = stretch->ops.empty() ? m.cursor : stretch->ops.back().logSeq;
     out.more = stretch->ops.size() >= scan; // whole changes: a batch may end a little past `scan`
@@ -154,7 +168,7 @@ Reply Service::pull(SessionState& s, const Pull& m) {
     out.packed = stretch->encoded(picked, [&] {
         std::vector<const Op*> ops;
         ops.reserve(picked.size());
-        for (auto i : picked) ops.push_back(&stretch->ops[i].op);
+        for (auto i : picked) ops.push_back(&stretch->op(i));
         return encodeOps(ops);
     });
     return {std::move(out)};

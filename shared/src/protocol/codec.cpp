@@ -101,7 +101,7 @@ void fields(Ar& ar, M& m) {
     if constexpr (std::is_same_v<T, LoginOk>)
         put(ar, m.token), put(ar, m.user), put(ar, m.role), put(ar, m.unit), put(ar, m.highWater);
     if constexpr (std::is_same_v<T, Push>) put(ar, m.ops);
-    if constexpr (std::is_same_v<T, Pull>) put(ar, m.cursor), put(ar, m.maxOps);
+    if constexpr (std::is_same_v<T, Pull>) put(ar, m.cursor), put(ar, m.maxOps), put(ar, m.whole);
     if constexpr (std::is_same_v<T, PullBatch>) {
         if constexpr (std::is_same_v<Ar, Out>) {
             if (!m.packed.empty()) put(ar, m.packed);
@@ -110,6 +110,13 @@ void fields(Ar& ar, M& m) {
             put(ar, m.ops);
         }
         put(ar, m.cursor), put(ar, m.more), put(ar, m.scope);
+        auto n = static_cast<std::uint32_t>(m.gone.size());
+        put(ar, n);
+        if constexpr (std::is_same_v<Ar, In>) {
+            spend(n); // every row named takes more than one byte
+            m.gone.resize(n);
+        }
+        for (auto& g : m.gone) put(ar, g.table), put(ar, g.rowId);
     }
     if constexpr (std::is_same_v<T, ErrorMsg>) put(ar, m.code), put(ar, m.message);
     if constexpr (std::is_same_v<T, PushAck>) {

@@ -78,10 +78,17 @@ CREATE VIEW ops (local_seq, site, seq, tbl, row_id, field, value, hlc, base_hlc,
     FROM changes c, json_each(c.body) j;
 )sql";
 
-constexpr std::array<InternalMigration, 5> Internal{
+// A replica whose rights shrank pulls everything it may read again and drops the
+// rows it did not hear of (drop_rows.cpp); the rows heard of so far, kept across
+// broken syncs so the sweep resumes.
+constexpr std::string_view PullSeenV6 = R"sql(
+CREATE TABLE pull_seen (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<InternalMigration, 6> Internal{
     InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
     InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4},
-    InternalMigration{5, ChangesV5}};
+    InternalMigration{5, ChangesV5},     InternalMigration{6, PullSeenV6}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

@@ -89,7 +89,10 @@ struct Store::Impl {
     std::int64_t dataVersion = -1;
     /** Units and inspection targets shape what every user may read (the server's unit tree). */
     static bool shapesRights(const schema::TableDef& t, std::string_view field) {
-        return t.name == "units" || (t.name == "inspection_targets" && (field == "unit_id" || field == "plan_id"));
+        if (t.name == "units") return true;
+        if (t.name == "inspection_targets")
+            return field == "unit_id" || field == "plan_id" || field == schema::DeletedField;
+        return t.name == "inspection_plans" && field == schema::DeletedField; // its targets go with it
     }
     void noteUnitWrite(const schema::TableDef& t, std::string_view field, const CachedRow& row, const Value& after) {
         // A row being made gets its unit with its first fields (nothing was learnt of

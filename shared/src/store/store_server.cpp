@@ -48,6 +48,13 @@ std::vector<LoggedOp> Store::opsAfter(std::uint64_t cursor, std::size_t limit) c
     return out;
 }
 
+std::vector<LoggedOp> Store::rowOps(std::string_view table, std::string_view id, std::uint64_t before) const {
+    std::vector<LoggedOp> out;
+    for (auto& e : m_impl->rowLog(id))
+        if (e.pos < before && e.op.table == table) out.push_back({e.pos, std::move(e.op)});
+    return out;
+}
+
 std::uint64_t Store::lastLogSeq() const {
     // Outside a transaction another connection may have written since: ask the file.
     auto& im = *m_impl;

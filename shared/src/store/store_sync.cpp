@@ -67,9 +67,15 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
         auto* row = &im.cachedRow(t, op.rowId);
         const auto current = row->fields[slot].state;
         const auto d = merge::decide(current, op);
-        // The log's (site, seq) key tells a change already held: it is skipped whole.
+        // The log's (site, seq) key tells a change already held: it is not logged again.
+        // A client merges its value anyway: that changes nothing, unless the row was
+        // dropped (moved out of the user's reach, Store::dropRow) and is coming back.
         if (!im.appendRemoteOp(op, d.apply)) {
             ++result.duplicates;
+            if (im.options.serverRole || !d.apply) continue;
+            row->create();
+            row->set(slot, op.value, op.version());
+            im.dirtySearch.emplace(t.name, op.rowId); // no new change tells the search index
             continue;
         }
         im.clock.observe(op.hlc);

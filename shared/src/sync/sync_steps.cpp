@@ -77,32 +77,51 @@ void pullAll(Channel& ch, store::Store& store, SyncCounts& counts) {
     std::uint64_t cursor = std::stoull(store.setting("pull_cursor").value_or("0"));
     // The scope (what the user may read) the cursor was reached under.
     std::string scope = store.setting("pull_scope").value_or("");
+    // Sweeping: pulling everything the user may read (its own ops too) after its
+    // rights changed, noting each row named, to drop at the end the rows it may no
+    // longer read. A sweep broken off goes on where it stopped.
+    bool sweeping = store.setting("pull_sweep").value_or("0") == "1";
+    bool starting = false; // a sweep's first batch: rows noted by an earlier one are forgotten
     int restarts = 0;
-    ch.send(protocol::Pull{cursor, PullBatchOps});
+    ch.send(protocol::Pull{cursor, PullBatchOps, sweeping});
     for (;;) {
         auto batch = expect<protocol::PullBatch>(ch.receive());
-        // What the user may read changed (a new inspection target, a unit added below a
-        // reviewer): rows logged before the cursor may be readable now. Pull again from
-        // the start, where held ops are skipped. Checked before the next batch is asked
-        // for, so nothing else is in flight. Should the scope keep changing, the old
-        // one is kept and the next sync starts over.
+        // What the user may read changed (an inspection target made or removed, a unit
+        // added below a reviewer or moved away): rows logged before the cursor may be
+        // readable now, rows held may not be. Pull again from the start, sweeping
+        // (held ops are skipped). Checked before the next batch is asked for, so
+        // nothing else is in flight. Should the scope keep changing, the old one is
+        // kept and the next sync starts over.
         const std::string now = std::to_string(batch.scope);
         const bool changed = cursor > 0 && !scope.empty() && scope != now;
         if (changed && restarts < 2) {
             ++restarts;
             cursor = 0;
-            ch.send(protocol::Pull{cursor, PullBatchOps});
+            sweeping = starting = true;
+            ch.send(protocol::Pull{cursor, PullBatchOps, true});
             continue;
         }
         if (!changed) scope = now;
         if (batch.cursor < cursor) throw SyncError(SyncErrorKind::Protocol, "the server moved the cursor backwards");
         // Ask for the next batch before applying this one: the server reads it while
         // we write. If applying fails, the connection goes and the cursor stays.
-        if (batch.more) ch.send(protocol::Pull{batch.cursor, PullBatchOps});
+        if (batch.more) ch.send(protocol::Pull{batch.cursor, PullBatchOps, sweeping});
         store::Store::Batch b{store};
+        if (starting) {
+            store.forgetSeen();
+            store.setSetting("pull_sweep", "1");
+            starting = false;
+        }
         store.applyRemote(batch.ops);
+        for (const auto& row : batch.gone) store.dropRow(row.table, row.rowId);
+        if (sweeping) store.noteSeen(batch.ops);
         store.setSetting("pull_cursor", std::to_string(batch.cursor));
         store.setSetting("pull_scope", scope);
+        if (sweeping && !batch.more) {
+            store.dropUnseen();
+            store.setSetting("pull_sweep", "0");
+            sweeping = false;
+        }
         b.commit();
         counts.pulled += batch.ops.size();
         cursor = batch.cursor;

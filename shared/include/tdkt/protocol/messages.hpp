@@ -70,6 +70,16 @@ struct PushAck {
 struct Pull {
     std::uint64_t cursor = 0;
     std::uint32_t maxOps = 0;
+    // Every readable op, the replica's own too: it is sweeping (dropping what it may
+    // no longer read), so it must hear of every row it may keep.
+    bool whole = false;
+};
+
+/** A row named by table and id. */
+struct RowRef {
+    std::string table;
+    std::string rowId;
+    bool operator==(const RowRef&) const = default;
 };
 
 struct PullBatch {
@@ -82,6 +92,9 @@ struct PullBatch {
     // below a reviewer), rows logged before the cursor may have become readable:
     // the replica pulls again from the start (what it holds is skipped).
     std::uint64_t scope = 0;
+    // Rows the user read until an op of this batch moved them to a unit it may not
+    // read: the replica drops its copy (they are not deleted, only out of reach).
+    std::vector<RowRef> gone;
 };
 
 struct ErrorMsg {

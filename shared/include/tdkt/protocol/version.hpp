@@ -10,7 +10,7 @@
 namespace tdkt::protocol {
 
 /** Bumped on any incompatible change of frames or messages. */
-constexpr std::uint32_t ProtocolVersion = 2; // 2: Resite, ReplicaForked (a restored or copied replica)
+constexpr std::uint32_t ProtocolVersion = 3; // 2: Resite, ReplicaForked; 3: Pull.whole, PullBatch.gone (moved rows, lost rights)
 
 /** Hard upper bound of one frame (type + payload). Larger frames close the session. */
 constexpr std::uint32_t MaxFrameBytes = 16u << 20;

@@ -153,9 +153,26 @@ public:
      */
     Resited resite();
 
+    // [SECTION] rows out of reach (drop_rows.cpp)
+    /**
+     * Client: drops this replica's copy of a row its user may no longer read (moved
+     * to another unit, rights shrunk). Local only: no op, nothing sent, the log kept
+     * (should the row come back, its held changes are merged again). A row with
+     * changes the server has not acknowledged stays; returns whether it went.
+     */
+    bool dropRow(std::string_view table, std::string_view id);
+    /** Client, while pulling everything again after its rights changed: these rows are still readable. */
+    void noteSeen(std::span<const Op> ops);
+    /** Client, at the end of that pull: drops every row not noted (dropRow), forgets the notes; returns how many went. */
+    std::size_t dropUnseen();
+    /** Client: forgets the rows noted (a pull over from the start). */
+    void forgetSeen();
+
     // [SECTION] sync bookkeeping (store_server.cpp, store_client.cpp)
     /** Ops of the log after `cursor`, in log order (pull). */
     std::vector<LoggedOp> opsAfter(std::uint64_t cursor, std::size_t limit) const;
+    /** Server: the logged ops of a row before log position `before`, in log order. */
+    std::vector<LoggedOp> rowOps(std::string_view table, std::string_view id, std::uint64_t before) const;
     /** The newest log position (0 when empty). */
     std::uint64_t lastLogSeq() const;
     /** A field of a row, deleted or not; nullopt when there is no such row. */

@@ -1,0 +1,136 @@
+// Rows that leave or enter a user's reach. A pull sends a row to whoever may read
+// its unit as it is now, so: a row moved to another unit must reach that unit's
+// replicas whole (they never had its earlier ops) and leave the old unit's (they may
+// no longer read it); and a user whose rights shrink (an inspection target removed,
+// a commune moved under another district) must not keep what it may no longer read.
+// In every case each replica ends equal to `tdkt-server dump --as` its user.
+#include "sync_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace tdkt;
+using namespace tdkt::test;
+
+namespace {
+
+bool holds(SyncWorld& w, const std::string& replica, const std::string& table, const std::string& id) {
+    return json::parse(w.ok(replica, {"dump"}))[table].contains(id);
+}
+
+void checkEqual(SyncWorld& w, std::initializer_list<std::pair<const char*, const char*>> replicas) {
+    for (auto [r, u] : replicas) {
+        w.sync(r);
+        CHECK_MESSAGE(w.ok(r, {"dump"}) == w.serverDump(u), r << " differs from what " << u << " may read");
+    }
+}
+
+} // namespace
+
+TEST_SUITE("sync") {
+TEST_CASE("sync: a row moved to another commune reaches it whole and leaves the old one") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUnit("xa-b", "xa", "tinh-p");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("b1", "officer", "xa-b");
+    w.addUser("insp", "inspector", "tinh-p");
+    w.start();
+    w.replica("ri", "insp");
+    w.replica("ra", "a1");
+    w.replica("rb", "b1");
+    const auto plan = w.put("ri", "inspection_plans",
+                            json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác khen thưởng 2025"}, {"year", 2025}});
+    const auto target = w.put("ri", "inspection_targets",
+                              json{{"plan_id", plan}, {"unit_id", "xa-a"}, {"mode", "truc_tiep"},
+                                   {"scheduled_on", "2025-10-15"}, {"conclusion", "Đơn vị thực hiện đúng quy trình"}});
+    w.sync("ri");
+    w.sync("ra");
+    w.sync("rb");
+    CHECK(holds(w, "ra", "inspection_targets", target));
+    CHECK_FALSE(holds(w, "rb", "inspection_targets", target));
+
+    // The team inspects xa-b instead: xa-b's replica gets the whole row (plan, mode,
+    // date, conclusion: ops it was never sent), xa-a's drops its copy.
+    w.put("ri", "inspection_targets", json{{"id", target}, {"unit_id", "xa-b"}});
+    CHECK(w.sync("ri")["rejected"] == 0);
+    w.sync("ra");
+    w.sync("rb");
+    CHECK_FALSE(holds(w, "ra", "inspection_targets", target));
+    const auto row = json::parse(w.ok("rb", {"dump"}))["inspection_targets"][target];
+    CHECK(row["conclusion"] == "Đơn vị thực hiện đúng quy trình");
+    CHECK(row["plan_id"] == plan);
+    checkEqual(w, {{"ri", "insp"}, {"ra", "a1"}, {"rb", "b1"}});
+
+    // And back: xa-a's replica gets it again whole (it still has the ops in its log),
+    // with an edit made while it was away.
+    w.put("ri", "inspection_targets", json{{"id", target}, {"conclusion", "Đã khắc phục hạn chế"}});
+    w.put("ri", "inspection_targets", json{{"id", target}, {"unit_id", "xa-a"}});
+    CHECK(w.sync("ri")["rejected"] == 0);
+    w.sync("ra");
+    w.sync("rb");
+    CHECK(holds(w, "ra", "inspection_targets", target));
+    CHECK(json::parse(w.ok("ra", {"dump"}))["inspection_targets"][target]["conclusion"] == "Đã khắc phục hạn chế");
+    CHECK_FALSE(holds(w, "rb", "inspection_targets", target));
+    checkEqual(w, {{"ri", "insp"}, {"ra", "a1"}, {"rb", "b1"}});
+}
+
+TEST_CASE("sync: an inspector whose target is removed no longer holds the commune's rows") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUnit("xa-b", "xa", "tinh-p");
+    w.addUser("insp", "inspector", "xa-a"); // a cross-inspection: xa-a's team inspects xa-b
+    w.addUser("b1", "officer", "xa-b");
+    w.start();
+    w.replica("ri", "insp");
+    w.replica("rb", "b1");
+    const auto person = w.put("rb", "people", json{{"unit_id", "xa-b"}, {"full_name", "Phạm Văn Bình"}});
+    w.sync("rb");
+    const auto plan = w.put("ri", "inspection_plans", json{{"unit_id", "xa-a"}, {"title", "Kiểm tra chéo 2025"}, {"year", 2025}});
+    const auto target = w.put("ri", "inspection_targets", json{{"plan_id", plan}, {"unit_id", "xa-b"}, {"mode", "truc_tiep"}});
+    w.sync("ri");
+    w.sync("ri");
+    CHECK(holds(w, "ri", "people", person));
+
+    // The cross-inspection is called off: the target goes, and with it xa-b's rows.
+    w.ok("ri", {"delete", "inspection_targets", target});
+    CHECK(w.sync("ri")["rejected"] == 0);
+    w.sync("ri");
+    CHECK_FALSE(holds(w, "ri", "people", person));
+    CHECK(holds(w, "ri", "inspection_plans", plan)); // its own unit's rows stay
+    checkEqual(w, {{"ri", "insp"}, {"rb", "b1"}});
+    // Nothing changed since: the next sync pulls only what is new.
+    CHECK(w.sync("ri")["pulled"] == 0);
+}
+
+TEST_CASE("sync: a commune moved under another district leaves one reviewer's replica for the other's") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("huyen-1", "huyen", "tinh-p");
+    w.addUnit("huyen-2", "huyen", "tinh-p");
+    w.addUnit("xa-a", "xa", "huyen-1");
+    w.addUser("rev1", "reviewer", "huyen-1");
+    w.addUser("rev2", "reviewer", "huyen-2");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("adm", "admin", "tinh-p");
+    w.start();
+    for (auto [r, u] : {std::pair{"r1", "rev1"}, {"r2", "rev2"}, {"ra", "a1"}, {"rm", "adm"}}) w.replica(r, u);
+    const auto dossier = w.newDossier("ra", "xa-a", "Nguyễn Thị Hoa");
+    w.sync("ra");
+    w.sync("r1");
+    w.sync("r2");
+    w.sync("rm");
+    CHECK(holds(w, "r1", "dossiers", dossier));
+    CHECK_FALSE(holds(w, "r2", "dossiers", dossier));
+
+    // A reorganisation: xa-a now belongs to huyen-2.
+    w.put("rm", "units", json{{"id", "xa-a"}, {"parent_id", "huyen-2"}});
+    CHECK(w.sync("rm")["rejected"] == 0);
+    w.sync("r1");
+    w.sync("r2");
+    CHECK_FALSE(holds(w, "r1", "dossiers", dossier));
+    CHECK(holds(w, "r2", "dossiers", dossier));
+    checkEqual(w, {{"r1", "rev1"}, {"r2", "rev2"}, {"ra", "a1"}, {"rm", "adm"}});
+}
+}
