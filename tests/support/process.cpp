@@ -25,6 +25,14 @@ using Clock = std::chrono::steady_clock;
 
 void setNonBlocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); }
 
+// In the child, before exec: writes past the limit fail with EFBIG, like a full disk.
+void limitFileSize(long bytes) {
+    if (bytes < 0) return;
+    signal(SIGXFSZ, SIG_IGN);
+    rlimit lim{static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
+    setrlimit(RLIMIT_FSIZE, &lim);
+}
+
 } // namespace
 
 RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
@@ -36,11 +44,7 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
         dup2(out[1], 1);
         dup2(err[1], 2);
         for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
-        if (options.fileSizeLimit >= 0) {
-            signal(SIGXFSZ, SIG_IGN); // writes past the limit fail with EFBIG, like a full disk
-            rlimit lim{static_cast<rlim_t>(options.fileSizeLimit), static_cast<rlim_t>(options.fileSizeLimit)};
-            setrlimit(RLIMIT_FSIZE, &lim);
-        }
+        limitFileSize(options.fileSizeLimit);
         execChild(argv, options.env);
     }
     close(in[0]);
@@ -93,7 +97,7 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
 }
 
 Child::Child(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
-             const std::string& stderrPath) {
+             const std::string& stderrPath, long fileSizeLimit) {
     int out[2];
     if (pipe(out)) throw std::runtime_error("pipe failed");
     m_pid = fork();
@@ -103,6 +107,7 @@ Child::Child(const std::vector<std::string>& argv, const std::map<std::string, s
         if (errFd >= 0) dup2(errFd, 2);
         close(out[0]);
         close(out[1]);
+        limitFileSize(fileSizeLimit);
         execChild(argv, env);
     }
     close(out[1]);

@@ -27,9 +27,12 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options = 
 
 class Child {
 public:
-    /** Starts argv with stdout piped to us (readLine) and stderr to a log file. */
+    /**
+     * Starts argv with stdout piped to us (readLine) and stderr to a log file; a
+     * fileSizeLimit ≥ 0 caps every file it writes (RLIMIT_FSIZE: a full disk).
+     */
     Child(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
-          const std::string& stderrPath = "/dev/null");
+          const std::string& stderrPath = "/dev/null", long fileSizeLimit = -1);
     ~Child();
     Child(const Child&) = delete;
     Child& operator=(const Child&) = delete;

@@ -27,11 +27,15 @@ RunResult SyncWorld::server(const std::vector<std::string>& args, std::map<std::
 
 RunResult SyncWorld::cli(const std::string& replica, const std::vector<std::string>& args,
                          std::map<std::string, std::string> env) {
-    std::vector<std::string> argv{TDKT_CLI, "--db", (m_dir / (replica + ".db")).string()};
-    argv.insert(argv.end(), args.begin(), args.end());
     RunOptions o;
     o.env = std::move(env);
-    return run(argv, o);
+    return cliWith(replica, args, std::move(o));
+}
+
+RunResult SyncWorld::cliWith(const std::string& replica, const std::vector<std::string>& args, RunOptions options) {
+    std::vector<std::string> argv{TDKT_CLI, "--db", (m_dir / (replica + ".db")).string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv, options);
 }
 
 std::string SyncWorld::ok(const std::string& replica, const std::vector<std::string>& args,
@@ -64,14 +68,17 @@ void SyncWorld::addUser(const std::string& name, const std::string& role, const 
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
 }
 
-void SyncWorld::start() {
-    std::vector<std::string> argv{TDKT_SERVER, "--data", (m_dir / "srv").string(), "serve", "--listen", "127.0.0.1:0"};
+void SyncWorld::start(long fileSizeLimit) {
+    // Started again after a stop: the same port, so the replicas' logins still hold.
+    std::vector<std::string> argv{TDKT_SERVER, "--data", (m_dir / "srv").string(), "serve", "--listen",
+                                  "127.0.0.1:" + std::to_string(m_port)};
     if (m_tls) {
         argv.insert(argv.end(), {"--cert", (m_dir / "cert.pem").string(), "--key", (m_dir / "key.pem").string()});
     } else {
         argv.push_back("--plain");
     }
-    m_server = std::make_unique<Child>(argv, std::map<std::string, std::string>{}, (m_dir / "server.log").string());
+    m_server = std::make_unique<Child>(argv, std::map<std::string, std::string>{}, (m_dir / "server.log").string(),
+                                       fileSizeLimit);
     std::string line = m_server->readLine(std::chrono::seconds(20));
     REQUIRE_MESSAGE(line.rfind("listening 127.0.0.1:", 0) == 0, "server said: " << line << serverLog());
     m_port = std::stoi(line.substr(line.rfind(':') + 1));

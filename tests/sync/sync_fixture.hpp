@@ -22,6 +22,8 @@ public:
     /** tdkt-cli --db DIR/NAME.db ARGS... */
     RunResult cli(const std::string& replica, const std::vector<std::string>& args,
                   std::map<std::string, std::string> env = {});
+    /** The same with every run option (a file size limit: a full disk). */
+    RunResult cliWith(const std::string& replica, const std::vector<std::string>& args, RunOptions options);
     /** Same, and requires exit 0; returns stdout. */
     std::string ok(const std::string& replica, const std::vector<std::string>& args,
                    std::map<std::string, std::string> env = {});
@@ -33,7 +35,8 @@ public:
 
     void addUnit(const std::string& id, const std::string& level, const std::string& parent = "");
     void addUser(const std::string& name, const std::string& role, const std::string& unit);
-    void start();
+    /** Starts serve; a fileSizeLimit ≥ 0 caps the files it writes (a full disk). */
+    void start(long fileSizeLimit = -1);
     void stop();
     /** init + login as `user`. */
     void replica(const std::string& name, const std::string& user);
