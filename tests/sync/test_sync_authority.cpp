@@ -24,14 +24,13 @@ void edit(SyncWorld& w, const std::string& replica, const std::string& id, json 
 
 // A person of the school with the evaluation (and awards) of 2025, and a complete dossier.
 std::string dossierFor(SyncWorld& w, const std::string& award, const std::string& rank,
-                       bool holdsLdtt = false) {
-    const std::string unit = "truong-k";
-    const auto person = put(w, "ro", "people", {{"unit_id", unit}, {"full_name", "Người " + award}});
-    put(w, "ro", "evaluations", {{"unit_id", unit}, {"person_id", person}, {"year", 2025}, {"rank", rank}});
+                       bool holdsLdtt = false, const std::string& ro = "ro", const std::string& unit = "truong-k") {
+    const auto person = put(w, ro, "people", {{"unit_id", unit}, {"full_name", "Người " + award}});
+    put(w, ro, "evaluations", {{"unit_id", unit}, {"person_id", person}, {"year", 2025}, {"rank", rank}});
     if (holdsLdtt)
-        put(w, "ro", "award_history",
+        put(w, ro, "award_history",
             {{"unit_id", unit}, {"person_id", person}, {"year", 2025}, {"award_code", "lao_dong_tien_tien"}});
-    const auto d = put(w, "ro", "dossiers",
+    const auto d = put(w, ro, "dossiers",
                        {{"unit_id", unit},
                         {"nominee_kind", "ca_nhan"},
                         {"person_id", person},
@@ -41,9 +40,9 @@ std::string dossierFor(SyncWorld& w, const std::string& award, const std::string
                         {"period_from_year", award == "bang_khen_tinh" ? 2024 : 2025},
                         {"status", "draft"}});
     for (const char* c : {"to_trinh", "bao_cao_thanh_tich", "bien_ban_hop", "tai_lieu_kiem_chung"})
-        put(w, "ro", "dossier_items",
+        put(w, ro, "dossier_items",
             {{"dossier_id", d}, {"unit_id", unit}, {"component", c}, {"present", true}});
-    edit(w, "ro", d, {{"status", "submitted"}});
+    edit(w, ro, d, {{"status", "submitted"}});
     return d;
 }
 
@@ -198,6 +197,42 @@ TEST_CASE("sync: a reviewer decides only the award forms its level may decide") 
             for (const auto& r : ack->rejected)
                 if (r.seq == 1) statusReason = r.reason;
     CHECK(statusReason.find("không có thẩm quyền quyết định «Bằng khen") != std::string::npos);
+    w.stop();
+}
+
+TEST_CASE("sync: a commune's reviewer decides its own staff's LĐTT; its officers may not approve") {
+    SyncWorld w(false);
+    twoReviewers(w);
+    w.addUser("ox", "officer", "xa-k"); // the commune's own staff are proposed by its office
+    w.replica("rox", "ox");
+    w.ok("ra", {"reference", "load", TDKT_REFERENCE_DIR});
+    REQUIRE(w.sync("ra")["rejected"] == 0);
+    w.sync("rox");
+    const auto ldtt = dossierFor(w, "lao_dong_tien_tien", "httnv", false, "rox", "xa-k");
+    const auto bkt = dossierFor(w, "bang_khen_tinh", "htxsnv", false, "rox", "xa-k");
+    REQUIRE(w.sync("rox")["rejected"] == 0);
+
+    edit(w, "rox", ldtt, {{"status", "approved"}});
+    CHECK(w.sync("rox")["rejected"] == 1);
+    CHECK(says(rejectedOf(w, "rox", "status").at(0), "own dossier"));
+
+    w.sync("rx");
+    edit(w, "rx", ldtt,
+         {{"status", "approved"}, {"decision_number", "21/QĐ-UBND"}, {"decision_date", "2026-11-30"},
+          {"deciding_unit_id", "xa-k"}, {"amount", 710000}});
+    CHECK(w.sync("rx")["rejected"] == 0);
+    CHECK(json::parse(w.serverDump("ox"))["dossiers"][ldtt]["status"] == "approved");
+    // Its level still decides only what it may: the province decides Bằng khen tỉnh.
+    edit(w, "rx", bkt, {{"status", "approved"}});
+    CHECK(w.sync("rx")["rejected"] == 1);
+    CHECK(says(rejectedOf(w, "rx", "status").at(0), "không có thẩm quyền"));
+    w.sync("rp");
+    edit(w, "rp", bkt, {{"status", "approved"}, {"deciding_unit_id", "tinh-p"}});
+    CHECK(w.sync("rp")["rejected"] == 0);
+    for (auto [r, u] : {std::pair{"rox", "ox"}, {"rx", "rvx"}, {"rp", "rvp"}}) {
+        w.sync(r);
+        CHECK_MESSAGE(w.ok(r, {"dump"}) == w.serverDump(u), r << " differs");
+    }
     w.stop();
 }
 

@@ -86,7 +86,12 @@ std::optional<std::string> Rights::refuseInUnit(const schema::TableDef& t, const
         if (!dossierReview) return std::nullopt;
         const auto* s = std::get_if<std::string>(&op.value);
         if (op.field == "status" && s && (*s == "draft" || *s == "submitted")) return std::nullopt;
-        return "dossiers." + op.field + ": a unit cannot review or decide its own dossier; the reviewing office does";
+        // The unit's reviewer (its council and chairman) reviews and decides its own
+        // staff's dossiers, for the forms its level may decide (a commune's LĐTT since
+        // 1/7/2025); the officers who propose them may not.
+        if (m_user.role == "reviewer") return refuseDecision(m_store, m_user, op, unit, lookup);
+        return "dossiers." + op.field + ": a unit's officers cannot review or decide its own dossier; its reviewer "
+               "or the reviewing office above does";
     }
     if (m_user.role == "reviewer" && subtree().count(unit)) {
         // Review steps are for any reviewer above the unit; the decision only for the

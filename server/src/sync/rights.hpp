@@ -6,8 +6,9 @@
  * inspect), the unit rows of its ancestors, and reference data. Writes:
  *  - officer: its own unit's rows; a dossier's status only draft ↔ submitted;
  *  - reviewer: as officer for its own unit, plus the review fields of dossiers of
- *    units below it, and their decision for the award forms its level may decide
- *    (award_authority.hpp);
+ *    its subtree (its own unit's too: it is the council and chairman that decide
+ *    for its staff), and their decision for the award forms its level may decide
+ *    (award_authority.hpp); officers never review or decide their unit's dossiers;
  *  - inspector: as officer for its own unit, plus inspection targets, checklist
  *    items, findings and recommendations of plans issued in its subtree;
  *  - admin: units and reference data; reads everything.
