@@ -200,7 +200,7 @@ TEST_CASE("sync: a reviewer decides only the award forms its level may decide") 
     w.stop();
 }
 
-TEST_CASE("sync: a commune's reviewer decides its own staff's LĐTT; its officers may not approve") {
+TEST_CASE("sync: a commune's reviewer decides its own staff's LĐTT, not itself; its officers may not approve") {
     SyncWorld w(false);
     twoReviewers(w);
     w.addUser("ox", "officer", "xa-k"); // the commune's own staff are proposed by its office
@@ -229,6 +229,16 @@ TEST_CASE("sync: a commune's reviewer decides its own staff's LĐTT; its officer
     w.sync("rp");
     edit(w, "rp", bkt, {{"status", "approved"}, {"deciding_unit_id", "tinh-p"}});
     CHECK(w.sync("rp")["rejected"] == 0);
+    // The commune as a collective is not its own to approve, even for a form its level decides.
+    const auto self = put(w, "rox", "dossiers",
+                          {{"unit_id", "xa-k"}, {"nominee_kind", "tap_the"}, {"collective_unit_id", "xa-k"},
+                           {"nominee_name", "UBND xã K"}, {"award_code", "tap_the_lao_dong_tien_tien"},
+                           {"year", 2025}, {"status", "draft"}});
+    REQUIRE(w.sync("rox")["rejected"] == 0);
+    w.sync("rx");
+    edit(w, "rx", self, {{"status", "approved"}});
+    CHECK(w.sync("rx")["rejected"] == 1);
+    CHECK(says(rejectedOf(w, "rx", "status").back(), "its own dossier as a collective"));
     for (auto [r, u] : {std::pair{"rox", "ox"}, {"rx", "rvx"}, {"rp", "rvp"}}) {
         w.sync(r);
         CHECK_MESSAGE(w.ok(r, {"dump"}) == w.serverDump(u), r << " differs");

@@ -16,7 +16,8 @@ constexpr std::array<std::string_view, 4> DecisionFields{"decision_number", "dec
                                                          "deciding_unit_id"};
 constexpr std::array<std::string_view, 2> DecidedStatuses{"approved", "not_approved"};
 // What checkAuthority reads of the dossier (its unit comes from the rights).
-constexpr std::array<std::string_view, 4> ReadFields{"award_code", "received_on", "year", "decision_date"};
+constexpr std::array<std::string_view, 6> ReadFields{"award_code",    "received_on",  "year",
+                                                    "decision_date", "nominee_kind", "collective_unit_id"};
 
 bool contains(auto const& list, std::string_view v) {
     return std::find(list.begin(), list.end(), v) != list.end();

@@ -88,8 +88,16 @@ std::optional<std::string> Rights::refuseInUnit(const schema::TableDef& t, const
         if (op.field == "status" && s && (*s == "draft" || *s == "submitted")) return std::nullopt;
         // The unit's reviewer (its council and chairman) reviews and decides its own
         // staff's dossiers, for the forms its level may decide (a commune's LĐTT since
-        // 1/7/2025); the officers who propose them may not.
-        if (m_user.role == "reviewer") return refuseDecision(m_store, m_user, op, unit, lookup);
+        // 1/7/2025); the officers who propose them may not (DOMAIN.md "Dossier life").
+        if (m_user.role == "reviewer") {
+            // But a unit does not approve itself: its own collective is decided above it.
+            const auto collective = text(lookup("dossiers", op.rowId, "collective_unit_id"));
+            if (text(lookup("dossiers", op.rowId, "nominee_kind")) == "tap_the" &&
+                (collective.empty() || collective == unit))
+                return "dossiers." + op.field + ": a unit cannot review or decide its own dossier as a collective "
+                       "(unit " + unit + "); the office above it does";
+            return refuseDecision(m_store, m_user, op, unit, lookup);
+        }
         return "dossiers." + op.field + ": a unit's officers cannot review or decide its own dossier; its reviewer "
                "or the reviewing office above does";
     }
