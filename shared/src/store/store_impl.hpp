@@ -81,6 +81,11 @@ struct Store::Impl {
         std::string body; // without its closing bracket
     };
     OpenChange openChange;
+    // Changes closed but not yet written: they go LogRowsPerInsert to an INSERT, the
+    // rest at flushLog(). Their buffers are reused by the changes built after them.
+    std::vector<OpenChange> closedChanges;
+    std::size_t closedCount = 0;
+    std::vector<Stmt*> logInsert; // by number of rows, prepared on first use
     std::uint64_t nextLogSeq = 1;                        // the next op's position
     std::unordered_map<SiteId, std::uint64_t> siteHigh;  // newest seq of a site in the log, once asked
     // Store::unitEpoch: moves when a unit, an inspection target or a row's unit field
@@ -122,8 +127,11 @@ struct Store::Impl {
     bool appendRemoteOp(const Op& op, bool applied);
     /** This replica's ops up to here were acknowledged by the server. */
     std::uint64_t ackedSeq();
-    /** Writes the change being built; before every read of the log and at commit. */
+    /** Writes the change being built and those closed; before every read of the log and at commit. */
     void flushLog();
+    /** The change being built is complete: it waits to be written with the next ones. */
+    void closeChange();
+    void writeChanges();
     std::uint64_t readNextLogSeq();
     /** Every op of a row, in log order. */
     std::vector<LogEntry> rowLog(std::string_view rowId);
