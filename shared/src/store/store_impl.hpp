@@ -46,6 +46,7 @@ struct Store::Impl {
     };
     /** A field's slot in a cached row: 0 for _deleted, then the table's fields in order. */
     static std::size_t slotOf(const schema::TableDef& t, std::string_view field);
+    static std::string slotName(const schema::TableDef& t, std::size_t slot);
     struct IdHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
@@ -150,7 +151,7 @@ struct Store::Impl {
     bool rowExists(const schema::TableDef& t, std::string_view id, bool includeDeleted);
     void writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
                     Version version);
-    /** Writes every cached change to SQLite and empties the cache. */
+    /** Writes every cached change to SQLite and empties the cache (row_writes.cpp). */
     void flushRows();
     /** The same for one table only (before a query that reads that table). */
     void flushTable(const schema::TableDef& t);
