@@ -5,18 +5,35 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace tdkt::store {
 namespace {
 
+bool needsEscape(unsigned char u) { return u < 0x20 || u == '"' || u == '\\'; }
+
+// Whether any of the 8 bytes at `p` needs escaping, tested a word at a time
+// (SWAR; exact): most text has none and is copied as it is.
+bool anyEscape(const char* p) {
+    constexpr std::uint64_t Ones = 0x0101010101010101u, Highs = 0x8080808080808080u;
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    const auto below = [&](std::uint64_t x, std::uint64_t n) { return (x - Ones * n) & ~x & Highs; };
+    return (below(w, 0x20) | below(w ^ (Ones * '"'), 1) | below(w ^ (Ones * '\\'), 1)) != 0;
+}
+
 void appendString(std::string& out, std::string_view s) {
     out += '"';
     std::size_t run = 0; // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto u = static_cast<unsigned char>(s[i]);
-        if (u >= 0x20 && u != '"' && u != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
+    for (std::size_t i = 0; i < s.size();) {
+        if (i + 8 <= s.size() && !anyEscape(s.data() + i)) {
+            i += 8;
+            continue;
+        }
+        const auto u = static_cast<unsigned char>(s[i++]);
+        if (!needsEscape(u)) continue;
+        out.append(s.data() + run, i - 1 - run);
+        run = i;
         if (u == '"' || u == '\\') {
             out += '\\';
             out += static_cast<char>(u);
@@ -203,13 +220,16 @@ void appendLogOp(std::string& body, std::string_view field, const Value& value, 
     appendString(body, field);
     body += ',';
     appendValue(body, value);
-    body += ',';
-    appendInt(body, static_cast<std::int64_t>(hlc));
-    body += ',';
-    appendInt(body, static_cast<std::int64_t>(base.hlc));
-    body += ',';
-    appendInt(body, static_cast<std::int64_t>(base.site));
-    body += applied ? ",1]" : ",0]";
+    // The numbers after the value, made on the stack and appended in one go.
+    char tail[3 * 21 + 3];
+    std::size_t n = 0;
+    for (const std::uint64_t v : {hlc, base.hlc, base.site}) {
+        tail[n++] = ',';
+        const auto end = std::to_chars(tail + n, tail + n + 20, static_cast<std::int64_t>(v)).ptr;
+        n = static_cast<std::size_t>(end - tail);
+    }
+    std::memcpy(tail + n, applied ? ",1]" : ",0]", 3);
+    body.append(tail, n + 3);
 }
 
 std::string encodeBody(const std::vector<LogOp>& ops) {
