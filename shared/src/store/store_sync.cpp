@@ -52,18 +52,28 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
     auto& im = *m_impl;
     ApplyResult result;
     Batch b{*this};
+    // A row's ops come one after another: its table is found and its id checked
+    // once for them all.
+    const schema::TableDef* table = nullptr;
+    std::string_view checkedId;
     for (const Op& op : ops) {
-        const auto& t = im.reg.require(op.table);
+        if (!table || table->name != op.table) table = &im.reg.require(op.table);
+        const auto& t = *table;
+        std::size_t slot = 0; // _deleted
         if (op.field != schema::DeletedField) {
             const auto* fd = t.field(op.field);
             if (!fd) throw Error(ErrorKind::Invalid, "unknown field '" + op.field + "' in table " + t.name);
             // Required-ness is a property of whole rows, checked where they are made.
             if (!isNull(op.value)) schema::check(t, *fd, op.value);
+            slot = static_cast<std::size_t>(fd - t.fields.data()) + 1; // as Impl::slotOf
         }
-        if (!isValidRowId(op.rowId)) throw Error(ErrorKind::Invalid, "invalid row id in a received change");
+        if (op.rowId != checkedId) {
+            if (!isValidRowId(op.rowId))
+                throw Error(ErrorKind::Invalid, "invalid row id in a received change");
+            checkedId = op.rowId;
+        }
         // One lookup of the row for the whole op (nothing below touches the row cache
         // before the row is written).
-        const std::size_t slot = Impl::slotOf(t, op.field);
         auto* row = &im.cachedRow(t, op.rowId);
         const auto current = row->fields[slot].state;
         const auto d = merge::decide(current, op);
