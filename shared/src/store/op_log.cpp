@@ -7,11 +7,6 @@
 #include <algorithm>
 
 namespace tdkt::store {
-namespace {
-
-constexpr std::size_t LogRowsPerInsert = 16; // changes written by one INSERT
-
-} // namespace
 
 Store::Impl::StoredChange Store::Impl::StoredChange::read(const Stmt& st) {
     StoredChange c;
@@ -47,7 +42,7 @@ void Store::Impl::appendOp(const Op& op, bool applied) {
     const bool joins = c.active && c.site == op.site && op.seq == c.seq + c.n && c.rowId == op.rowId &&
                        c.table == op.table && c.author == op.author && c.seen == op.seen;
     if (!joins) {
-        closeChange();
+        flushLog();
         c.active = true;
         c.logSeq = nextLogSeq;
         c.seq = op.seq;
@@ -68,44 +63,19 @@ void Store::Impl::appendOp(const Op& op, bool applied) {
 }
 
 void Store::Impl::flushLog() {
-    closeChange();
-    writeChanges();
-}
-
-void Store::Impl::closeChange() {
     auto& c = openChange;
     if (!c.active) return;
     c.active = false;
+    auto& st = stmt("INSERT INTO changes(log_seq, n, site, seq, tbl, row_id, author, seen, hlc_max, body) "
+                    "VALUES(?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, static_cast<std::int64_t>(c.logSeq)).bind(2, static_cast<std::int64_t>(c.n));
+    st.bind(3, static_cast<std::int64_t>(c.site)).bind(4, static_cast<std::int64_t>(c.seq));
+    st.bind(5, c.table).bind(6, c.rowId);
+    if (c.author.empty()) st.bindNull(7);
+    else st.bind(7, c.author);
+    st.bind(8, static_cast<std::int64_t>(c.seen)).bind(9, static_cast<std::int64_t>(c.hlcMax));
     c.body += ']';
-    if (closedChanges.size() == closedCount) closedChanges.emplace_back();
-    std::swap(c, closedChanges[closedCount++]);
-    if (closedCount == LogRowsPerInsert) writeChanges();
-}
-
-void Store::Impl::writeChanges() {
-    // One INSERT of many rows: SQLite opens the table and its indexes once for them all.
-    const std::size_t rows = closedCount;
-    if (rows == 0) return;
-    closedCount = 0;
-    if (logInsert.size() <= rows) logInsert.resize(rows + 1);
-    Stmt*& st = logInsert[rows];
-    if (!st) {
-        std::string sql = "INSERT INTO changes(log_seq, n, site, seq, tbl, row_id, author, seen, hlc_max, body) VALUES";
-        for (std::size_t i = 0; i < rows; ++i) sql += i ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)";
-        st = &stmt(sql);
-    }
-    for (std::size_t i = 0; i < rows; ++i) {
-        const auto& c = closedChanges[i];
-        const int at = static_cast<int>(i) * 10;
-        st->bind(at + 1, static_cast<std::int64_t>(c.logSeq)).bind(at + 2, static_cast<std::int64_t>(c.n));
-        st->bind(at + 3, static_cast<std::int64_t>(c.site)).bind(at + 4, static_cast<std::int64_t>(c.seq));
-        st->bind(at + 5, c.table).bind(at + 6, c.rowId);
-        if (c.author.empty()) st->bindNull(at + 7);
-        else st->bind(at + 7, c.author);
-        st->bind(at + 8, static_cast<std::int64_t>(c.seen)).bind(at + 9, static_cast<std::int64_t>(c.hlcMax));
-        st->bind(at + 10, c.body);
-    }
-    st->run();
+    st.bind(10, c.body).run();
 }
 
 std::uint64_t Store::Impl::readNextLogSeq() {

@@ -92,16 +92,9 @@ Value Stmt::value(int col) const {
 }
 
 Db Db::open(const std::filesystem::path& path, bool create) {
-    static const bool configured = [] {
-        // No global memory statistics: they take a process-wide mutex on every
-        // allocation, which serialises threads that each own a connection.
-        const bool memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
-        // A statement writing many rows (the store's multi-row INSERTs) keeps a statement
-        // journal: in memory up to 4 MiB, not spilled to a temp file past 64 KiB (a
-        // write system call per page, 12 times the WAL's in apply_bench).
-        const bool spill = sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20) == SQLITE_OK;
-        return memstatus && spill;
-    }();
+    // No global memory statistics: they take a process-wide mutex on every
+    // allocation, which serialises threads that each own a connection.
+    static const bool configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
     (void)configured;
     Db db;
     sqlite3* raw = nullptr;

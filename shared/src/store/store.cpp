@@ -89,7 +89,6 @@ void Store::Impl::rollback() noexcept {
         dirtySearch.clear();
         rowCache.clear();
         openChange.active = false;
-        closedCount = 0;
         siteHigh.clear();
         cachedRows = 0;
         // The counter may have moved past ops that were rolled back; reread it so

@@ -19,9 +19,13 @@ std::size_t Store::Impl::slotOf(const schema::TableDef& t, std::string_view fiel
     return static_cast<std::size_t>(fd - t.fields.data()) + 1;
 }
 
-std::string Store::Impl::slotName(const schema::TableDef& t, std::size_t slot) {
+namespace {
+
+std::string slotName(const schema::TableDef& t, std::size_t slot) {
     return slot == 0 ? std::string(schema::DeletedField) : t.fields[slot - 1].name;
 }
+
+} // namespace
 
 Store::Impl::CachedRow& Store::Impl::cachedRow(const schema::TableDef& t, std::string_view id) {
     auto& byId = rowCache[&t];
@@ -110,6 +114,48 @@ void Store::Impl::writeField(const schema::TableDef& t, std::string_view id, std
     auto& st = *sqlFor(t, field).update;
     st.bind(1, v).bind(2, static_cast<std::int64_t>(version.hlc)).bind(3, static_cast<std::int64_t>(version.site));
     st.bind(4, id).run();
+}
+
+void Store::Impl::flushRows() {
+    while (!rowCache.empty()) flushTable(*rowCache.begin()->first);
+    cachedRows = 0;
+}
+
+void Store::Impl::flushTable(const schema::TableDef& t) {
+    auto it = rowCache.find(&t);
+    if (it == rowCache.end()) return;
+    auto byId = std::move(it->second);
+    rowCache.erase(it);
+    cachedRows -= byId.size();
+    std::string key;
+    for (auto& [id, row] : byId) {
+        if (!row.dirty) continue;
+        const bool created = row.kind == CachedRow::Kind::Created;
+        key.assign(1, created ? 'i' : 'u');
+        for (std::size_t slot = 0; slot < row.fields.size(); ++slot)
+            if (row.fields[slot].dirty) key += static_cast<char>(slot + 1);
+        Stmt*& st = rowWrite[{&t, key}];
+        if (!st) {
+            std::string cols, marks;
+            for (std::size_t k = 1; k < key.size(); ++k) {
+                const std::string f = slotName(t, static_cast<unsigned char>(key[k]) - 1u);
+                cols += (k > 1 ? ", " : "") + (created ? f + ", " + hlcColumn(f) + ", " + siteColumn(f)
+                                                       : f + " = ?, " + hlcColumn(f) + " = ?, " + siteColumn(f) + " = ?");
+                marks += ", ?, ?, ?";
+            }
+            st = created ? &stmt("INSERT INTO " + t.name + "(id" + (cols.empty() ? "" : ", " + cols) + ") VALUES(?" +
+                                 marks + ")")
+                         : &stmt("UPDATE " + t.name + " SET " + cols + " WHERE id = ?");
+        }
+        int i = created ? 2 : 1;
+        for (const auto& f : row.fields) {
+            if (!f.dirty) continue;
+            st->bind(i, f.state.value).bind(i + 1, static_cast<std::int64_t>(f.state.version.hlc));
+            st->bind(i + 2, static_cast<std::int64_t>(f.state.version.site));
+            i += 3;
+        }
+        st->bind(created ? 1 : i, id).run();
+    }
 }
 
 void Store::Impl::evictRow(const schema::TableDef& t, std::string_view id) {

@@ -46,7 +46,6 @@ struct Store::Impl {
     };
     /** A field's slot in a cached row: 0 for _deleted, then the table's fields in order. */
     static std::size_t slotOf(const schema::TableDef& t, std::string_view field);
-    static std::string slotName(const schema::TableDef& t, std::size_t slot);
     struct IdHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
@@ -82,11 +81,6 @@ struct Store::Impl {
         std::string body; // without its closing bracket
     };
     OpenChange openChange;
-    // Changes closed but not yet written: they go LogRowsPerInsert to an INSERT, the
-    // rest at flushLog(). Their buffers are reused by the changes built after them.
-    std::vector<OpenChange> closedChanges;
-    std::size_t closedCount = 0;
-    std::vector<Stmt*> logInsert; // by number of rows, prepared on first use
     std::uint64_t nextLogSeq = 1;                        // the next op's position
     std::unordered_map<SiteId, std::uint64_t> siteHigh;  // newest seq of a site in the log, once asked
     // Store::unitEpoch: moves when a unit, an inspection target or a row's unit field
@@ -128,11 +122,8 @@ struct Store::Impl {
     bool appendRemoteOp(const Op& op, bool applied);
     /** This replica's ops up to here were acknowledged by the server. */
     std::uint64_t ackedSeq();
-    /** Writes the change being built and those closed; before every read of the log and at commit. */
+    /** Writes the change being built; before every read of the log and at commit. */
     void flushLog();
-    /** The change being built is complete: it waits to be written with the next ones. */
-    void closeChange();
-    void writeChanges();
     std::uint64_t readNextLogSeq();
     /** Every op of a row, in log order. */
     std::vector<LogEntry> rowLog(std::string_view rowId);
@@ -151,7 +142,7 @@ struct Store::Impl {
     bool rowExists(const schema::TableDef& t, std::string_view id, bool includeDeleted);
     void writeField(const schema::TableDef& t, std::string_view id, std::string_view field, const Value& v,
                     Version version);
-    /** Writes every cached change to SQLite and empties the cache (row_writes.cpp). */
+    /** Writes every cached change to SQLite and empties the cache. */
     void flushRows();
     /** The same for one table only (before a query that reads that table). */
     void flushTable(const schema::TableDef& t);
