@@ -4,14 +4,24 @@
 // no longer read it); and a user whose rights shrink (an inspection target removed,
 // a commune moved under another district) must not keep what it may no longer read.
 // In every case each replica ends equal to `tdkt-server dump --as` its user.
+#include "fault_proxy.hpp"
 #include "sync_fixture.hpp"
 
+#include "tdkt/store/store.hpp"
+
 #include <doctest/doctest.h>
+
+#include <fstream>
+#include <random>
 
 using namespace tdkt;
 using namespace tdkt::test;
 
 namespace {
+
+std::size_t count(SyncWorld& w, const std::string& replica, const std::string& table) {
+    return json::parse(w.ok(replica, {"dump"}))[table].size();
+}
 
 bool holds(SyncWorld& w, const std::string& replica, const std::string& table, const std::string& id) {
     return json::parse(w.ok(replica, {"dump"}))[table].contains(id);
@@ -102,6 +112,59 @@ TEST_CASE("sync: an inspector whose target is removed no longer holds the commun
     checkEqual(w, {{"ri", "insp"}, {"rb", "b1"}});
     // Nothing changed since: the next sync pulls only what is new.
     CHECK(w.sync("ri")["pulled"] == 0);
+}
+
+TEST_CASE("sync: a sweep cut off after every batch resumes where it stopped and ends exact") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUnit("xa-b", "xa", "tinh-p");
+    w.addUser("insp", "inspector", "xa-a");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("b1", "officer", "xa-b");
+    w.start();
+    FaultProxy proxy(w.port(), 11);
+    w.ok("ri", {"init", "--site-name", "ri"});
+    w.ok("ri", {"login", "--server", "127.0.0.1:" + std::to_string(proxy.port()), "--user", "insp", "--plain"},
+         {{"TDKT_PASSWORD", "pw"}});
+    w.replica("ri2", "insp"); // the same inspector on another laptop, straight to the server
+    w.replica("ra", "a1");
+    w.replica("rb", "b1");
+    // The inspector's own commune holds much (a sweep re-reads it all), the inspected one a little.
+    auto import = [&](const std::string& replica, const std::string& unit, int n) {
+        std::ofstream csv(w.dir() / (unit + ".csv"));
+        csv << "unit_id,full_name,position\n";
+        std::mt19937_64 rng(7); // notes that do not compress: the sweep takes several batches of bytes
+        for (int i = 0; i < n; ++i) csv << unit << ",Người " << unit << " " << i << "," << std::hex << rng() << rng() << std::dec << "\n";
+        csv.close();
+        w.ok(replica, {"import", "people", (w.dir() / (unit + ".csv")).string()});
+        w.sync(replica);
+    };
+    import("ra", "xa-a", 4000);
+    import("rb", "xa-b", 50);
+    const auto plan = w.put("ri2", "inspection_plans", json{{"unit_id", "xa-a"}, {"title", "Kiểm tra chéo"}, {"year", 2025}});
+    const auto target = w.put("ri2", "inspection_targets", json{{"plan_id", plan}, {"unit_id", "xa-b"}, {"mode", "truc_tiep"}});
+    w.sync("ri2");
+    w.sync("ri");
+    w.sync("ri");
+    CHECK(count(w, "ri", "people") == 4050);
+
+    // The target goes (from the other laptop); this one sweeps through a link that is
+    // cut once about one batch has come down, on every connection.
+    w.ok("ri2", {"delete", "inspection_targets", target});
+    w.sync("ri2");
+    proxy.setOptions({.cutAfterServerBytes = 150000});
+    bool done = false, resumed = false;
+    for (int attempt = 0; attempt < 30 && !done; ++attempt) {
+        const auto r = w.cli("ri", {"sync"});
+        done = r.exitCode == 0;
+        if (!done && store::Store::open(w.dir() / "ri.db")->setting("pull_sweep") == "1") resumed = true;
+    }
+    REQUIRE(done);
+    CHECK(resumed); // at least one sync stopped in the middle of the sweep
+    CHECK(count(w, "ri", "people") == 4000);
+    CHECK(w.ok("ri", {"dump"}) == w.serverDump("insp"));
+    MESSAGE("sweep: " << proxy.stats().cuts << " cuts in " << proxy.stats().connections << " connections");
 }
 
 TEST_CASE("sync: a commune moved under another district leaves one reviewer's replica for the other's") {
