@@ -50,6 +50,21 @@ std::string SyncWorld::put(const std::string& replica, const std::string& table,
     return out.substr(0, out.find('\n'));
 }
 
+json SyncWorld::rows(const std::string& replica, const std::string& table) {
+    return json::parse(ok(replica, {"dump"}))[table];
+}
+
+void SyncWorld::importPeople(const std::string& replica, const std::string& unit, int n,
+                             const std::function<std::string(int)>& position) {
+    const auto path = m_dir / (replica + "-" + unit + ".csv");
+    {
+        std::ofstream out(path);
+        out << "unit_id,full_name,position\n";
+        for (int i = 0; i < n; ++i) out << unit << ",Người " << replica << " " << i << "," << position(i) << "\n";
+    }
+    ok(replica, {"import", "people", path.string()});
+}
+
 std::string SyncWorld::newDossier(const std::string& replica, const std::string& unit, const std::string& name) {
     return put(replica, "dossiers",
                json{{"unit_id", unit},           {"nominee_kind", "ca_nhan"}, {"nominee_name", name},

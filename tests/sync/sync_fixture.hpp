@@ -4,6 +4,7 @@
 #include "process.hpp"
 #include "temp_dir.hpp"
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -30,6 +31,11 @@ public:
 
     /** tdkt-cli put TABLE FIELDS (with "id": an edit); returns the row's id. */
     std::string put(const std::string& replica, const std::string& table, const json& fields);
+    /** The rows of `table` in the replica's dump, by id. */
+    json rows(const std::string& replica, const std::string& table);
+    /** tdkt-cli import of `n` people of `unit`, person i's position being position(i). */
+    void importPeople(const std::string& replica, const std::string& unit, int n,
+                      const std::function<std::string(int)>& position);
     /** A draft Giấy khen dossier of `unit` for `name`; returns its id. */
     std::string newDossier(const std::string& replica, const std::string& unit, const std::string& name);
 

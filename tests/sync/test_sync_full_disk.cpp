@@ -7,7 +7,6 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 
 using namespace tdkt;
 using namespace tdkt::test;
@@ -25,20 +24,6 @@ long fileSize(const std::filesystem::path& p) {
     return std::filesystem::exists(p) ? static_cast<long>(std::filesystem::file_size(p)) : 0L;
 }
 
-// `n` people of `unit` with long notes, as a CSV for `tdkt-cli import`.
-std::filesystem::path peopleCsv(const SyncWorld& w, const std::string& unit, int n, const std::string& name) {
-    const auto path = w.dir() / (name + ".csv");
-    std::ofstream out(path);
-    out << "unit_id,full_name,position\n";
-    const std::string filler(300, 'x');
-    for (int i = 0; i < n; ++i) out << unit << ",Người " << name << " " << i << "," << filler << "\n";
-    return path;
-}
-
-std::size_t count(SyncWorld& w, const std::string& replica, const std::string& table) {
-    return json::parse(w.ok(replica, {"dump"}))[table].size();
-}
-
 } // namespace
 
 TEST_SUITE("sync") {
@@ -50,7 +35,7 @@ TEST_CASE("sync: a replica's disk fills up during a pull: clear error, nothing l
     w.start();
     w.replica("ra", "a1");
     w.replica("rb", "a2");
-    w.ok("ra", {"import", "people", peopleCsv(w, "xa-a", 3000, "ra").string()});
+    w.importPeople("ra", "xa-a", 3000, [](int) { return std::string(300, 'x'); });
     w.sync("ra");
     const auto mine = w.put("rb", "people", json{{"unit_id", "xa-a"}, {"full_name", "Trần Văn Chờ"}});
     const auto before = w.ok("rb", {"dump"});
@@ -69,7 +54,7 @@ TEST_CASE("sync: a replica's disk fills up during a pull: clear error, nothing l
     CHECK(after["people"].size() < 3001);
 
     w.sync("rb");
-    CHECK(count(w, "rb", "people") == 3001);
+    CHECK(w.rows("rb", "people").size() == 3001);
     CHECK(w.ok("rb", {"dump"}) == w.serverDump("a2"));
     w.sync("ra");
     CHECK(w.ok("ra", {"dump"}) == w.serverDump("a1"));
@@ -91,7 +76,7 @@ TEST_CASE("sync: the server's disk fills up during a push: refused whole, kept b
 
     // Room for a few hundred KB more in any file of the server's.
     w.start(largestFile(w.dir() / "srv") + 256 * 1024);
-    w.ok("ra", {"import", "people", peopleCsv(w, "xa-a", 5000, "ra").string()});
+    w.importPeople("ra", "xa-a", 5000, [](int) { return std::string(300, 'x'); });
     const auto held = w.ok("ra", {"dump"});
     const auto r = w.cli("ra", {"sync"});
     INFO(r.out << r.err << w.serverLog());
@@ -102,13 +87,13 @@ TEST_CASE("sync: the server's disk fills up during a push: refused whole, kept b
     // The server goes on serving what it holds.
     w.sync("rb");
     CHECK(json::parse(w.ok("rb", {"dump"}))["people"].contains(early));
-    CHECK(count(w, "rb", "people") == 1);
+    CHECK(w.rows("rb", "people").size() == 1);
     w.stop();
 
     w.start();
     CHECK(w.sync("ra")["pushed"] == 5000 * 3); // still pending: every op, sent once more
     w.sync("rb");
-    CHECK(count(w, "rb", "people") == 5001);
+    CHECK(w.rows("rb", "people").size() == 5001);
     CHECK(w.ok("ra", {"dump"}) == w.serverDump("a1"));
     CHECK(w.ok("rb", {"dump"}) == w.serverDump("a2"));
 }

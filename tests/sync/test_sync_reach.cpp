@@ -11,7 +11,6 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <random>
 
 using namespace tdkt;
@@ -19,12 +18,8 @@ using namespace tdkt::test;
 
 namespace {
 
-std::size_t count(SyncWorld& w, const std::string& replica, const std::string& table) {
-    return json::parse(w.ok(replica, {"dump"}))[table].size();
-}
-
 bool holds(SyncWorld& w, const std::string& replica, const std::string& table, const std::string& id) {
-    return json::parse(w.ok(replica, {"dump"}))[table].contains(id);
+    return w.rows(replica, table).contains(id);
 }
 
 void checkEqual(SyncWorld& w, std::initializer_list<std::pair<const char*, const char*>> replicas) {
@@ -131,23 +126,18 @@ TEST_CASE("sync: a sweep cut off after every batch resumes where it stopped and 
     w.replica("ra", "a1");
     w.replica("rb", "b1");
     // The inspector's own commune holds much (a sweep re-reads it all), the inspected one a little.
-    auto import = [&](const std::string& replica, const std::string& unit, int n) {
-        std::ofstream csv(w.dir() / (unit + ".csv"));
-        csv << "unit_id,full_name,position\n";
-        std::mt19937_64 rng(7); // notes that do not compress: the sweep takes several batches of bytes
-        for (int i = 0; i < n; ++i) csv << unit << ",Người " << unit << " " << i << "," << std::hex << rng() << rng() << std::dec << "\n";
-        csv.close();
-        w.ok(replica, {"import", "people", (w.dir() / (unit + ".csv")).string()});
-        w.sync(replica);
-    };
-    import("ra", "xa-a", 4000);
-    import("rb", "xa-b", 50);
+    std::mt19937_64 rng(7); // notes that do not compress: the sweep takes several batches of bytes
+    auto noise = [&](int) { return std::to_string(rng()) + std::to_string(rng()); };
+    w.importPeople("ra", "xa-a", 4000, noise);
+    w.importPeople("rb", "xa-b", 50, noise);
+    w.sync("ra");
+    w.sync("rb");
     const auto plan = w.put("ri2", "inspection_plans", json{{"unit_id", "xa-a"}, {"title", "Kiểm tra chéo"}, {"year", 2025}});
     const auto target = w.put("ri2", "inspection_targets", json{{"plan_id", plan}, {"unit_id", "xa-b"}, {"mode", "truc_tiep"}});
     w.sync("ri2");
     w.sync("ri");
     w.sync("ri");
-    CHECK(count(w, "ri", "people") == 4050);
+    CHECK(w.rows("ri", "people").size() == 4050);
 
     // The target goes (from the other laptop); this one sweeps through a link that is
     // cut once about one batch has come down, on every connection.
@@ -162,7 +152,7 @@ TEST_CASE("sync: a sweep cut off after every batch resumes where it stopped and 
     }
     REQUIRE(done);
     CHECK(resumed); // at least one sync stopped in the middle of the sweep
-    CHECK(count(w, "ri", "people") == 4000);
+    CHECK(w.rows("ri", "people").size() == 4000);
     CHECK(w.ok("ri", {"dump"}) == w.serverDump("insp"));
     MESSAGE("sweep: " << proxy.stats().cuts << " cuts in " << proxy.stats().connections << " connections");
 }
