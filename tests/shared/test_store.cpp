@@ -49,6 +49,21 @@ TEST_SUITE("store") {
         CHECK_THROWS_AS(r.s->remove("people", id), Error);
     }
 
+    TEST_CASE("store: list and count by an enum code, by a code the field lacks, by null") {
+        // Enum codes are written into the SQL (for partial indexes); other values are bound.
+        Replica r;
+        const auto lan = r.person("Nguyễn Thị Lan");
+        r.person("Trần Văn Bình");
+        r.s->update("people", lan, {{"gender", std::string("nu")}});
+        CHECK(r.s->count("people", {{"gender", std::string("nu")}}) == 1);
+        CHECK(r.s->count("people", {{"gender", std::string("nam")}}) == 0);
+        CHECK(r.s->count("people", {{"gender", std::string("nu' OR 1=1 --")}}) == 0);
+        CHECK(r.s->count("people", {{"gender", Value{}}}) == 1);
+        auto women = r.s->list("people", {{"gender", std::string("nu")}, {"full_name", std::string("Nguyễn Thị Lan")}});
+        REQUIRE(women.size() == 1);
+        CHECK(women[0].id == lan);
+    }
+
     TEST_CASE("store: every edit records its version and appends an op, in one transaction") {
         Replica r;
         const auto before = r.s->pendingCount();

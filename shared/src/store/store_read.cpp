@@ -44,21 +44,35 @@ bool Store::exists(std::string_view table, std::string_view id) const {
 
 namespace {
 
-// "FROM t WHERE _deleted = 0 AND ..." for a filter list, its values bound from 1 in order.
+// An enum filter's code, when it is one of the field's codes: written into the SQL
+// as a literal (codes are ASCII snake_case), so SQLite can use a partial index
+// such as conflicts_open_field (status = 'open'), which a bound value never matches.
+const std::string* enumLiteral(const schema::TableDef& t, const Filter& f) {
+    const auto* fd = f.field == "id" ? nullptr : t.field(f.field);
+    const auto* code = std::get_if<std::string>(&f.value);
+    if (!fd || fd->type != schema::FieldType::Enum || !code) return nullptr;
+    for (const auto& v : fd->values)
+        if (v.code == *code) return &v.code;
+    return nullptr;
+}
+
+// "FROM t WHERE _deleted = 0 AND ..." for a filter list, its other values bound from 1 in order.
 std::string whereClause(const schema::TableDef& t, const std::vector<Filter>& where) {
     std::string sql = " FROM " + t.name + " WHERE _deleted = 0";
     for (const auto& f : where) {
         if (f.field != "id" && !t.field(f.field))
             throw Error(ErrorKind::Invalid, "unknown field '" + f.field + "' in table " + t.name);
-        sql += isNull(f.value) ? " AND " + f.field + " IS NULL" : " AND " + f.field + " = ?";
+        if (isNull(f.value)) sql += " AND " + f.field + " IS NULL";
+        else if (const auto* code = enumLiteral(t, f)) sql += " AND " + f.field + " = '" + *code + "'";
+        else sql += " AND " + f.field + " = ?";
     }
     return sql;
 }
 
-void bindWhere(Stmt& st, const std::vector<Filter>& where) {
+void bindWhere(const schema::TableDef& t, Stmt& st, const std::vector<Filter>& where) {
     int index = 1;
     for (const auto& f : where)
-        if (!isNull(f.value)) st.bind(index++, f.value);
+        if (!isNull(f.value) && !enumLiteral(t, f)) st.bind(index++, f.value);
 }
 
 } // namespace
@@ -69,7 +83,7 @@ std::vector<Row> Store::list(std::string_view table, const std::vector<Filter>& 
     std::string sql = "SELECT " + selectColumns(t) + whereClause(t, where) + " ORDER BY id";
     if (limit > 0) sql += " LIMIT " + std::to_string(limit);
     Stmt st = m_impl->db.prepare(sql);
-    bindWhere(st, where);
+    bindWhere(t, st, where);
     std::vector<Row> rows;
     while (st.step()) rows.push_back(readRow(t, st));
     return rows;
@@ -79,7 +93,7 @@ std::size_t Store::count(std::string_view table, const std::vector<Filter>& wher
     const auto& t = m_impl->reg.require(table);
     m_impl->flushRows();
     Stmt st = m_impl->db.prepare("SELECT count(*)" + whereClause(t, where));
-    bindWhere(st, where);
+    bindWhere(t, st, where);
     return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
 }
 
