@@ -236,6 +236,7 @@ int run(const Options& o) {
     PhaseResult edit{editPush.seconds + editPull.seconds, editPush.bytes + editPull.bytes,
                      editPull.conflicts - std::min(editPull.conflicts, pull.conflicts), editPush.pushed, editPull.pulled};
     report("edit", edit, edits.size(), C, world.rssMib());
+    std::fprintf(stderr, "edit round: push %.3f s, pull %.3f s\n", editPush.seconds, editPull.seconds);
 
     const bool ok = converged(world, clients);
     const double rss = world.rssMib();
