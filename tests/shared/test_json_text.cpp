@@ -46,4 +46,15 @@ TEST_SUITE("json text") {
         }
         CHECK(both > 100); // the mutations also produce valid documents, so both answers are exercised
     }
+
+    TEST_CASE("json text: appendQuoted writes what nlohmann's dump writes") {
+        std::vector<std::string> texts{"", "Nguyễn Thị Lan", "dòng 1\ndòng 2\r\n\tthụt", "\"trích\" \\ / \x7f",
+                                       "Đặng Văn Ánh — ủy ban"};
+        for (int b = 0; b < 0x80; ++b) texts.push_back(std::string(1, static_cast<char>(b)) + "x");
+        for (const auto& t : texts) {
+            std::string ours = "[";
+            tdkt::json::appendQuoted(ours, t);
+            CHECK(ours.substr(1) == nlohmann::json(t).dump());
+        }
+    }
 }

@@ -227,13 +227,18 @@ TEST_SUITE("store-sync") {
         w.wall.advance(10);
         w.a->update("people", id, {{"position", std::string("A")}});
         w.b->update("people", id, {{"position", std::string("B")}});
-        Op third = remoteOp(77, id, "position", std::string("C"), makeHlc(w.wall.ms->load() - 5, 0));
+        const std::string quoted = "C \"trích\"\n\tdòng 2";
+        Op third = remoteOp(77, id, "position", quoted, makeHlc(w.wall.ms->load() - 5, 0));
         w.push(*w.a);
         w.push(*w.b);
         w.server->applyRemote(std::span<const Op>(&third, 1));
         auto open = openConflicts(*w.server);
         REQUIRE(open.size() == 1);
         CHECK(open[0]["candidates"].size() == 3);
+        CHECK(open[0]["candidates"][2]["value"] == quoted);
+        // The stored text is what nlohmann writes for it (the server builds it without a document).
+        const auto raw = std::get<std::string>(w.server->list("conflicts")[0].fields["candidates"]);
+        CHECK(raw == Json::parse(raw).dump());
 
         // Someone who pulled only up to before the conflict edits on top of the winner: stays open.
         auto winner = *w.server->get("people", id);

@@ -192,7 +192,7 @@ void Service::applyPush(PushJob& job) {
             m_log("refused " + op.table + "/" + op.rowId + "." + op.field + " from " + op.author + ": " + *why);
             ack.rejected.push_back(rejection(m_store, op, *why));
         } else {
-            m_store.applyRemote(std::span<const Op>(&op, 1));
+            m_store.applyRemote(std::span<const Op>(&op, 1), store::Store::Checked::Yes); // checkShape did
             ++ack.accepted;
             const auto& t = schema::registry().require(op.table);
             if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id" ||

@@ -134,4 +134,33 @@ private:
 
 bool isJsonText(std::string_view s) { return isValidUtf8(s) && Checker(s).document(); }
 
+void appendQuoted(std::string& out, std::string_view s) {
+    out += '"';
+    std::size_t run = 0; // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if (u >= 0x20 && u != '"' && u != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        out += '\\';
+        switch (u) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '\b': out += 'b'; break;
+        case '\f': out += 'f'; break;
+        case '\n': out += 'n'; break;
+        case '\r': out += 'r'; break;
+        case '\t': out += 't'; break;
+        default: {
+            constexpr char Hex[] = "0123456789abcdef";
+            out += "u00";
+            out += Hex[u >> 4];
+            out += Hex[u & 0xF];
+        }
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
 } // namespace tdkt::json

@@ -3,19 +3,31 @@
 // replicates like any other row. A field has at most one open conflict.
 #include "store_impl.hpp"
 
+#include "tdkt/core/error.hpp"
+#include "tdkt/json/json_text.hpp"
 #include "tdkt/json/row_json.hpp"
 
 namespace tdkt::store {
 namespace {
 
-using tdkt::json::Json;
+// The JSON text of a value, as nlohmann's dump() of json::valueToJson writes it;
+// a string (the common case) without building a document.
+std::string valueText(const schema::FieldDef* f, const Value& v) {
+    const auto* s = std::get_if<std::string>(&v);
+    if (!s || (f && f->type == schema::FieldType::Json)) return json::valueToJson(f, v).dump();
+    std::string out;
+    json::appendQuoted(out, *s);
+    return out;
+}
 
-Json candidate(const schema::FieldDef* f, const Value& v, Version version, const std::string& author) {
-    return Json{{"value", json::valueToJson(f, v)},
-                {"site", siteToHex(version.site)},
-                {"hlc", version.hlc},
-                {"at", json::isoTime(version.hlc)},
-                {"author", author}};
+// One competing value as a JSON object, its keys in the order nlohmann writes them.
+std::string candidate(const schema::FieldDef* f, const Value& v, Version version, const std::string& author) {
+    std::string out = "{\"at\":\"" + json::isoTime(version.hlc) + "\",\"author\":";
+    json::appendQuoted(out, author);
+    out += ",\"hlc\":" + std::to_string(version.hlc) + ",\"site\":\"" + siteToHex(version.site) + "\",\"value\":";
+    out += valueText(f, v);
+    out += '}';
+    return out;
 }
 
 // Who wrote the value `version` of the field: only that site's changes of the row
@@ -77,15 +89,19 @@ void markSeen(Store::Impl& im, const std::string& conflictId) {
 } // namespace
 
 void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, const std::string& field,
-                                     const Json& opening, const Json& joining, const Json& winner) {
+                                     const std::string& opening, const std::string& joining,
+                                     const std::string& winner) {
     const auto& ct = reg.require("conflicts");
     Op key = op;
     key.field = field;
     if (auto id = openConflict(*this, key)) {
-        auto candidates = Json::parse(std::get<std::string>(fieldState(ct, *id, "candidates").value));
-        for (const auto& c : joining) candidates.push_back(c);
-        writeServerField(*this, ct, *id, "candidates", candidates.dump());
-        writeServerField(*this, ct, *id, "winner", winner.dump());
+        // The candidates are a JSON array of objects: the newcomer goes before its closing bracket.
+        auto candidates = std::get<std::string>(fieldState(ct, *id, "candidates").value);
+        const auto close = candidates.find_last_of(']');
+        if (close == std::string::npos) throw Error(ErrorKind::Storage, "conflict " + *id + ": its candidates are not a JSON array");
+        candidates.insert(close, "," + joining);
+        writeServerField(*this, ct, *id, "candidates", candidates);
+        writeServerField(*this, ct, *id, "winner", winner);
         markSeen(*this, *id);
         return;
     }
@@ -96,8 +112,8 @@ void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, co
     writeServerField(*this, ct, id, "table_name", op.table);
     writeServerField(*this, ct, id, "row_id", op.rowId);
     writeServerField(*this, ct, id, "field", field);
-    writeServerField(*this, ct, id, "candidates", opening.dump());
-    writeServerField(*this, ct, id, "winner", winner.dump());
+    writeServerField(*this, ct, id, "candidates", opening);
+    writeServerField(*this, ct, id, "winner", winner);
     writeServerField(*this, ct, id, "status", std::string("open"));
     markSeen(*this, id);
 }
@@ -105,11 +121,11 @@ void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, co
 void Store::Impl::recordConflict(const schema::TableDef& t, const Op& op, const merge::FieldState& current,
                                  bool opWins) {
     const auto* fd = t.field(op.field);
-    Json incoming = candidate(fd, op.value, op.version(), op.author);
-    Json winner = opWins ? incoming["value"] : json::valueToJson(fd, current.value);
-    Json opening = Json::array(
-        {candidate(fd, current.value, current.version, authorOf(*this, op, current.version)), incoming});
-    openOrJoinConflict(t, op, op.field, opening, Json::array({incoming}), winner);
+    const std::string incoming = candidate(fd, op.value, op.version(), op.author);
+    const std::string winner = valueText(fd, opWins ? op.value : current.value);
+    const std::string opening =
+        "[" + candidate(fd, current.value, current.version, authorOf(*this, op, current.version)) + "," + incoming + "]";
+    openOrJoinConflict(t, op, op.field, opening, incoming, winner);
 }
 
 bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
@@ -119,7 +135,7 @@ bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
     // _deleted; the row stays deleted until someone keeps it (an undelete).
     // (Both queries read the op log, which is written at once, never cached.)
     const bool deleting = op.field == schema::DeletedField && op.value == Value{std::int64_t{1}};
-    Json keep, remove;
+    std::string keep, remove;
     if (deleting) {
         // The newest applied edit of another field by someone else, after what the deleter had pulled.
         const LogEntry* newest = nullptr;
@@ -144,9 +160,8 @@ bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
         remove = candidate(nullptr, std::int64_t{1}, del.version, deletion->op.author);
         keep = candidate(nullptr, std::int64_t{0}, op.version(), op.author);
     }
-    const Json opening = deleting ? Json::array({keep, remove}) : Json::array({remove, keep});
-    openOrJoinConflict(t, op, std::string(schema::DeletedField), opening, Json::array({deleting ? remove : keep}),
-                       Json(1));
+    const std::string opening = deleting ? "[" + keep + "," + remove + "]" : "[" + remove + "," + keep + "]";
+    openOrJoinConflict(t, op, std::string(schema::DeletedField), opening, deleting ? remove : keep, "1");
     return true;
 }
 
@@ -160,9 +175,10 @@ void Store::Impl::maybeCloseConflict(const Op& op) {
     if (op.seen < needed) return; // the author never saw the conflict: it stays open
     const auto& ct = reg.require("conflicts");
     const auto& t = reg.require(op.table);
-    writeServerField(*this, ct, *id, "resolved_value", json::valueToJson(t.field(op.field), op.value).dump());
+    const std::string value = valueText(t.field(op.field), op.value);
+    writeServerField(*this, ct, *id, "resolved_value", value);
     writeServerField(*this, ct, *id, "resolved_by", op.author);
-    writeServerField(*this, ct, *id, "winner", json::valueToJson(t.field(op.field), op.value).dump());
+    writeServerField(*this, ct, *id, "winner", value);
     writeServerField(*this, ct, *id, "status", std::string("resolved"));
 }
 

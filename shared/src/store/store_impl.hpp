@@ -171,7 +171,7 @@ struct Store::Impl {
     /** Delete against an edit its author had not seen (either order): a conflict on _deleted. */
     bool recordDeleteVsEdit(const schema::TableDef& t, const Op& op);
     void openOrJoinConflict(const schema::TableDef& t, const Op& op, const std::string& field,
-                            const nlohmann::json& opening, const nlohmann::json& joining, const nlohmann::json& winner);
+                            const std::string& opening, const std::string& joining, const std::string& winner);
     void maybeCloseConflict(const Op& op);
 };
 

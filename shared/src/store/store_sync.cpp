@@ -48,7 +48,7 @@ void Store::acknowledge(std::uint64_t seq) {
     setSetting("acked_seq", std::to_string(seq));
 }
 
-ApplyResult Store::applyRemote(std::span<const Op> ops) {
+ApplyResult Store::applyRemote(std::span<const Op> ops, Checked checked) {
     auto& im = *m_impl;
     ApplyResult result;
     Batch b{*this};
@@ -64,10 +64,10 @@ ApplyResult Store::applyRemote(std::span<const Op> ops) {
             const auto* fd = t.field(op.field);
             if (!fd) throw Error(ErrorKind::Invalid, "unknown field '" + op.field + "' in table " + t.name);
             // Required-ness is a property of whole rows, checked where they are made.
-            if (!isNull(op.value)) schema::check(t, *fd, op.value);
+            if (checked == Checked::No && !isNull(op.value)) schema::check(t, *fd, op.value);
             slot = static_cast<std::size_t>(fd - t.fields.data()) + 1; // as Impl::slotOf
         }
-        if (op.rowId != checkedId) {
+        if (checked == Checked::No && op.rowId != checkedId) {
             if (!isValidRowId(op.rowId))
                 throw Error(ErrorKind::Invalid, "invalid row id in a received change");
             checkedId = op.rowId;

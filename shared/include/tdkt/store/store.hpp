@@ -133,7 +133,14 @@ public:
     std::size_t pendingCount() const;
     /** The server acknowledged this site's ops up to `seq`. */
     void acknowledge(std::uint64_t seq);
-    ApplyResult applyRemote(std::span<const Op> ops);
+    /** Whether received ops were already checked against the schema (row id, field, value). */
+    enum class Checked : bool { No, Yes };
+    /**
+     * Merges ops from elsewhere. Checked::Yes skips the per-op schema checks for a
+     * caller that made them already (the server checks every pushed op's shape
+     * before its rights); anything else must leave the default.
+     */
+    ApplyResult applyRemote(std::span<const Op> ops, Checked checked = Checked::No);
     /**
      * After the clock was corrected (clock_offset_ms): pending ops stamped in the
      * future get fresh stamps, with their rows' versions and later ops' bases, and
