@@ -108,7 +108,7 @@ int runServe(const DataDir& data, const std::vector<std::string>& args) {
     o.key = option(args, "--key", !o.plain);
     auto store = openStore(data);
     Accounts accounts(data.accountsFile());
-    Service service(*store, accounts, [](const std::string& line) { std::cerr << "tdkt-server: " << line << "\n"; });
+    Service service(*store, accounts, [](const std::string& line) { std::cerr << ("tdkt-server: " + line + "\n"); });
     return serve(o, service);
 }
 

@@ -1,12 +1,15 @@
 // The listener: bind (TLS by default; plain only on loopback), accept sessions,
-// stop gracefully on SIGINT/SIGTERM. One thread runs everything, so the store
-// has a single writer; pushes of many sessions share a transaction.
+// stop gracefully on SIGINT/SIGTERM. Two threads run the sessions (TLS, frames,
+// zstd, encoding), each session on its own strand; the Service and its store run
+// on one strand, so the store has a single writer and pushes of many sessions
+// share a transaction while the other core reads and decodes the next ones.
 #include "server.hpp"
 #include "session.hpp"
 
 #include "tdkt/core/error.hpp"
 
 #include <iostream>
+#include <thread>
 
 namespace tdkt::server {
 namespace {
@@ -32,19 +35,26 @@ tcp::endpoint parseListen(const std::string& listen) {
     return {addr, static_cast<unsigned short>(port)};
 }
 
-void logLine(const std::string& line) { std::cerr << "tdkt-server: " << line << std::endl; }
+// One write per line: sessions log from both threads.
+void logLine(const std::string& line) { std::cerr << ("tdkt-server: " + line + "\n") << std::flush; }
+
+constexpr int Threads = 2;
 
 struct Server {
-    asio::io_context io{1};
+    asio::io_context io{Threads};
+    StoreStrand store = asio::make_strand(io);   // the Service, its store and caches
+    StoreStrand control = asio::make_strand(io); // the acceptor, the signals, `stopping`
     std::optional<asio::ssl::context> tls;
-    tcp::acceptor acceptor{io};
+    tcp::acceptor acceptor{control};
     SessionSet sessions;
     bool stopping = false;
 };
 
 asio::awaitable<void> acceptLoop(Server& srv, SessionDeps deps) {
     for (;;) {
-        auto [ec, socket] = co_await srv.acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
+        // Each session gets a strand of its own: its steps never run at once.
+        auto [ec, socket] = co_await srv.acceptor.async_accept(asio::make_strand(srv.io),
+                                                                asio::as_tuple(asio::use_awaitable));
         if (ec) {
             if (srv.stopping) co_return;
             logLine("accept failed: " + ec.message());
@@ -58,10 +68,11 @@ asio::awaitable<void> acceptLoop(Server& srv, SessionDeps deps) {
                 logLine(std::string("session ended by an error: ") + ex.what());
             }
         };
+        auto ex = socket.get_executor();
         if (srv.tls)
-            asio::co_spawn(srv.io, runTlsSession(TlsStream(std::move(socket), *srv.tls), deps, srv.sessions), onEnd);
+            asio::co_spawn(ex, runTlsSession(TlsStream(std::move(socket), *srv.tls), deps, srv.sessions), onEnd);
         else
-            asio::co_spawn(srv.io, runPlainSession(std::move(socket), deps, srv.sessions), onEnd);
+            asio::co_spawn(ex, runPlainSession(std::move(socket), deps, srv.sessions), onEnd);
     }
 }
 
@@ -91,10 +102,10 @@ int serve(const ServeOptions& options, Service& service) {
     srv.acceptor.bind(endpoint, ec);
     if (ec) throw Error(ErrorKind::Invalid, "cannot listen on " + options.listen + ": " + ec.message());
     srv.acceptor.listen();
-    GroupCommit commits(srv.io.get_executor(), service);
-    SessionDeps deps{service, commits, std::chrono::seconds(options.idleSeconds), logLine};
+    GroupCommit commits(srv.store, service);
+    SessionDeps deps{service, commits, srv.store, std::chrono::seconds(options.idleSeconds), logLine};
 
-    asio::signal_set signals(srv.io, SIGINT, SIGTERM);
+    asio::signal_set signals(srv.control, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code& e, int sig) {
         if (e) return;
         logLine("signal " + std::to_string(sig) + ": stopping (in-flight batches finish first)");
@@ -102,10 +113,12 @@ int serve(const ServeOptions& options, Service& service) {
         srv.acceptor.close();
         srv.sessions.closeAll();
     });
-    asio::co_spawn(srv.io, acceptLoop(srv, deps), asio::detached);
+    asio::co_spawn(srv.control, acceptLoop(srv, deps), asio::detached);
     const auto bound = srv.acceptor.local_endpoint();
     std::cout << "listening " << bound.address().to_string() << ":" << bound.port() << std::endl;
+    std::thread second([&] { srv.io.run(); });
     srv.io.run();
+    second.join();
     logLine("stopped");
     return 0;
 }

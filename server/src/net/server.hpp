@@ -19,7 +19,7 @@ struct ServeOptions {
 
 /**
  * Serves until SIGINT/SIGTERM: prints "listening ADDR:PORT" once bound, then
- * runs sessions on one thread. Returns the process exit code.
+ * runs sessions on two threads (the store on one strand). Returns the process exit code.
  */
 int serve(const ServeOptions& options, Service& service);
 

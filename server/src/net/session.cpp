@@ -83,7 +83,8 @@ asio::awaitable<void> runSession(Stream& stream, const SessionDeps& deps, const 
             co_await deps.commits.submit(job);
             reply = std::move(job.reply);
         } else {
-            reply = deps.service.handle(state, *frame.message);
+            const Message& message = *frame.message;
+            reply = co_await onStore(deps.store, [&] { return deps.service.handle(state, message); });
         }
         if (auto* e = std::get_if<ErrorMsg>(&reply.message)) deps.log(peer + ": " + e->message);
         const bool sent = co_await writeMessage(stream, reply.message);
@@ -100,14 +101,22 @@ std::string peerOf(const tcp::socket& s) {
 } // namespace
 
 asio::awaitable<void> GroupCommit::submit(PushJob& job) {
-    auto timer = std::make_shared<asio::steady_timer>(m_ex, asio::steady_timer::time_point::max());
-    auto done = std::make_shared<bool>(false);
-    m_queue.push_back({&job, timer, done});
-    if (!m_scheduled) {
-        m_scheduled = true;
-        asio::post(m_ex, [this] { flush(); });
-    }
-    while (!*done) co_await timer->async_wait(Await);
+    return asio::async_initiate<const asio::use_awaitable_t<>&, void()>(
+        [this, &job](auto handler) {
+            // Shared, so the waiter's std::function may copy it; called once.
+            auto h = std::make_shared<decltype(handler)>(std::move(handler));
+            asio::post(m_strand, [this, &job, h] {
+                m_queue.push_back({&job, [h] {
+                                       auto ex = asio::get_associated_executor(*h);
+                                       asio::post(ex, [h] { std::move(*h)(); });
+                                   }});
+                if (!m_scheduled) {
+                    m_scheduled = true;
+                    asio::post(m_strand, [this] { flush(); });
+                }
+            });
+        },
+        asio::use_awaitable);
 }
 
 void GroupCommit::flush() {
@@ -117,24 +126,39 @@ void GroupCommit::flush() {
     std::vector<PushJob*> jobs;
     for (auto& w : waiters) jobs.push_back(w.job);
     m_service.applyPushes(jobs);
-    for (auto& w : waiters) {
-        *w.done = true;
-        w.timer->cancel();
-    }
+    for (auto& w : waiters) w.wake();
+}
+
+SessionSet::Registration SessionSet::add(asio::any_io_executor ex, Closer close) {
+    std::lock_guard lock(m_mutex);
+    return {*this, m_entries.insert(m_entries.end(), {std::move(ex), std::move(close), std::make_shared<bool>(true)})};
+}
+
+void SessionSet::remove(std::list<Entry>::iterator it) {
+    std::lock_guard lock(m_mutex);
+    *it->alive = false; // on the session's executor, as the closers posted to it
+    m_entries.erase(it);
+}
+
+void SessionSet::closeAll() {
+    std::lock_guard lock(m_mutex);
+    for (const auto& e : m_entries)
+        asio::post(e.ex, [close = e.close, alive = e.alive] {
+            if (*alive) close();
+        });
 }
 
 asio::awaitable<void> runPlainSession(tcp::socket socket, SessionDeps deps, SessionSet& sessions) {
-    auto it = sessions.add([&socket] {
+    const auto registration = sessions.add(socket.get_executor(), [&socket] {
         boost::system::error_code ec;
         socket.shutdown(tcp::socket::shutdown_both, ec);
     });
     const std::string peer = peerOf(socket);
     co_await runSession(socket, deps, peer);
-    sessions.remove(it);
 }
 
 asio::awaitable<void> runTlsSession(TlsStream stream, SessionDeps deps, SessionSet& sessions) {
-    auto it = sessions.add([&stream] {
+    const auto registration = sessions.add(stream.get_executor(), [&stream] {
         boost::system::error_code ec;
         stream.lowest_layer().shutdown(tcp::socket::shutdown_both, ec);
     });
@@ -147,7 +171,6 @@ asio::awaitable<void> runTlsSession(TlsStream stream, SessionDeps deps, SessionS
     } else {
         deps.log(peer + ": TLS handshake failed");
     }
-    sessions.remove(it);
 }
 
 } // namespace tdkt::server::net

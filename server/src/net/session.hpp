@@ -6,9 +6,12 @@
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 
+#include <exception>
 #include <functional>
 #include <list>
 #include <memory>
+#include <mutex>
+#include <type_traits>
 
 namespace tdkt::server::net {
 
@@ -16,49 +19,102 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using TlsStream = asio::ssl::stream<tcp::socket>;
 
-/** Collects pushes from many sessions and applies them in one transaction. */
+/**
+ * The strand that owns the Service (and so the store's one SQLite connection):
+ * every call into it runs here, one at a time, while sessions read, decrypt,
+ * decode, encode and write on the io threads.
+ */
+using StoreStrand = asio::strand<asio::io_context::executor_type>;
+
+/**
+ * Runs `f` on the store strand and resumes the calling coroutine on its own
+ * executor with f's result (an exception from f is rethrown there).
+ */
+template <class F>
+asio::awaitable<std::invoke_result_t<F&>> onStore(const StoreStrand& strand, F f) {
+    using R = std::invoke_result_t<F&>;
+    return asio::async_initiate<const asio::use_awaitable_t<>&, void(std::exception_ptr, R)>(
+        [strand](auto handler, F call) {
+            asio::post(strand, [call = std::move(call), handler = std::move(handler)]() mutable {
+                std::exception_ptr error;
+                R result{};
+                try {
+                    result = call();
+                } catch (...) {
+                    error = std::current_exception();
+                }
+                auto ex = asio::get_associated_executor(handler);
+                asio::post(ex, [handler = std::move(handler), error, result = std::move(result)]() mutable {
+                    std::move(handler)(error, std::move(result));
+                });
+            });
+        },
+        asio::use_awaitable, std::move(f));
+}
+
+/** Collects pushes from many sessions and applies them in one transaction, on the store strand. */
 class GroupCommit {
 public:
-    GroupCommit(asio::any_io_executor ex, Service& service) : m_ex(std::move(ex)), m_service(service) {}
+    GroupCommit(StoreStrand strand, Service& service) : m_strand(std::move(strand)), m_service(service) {}
 
-    /** Resumes once the job's push is committed (or refused as a whole). */
+    /** Resumes (on the caller's executor) once the job's push is committed, or refused as a whole. */
     asio::awaitable<void> submit(PushJob& job);
 
 private:
-    void flush();
+    void flush(); // on the strand
 
     struct Waiter {
         PushJob* job;
-        std::shared_ptr<asio::steady_timer> timer;
-        std::shared_ptr<bool> done;
+        std::function<void()> wake; // resumes the session's coroutine on its executor
     };
 
-    asio::any_io_executor m_ex;
+    StoreStrand m_strand;
     Service& m_service;
-    std::vector<Waiter> m_queue;
+    std::vector<Waiter> m_queue; // touched on the strand only
     bool m_scheduled = false;
 };
 
 struct SessionDeps {
     Service& service;
     GroupCommit& commits;
+    StoreStrand store;
     std::chrono::seconds idle;
-    std::function<void(const std::string&)> log;
+    std::function<void(const std::string&)> log; // thread-safe
 };
 
-/** Live sessions, so a stop can close them. */
+/** Live sessions, so a stop can close them; used from every session's strand. */
 class SessionSet {
 public:
     using Closer = std::function<void()>;
-    std::list<Closer>::iterator add(Closer c) { return m_closers.insert(m_closers.end(), std::move(c)); }
-    void remove(std::list<Closer>::iterator it) { m_closers.erase(it); }
-    void closeAll() {
-        auto copy = m_closers;
-        for (auto& c : copy) c();
-    }
+    class Registration; // removes its session when the session ends, however it ends
+
+    /** Registers a session; `close` runs on `ex` (the session's own executor) at a stop. */
+    Registration add(asio::any_io_executor ex, Closer close);
+    /** Asks every live session to close (each on its own executor). */
+    void closeAll();
 
 private:
-    std::list<Closer> m_closers;
+    struct Entry {
+        asio::any_io_executor ex;
+        Closer close;
+        std::shared_ptr<bool> alive; // false once the session ended (read and written on ex)
+    };
+    void remove(std::list<Entry>::iterator it);
+
+    std::mutex m_mutex;
+    std::list<Entry> m_entries;
+};
+
+class SessionSet::Registration {
+public:
+    Registration(SessionSet& set, std::list<Entry>::iterator it) : m_set(set), m_it(it) {}
+    Registration(const Registration&) = delete;
+    Registration& operator=(const Registration&) = delete;
+    ~Registration() { m_set.remove(m_it); }
+
+private:
+    SessionSet& m_set;
+    std::list<Entry>::iterator m_it;
 };
 
 asio::awaitable<void> runPlainSession(tcp::socket socket, SessionDeps deps, SessionSet& sessions);
