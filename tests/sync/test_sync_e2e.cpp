@@ -149,6 +149,21 @@ TEST_CASE("sync: the server refuses forbidden writes and ops from the future, wi
     CHECK(json::parse(w.ok("rb", {"rejected"}))[0]["reason"].get<std::string>().find("not yours") !=
           std::string::npos);
 
+    // A person of another unit, entered as one form, and one of the officer's own unit,
+    // in one push: the server answers a row's ordinary fields once (push.cpp), so every
+    // field of the foreign row is refused with the reason and the own row is taken whole.
+    const auto stray = w.put("rb", "people", json{{"unit_id", "tinh-p"}, {"full_name", "Người của tỉnh"},
+                                                 {"position", "Chuyên viên"}, {"birth_year", 1980}});
+    const auto own = w.put("rb", "people", json{{"unit_id", "xa-b"}, {"full_name", "Lò Văn Năm"},
+                                               {"position", "Công chức văn hóa"}, {"birth_year", 1990}});
+    s = w.sync("rb");
+    CHECK(s["rejected"] == 4);
+    CHECK(s["pushed"] == 4);
+    CHECK(w.cli("rb", {"get", "people", stray}).exitCode != 0);
+    CHECK(json::parse(w.ok("rb", {"get", "people", own}))["position"] == "Công chức văn hóa");
+    for (const auto& r : json::parse(w.ok("rb", {"rejected"})))
+        if (r["row_id"] == stray) CHECK(r["reason"].get<std::string>().find("not yours") != std::string::npos);
+
     // The reviewer decides; it may not rewrite the unit's own fields.
     w.sync("rv");
     edit(w, "rv", d, {{"status", "approved"}, {"decision_number", "12/QĐ-UBND"}, {"nominee_name", "X"}});

@@ -106,6 +106,13 @@ std::optional<std::uint64_t> forkedSeq(const store::Store& store, SiteId site, s
     return std::nullopt;
 }
 
+// An op whose rights answer is the row's, whatever its field and value: not a
+// dossier (review fields, the award form and the nominee decide there), not the
+// row's unit, not an inspection's target or plan (the fields Rights reads).
+bool rightsNeutral(const schema::TableDef& t, const Op& op) {
+    return t.name != "dossiers" && op.field != t.unitField && op.field != "target_id" && op.field != "plan_id";
+}
+
 } // namespace
 
 void Service::applyPush(PushJob& job) {
@@ -157,6 +164,12 @@ void Service::applyPush(PushJob& job) {
         memo = {std::string(table), std::string(id), std::string(field), v, true};
         return v;
     };
+    struct Verdict {
+        const schema::TableDef* table = nullptr;
+        std::string id;
+        std::optional<std::string> why;
+        bool valid = false;
+    } verdict;
     const std::uint64_t now = systemMillis();
     std::optional<rules::Catalog> catalog; // loaded once per push, when a status change needs it
     // Ops settled before (their ack was lost on the way): their refusals are told again.
@@ -185,7 +198,21 @@ void Service::applyPush(PushJob& job) {
         if (!why && hlcMillis(op.hlc) > now + MaxFutureMs)
             why = "stamped " + std::to_string((hlcMillis(op.hlc) - now) / 60000) +
                   " min ahead of the server clock: correct the computer's date and time";
-        if (!why) why = rights.refuseWrite(op, lookup);
+        const schema::TableDef* t = why ? nullptr : &schema::registry().require(op.table); // its shape is good
+        if (t) {
+            // Consecutive ops of one row whose fields the rights neither read nor judge
+            // by value get the first one's answer (a form's other fields, a pulled row's).
+            const bool neutral = rightsNeutral(*t, op);
+            if (neutral && verdict.valid && verdict.table == t && verdict.id == op.rowId) {
+                why = verdict.why;
+            } else {
+                why = rights.refuseWrite(*t, op, lookup);
+                verdict.table = t;
+                verdict.id = op.rowId;
+                verdict.why = why;
+                verdict.valid = neutral;
+            }
+        }
         if (!why) why = refuseByRules(m_store, op, catalog);
         if (why) {
             m_store.logRefused(op, *why);
@@ -194,8 +221,7 @@ void Service::applyPush(PushJob& job) {
         } else {
             m_store.applyRemote(std::span<const Op>(&op, 1), store::Store::Checked::Yes); // checkShape did
             ++ack.accepted;
-            const auto& t = schema::registry().require(op.table);
-            if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id" ||
+            if (op.field == t->unitField || op.field == "target_id" || op.field == "plan_id" ||
                 authorityReads(op.table, op.field))
                 memo.valid = false;
         }

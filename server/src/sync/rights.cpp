@@ -57,8 +57,7 @@ bool Rights::canRead(const schema::TableDef& t, const store::Row& row) const {
 
 bool Rights::readsByRowUnit(const schema::TableDef& t) { return !isReference(t) && t.name != "units"; }
 
-std::optional<std::string> Rights::refuseWrite(const Op& op, const FieldLookup& lookup) const {
-    const auto& t = schema::registry().require(op.table);
+std::optional<std::string> Rights::refuseWrite(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const {
     if (t.serverWritten)
         return "conflicts are written by the server: resolve one by editing the field itself (tdkt-cli resolve)";
     if (t.name == "units" || isReference(t)) {

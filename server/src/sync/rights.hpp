@@ -49,7 +49,7 @@ public:
     }
 
     /** Why this op may not be written by the user, or nullopt when it may. */
-    std::optional<std::string> refuseWrite(const Op& op, const FieldLookup& lookup) const;
+    std::optional<std::string> refuseWrite(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const;
 
     static bool isReference(const schema::TableDef& t);
 
