@@ -9,7 +9,7 @@
  * of each of its rows (for rights; valid while no row changes unit, see
  * Store::unitEpoch) and its last few encodings (sessions whose rights pick the
  * same ops get the same bytes). Bounded by a number of ops, oldest use dropped
- * first. Not thread-safe (the server's one thread).
+ * first. Not thread-safe (used on the store strand only).
  */
 #include "tdkt/store/store.hpp"
 

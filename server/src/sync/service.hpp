@@ -3,7 +3,8 @@
  * @brief The sync service: one session's protocol state machine, and the merge
  *        of pushed ops under the rights rules (DESIGN.md §4–5). No sockets: the
  *        net layer feeds decoded messages in and writes the replies out.
- * Thread safety: one Service per thread (it owns the store's connection).
+ * Thread safety: none; the server calls it from one strand only (it owns the
+ *        store's connection), while sessions do their I/O on other threads.
  */
 #include "accounts.hpp"
 #include "pull_cache.hpp"

@@ -5,7 +5,7 @@
  *        with each unit's subtree, ancestors and inspected units worked out on
  *        first use. A province of thousands of units (and years of inspections)
  *        no longer reads them all for every pull batch and push.
- * Not thread-safe (the server's one thread).
+ * Not thread-safe (used on the store strand only).
  */
 #include "tdkt/store/store.hpp"
 
