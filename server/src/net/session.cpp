@@ -15,8 +15,9 @@ using namespace tdkt::protocol;
 constexpr auto Await = asio::as_tuple(asio::use_awaitable);
 
 struct Frame {
-    std::optional<Message> message;
-    std::string error; // malformed: reply and close
+    std::uint8_t type = 0;
+    std::vector<std::uint8_t> payload; // decoded by the session (a push once admitted)
+    std::string error;                 // malformed: reply and close
     bool closed = false;
 };
 
@@ -34,15 +35,10 @@ asio::awaitable<Frame> readFrame(Stream& stream) {
         f.error = *err;
         co_return f;
     }
-    std::vector<std::uint8_t> payload(h.length - 1);
-    auto [ec2, n2] = co_await asio::async_read(stream, asio::buffer(payload), Await);
-    if (ec2) {
-        f.closed = true;
-        co_return f;
-    }
-    auto d = decode(h.type, payload);
-    if (d.message) f.message = std::move(d.message);
-    else f.error = d.error;
+    f.type = h.type;
+    f.payload.resize(h.length - 1);
+    auto [ec2, n2] = co_await asio::async_read(stream, asio::buffer(f.payload), Await);
+    if (ec2) f.closed = true;
     co_return f;
 }
 
@@ -70,7 +66,21 @@ asio::awaitable<void> runSession(Stream& stream, const SessionDeps& deps, const 
         }
         Frame frame = std::get<0>(std::move(next));
         if (frame.closed) co_return;
-        if (!frame.message) {
+        // A push is decoded only once admitted (GroupCommit::MaxAdmitted), and keeps
+        // its admission until it is committed.
+        std::optional<Admission> admission;
+        if (frame.error.empty() && frame.type == static_cast<std::uint8_t>(MessageType::Push)) {
+            co_await deps.commits.admit();
+            admission.emplace(deps.commits);
+        }
+        std::optional<Message> message;
+        if (frame.error.empty()) {
+            auto d = decode(frame.type, frame.payload);
+            frame.payload = {};
+            if (d.message) message = std::move(d.message);
+            else frame.error = d.error;
+        }
+        if (!message) {
             deps.log(peer + ": " + frame.error + ", session closed");
             // A named message: g++ 12 destroys temporaries of a co_await expression twice.
             const Message refusal{ErrorMsg{ErrorCode::Malformed, frame.error}};
@@ -78,14 +88,15 @@ asio::awaitable<void> runSession(Stream& stream, const SessionDeps& deps, const 
             co_return;
         }
         Reply reply;
-        if (deps.service.isPushReady(state, *frame.message)) {
-            PushJob job{&state, std::get<Push>(std::move(*frame.message)), {}};
+        if (deps.service.isPushReady(state, *message)) {
+            PushJob job{&state, std::get<Push>(std::move(*message)), {}};
             co_await deps.commits.submit(job);
             reply = std::move(job.reply);
         } else {
-            const Message& message = *frame.message;
-            reply = co_await onStore(deps.store, [&] { return deps.service.handle(state, message); });
+            const Message& m = *message;
+            reply = co_await onStore(deps.store, [&] { return deps.service.handle(state, m); });
         }
+        admission.reset();
         if (auto* e = std::get_if<ErrorMsg>(&reply.message)) deps.log(peer + ": " + e->message);
         const bool sent = co_await writeMessage(stream, reply.message);
         if (!sent || reply.close) co_return;
@@ -117,6 +128,43 @@ asio::awaitable<void> GroupCommit::submit(PushJob& job) {
             });
         },
         asio::use_awaitable);
+}
+
+asio::awaitable<void> GroupCommit::admit() {
+    return asio::async_initiate<const asio::use_awaitable_t<>&, void()>(
+        [this](auto handler) {
+            auto h = std::make_shared<decltype(handler)>(std::move(handler));
+            auto wake = [h] {
+                auto ex = asio::get_associated_executor(*h);
+                asio::post(ex, [h] { std::move(*h)(); });
+            };
+            // Under a mutex, not on the store strand: a session must not wait for a
+            // group to commit before it may decode the next push.
+            {
+                std::lock_guard lock(m_admitMutex);
+                if (m_admitted >= MaxAdmitted) {
+                    m_admitQueue.push_back(std::move(wake));
+                    return;
+                }
+                ++m_admitted;
+            }
+            wake();
+        },
+        asio::use_awaitable);
+}
+
+void GroupCommit::release() {
+    std::function<void()> next;
+    {
+        std::lock_guard lock(m_admitMutex);
+        if (m_admitQueue.empty()) {
+            --m_admitted;
+            return;
+        }
+        next = std::move(m_admitQueue.front()); // the admission passes on
+        m_admitQueue.pop_front();
+    }
+    next();
 }
 
 void GroupCommit::flush() {
