@@ -201,7 +201,7 @@ void Service::applyPush(PushJob& job) {
         const schema::TableDef* t = why ? nullptr : &schema::registry().require(op.table); // its shape is good
         if (t) {
             // Consecutive ops of one row whose fields the rights neither read nor judge
-            // by value get the first one's answer (a form's other fields, a pulled row's).
+            // by value get the first one's answer (the other fields of a form, of a new row).
             const bool neutral = rightsNeutral(*t, op);
             if (neutral && verdict.valid && verdict.table == t && verdict.id == op.rowId) {
                 why = verdict.why;
