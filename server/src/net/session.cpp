@@ -109,18 +109,24 @@ std::string peerOf(const tcp::socket& s) {
     return ec ? std::string("?") : ep.address().to_string() + ":" + std::to_string(ep.port());
 }
 
+// A copyable call that resumes a waiting coroutine on its own executor (its
+// handler is move-only: shared, and called once).
+template <class Handler>
+std::function<void()> wakerFor(Handler handler) {
+    auto h = std::make_shared<Handler>(std::move(handler));
+    return [h] {
+        auto ex = asio::get_associated_executor(*h);
+        asio::post(ex, [h] { std::move(*h)(); });
+    };
+}
+
 } // namespace
 
 asio::awaitable<void> GroupCommit::submit(PushJob& job) {
     return asio::async_initiate<const asio::use_awaitable_t<>&, void()>(
         [this, &job](auto handler) {
-            // Shared, so the waiter's std::function may copy it; called once.
-            auto h = std::make_shared<decltype(handler)>(std::move(handler));
-            asio::post(m_strand, [this, &job, h] {
-                m_queue.push_back({&job, [h] {
-                                       auto ex = asio::get_associated_executor(*h);
-                                       asio::post(ex, [h] { std::move(*h)(); });
-                                   }});
+            asio::post(m_strand, [this, &job, wake = wakerFor(std::move(handler))] {
+                m_queue.push_back({&job, wake});
                 if (!m_scheduled) {
                     m_scheduled = true;
                     asio::post(m_strand, [this] { flush(); });
@@ -133,11 +139,7 @@ asio::awaitable<void> GroupCommit::submit(PushJob& job) {
 asio::awaitable<void> GroupCommit::admit() {
     return asio::async_initiate<const asio::use_awaitable_t<>&, void()>(
         [this](auto handler) {
-            auto h = std::make_shared<decltype(handler)>(std::move(handler));
-            auto wake = [h] {
-                auto ex = asio::get_associated_executor(*h);
-                asio::post(ex, [h] { std::move(*h)(); });
-            };
+            auto wake = wakerFor(std::move(handler));
             // Under a mutex, not on the store strand: a session must not wait for a
             // group to commit before it may decode the next push.
             {
