@@ -60,7 +60,8 @@ std::vector<protocol::Bytes> framesOf(const std::vector<Op>& ops) {
             if (round >= r.frames.size()) continue;
             auto d = protocol::decodeFrame(r.frames[round]);
             if (!d.message) throw std::runtime_error("bad frame: " + d.error);
-            jobs.push_back({&r.session, std::get<protocol::Push>(std::move(*d.message)), {}});
+            jobs.push_back({&r.session, std::get<protocol::Push>(std::move(*d.message)), {}, {}});
+            jobs.back().checkOps(); // as a session does, before the store's writer
         }
         if (jobs.empty()) return refused;
         std::vector<server::PushJob*> group;

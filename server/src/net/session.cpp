@@ -89,7 +89,8 @@ asio::awaitable<void> runSession(Stream& stream, const SessionDeps& deps, const 
         }
         Reply reply;
         if (deps.service.isPushReady(state, *message)) {
-            PushJob job{&state, std::get<Push>(std::move(*message)), {}};
+            PushJob job{&state, std::get<Push>(std::move(*message)), {}, {}};
+            job.checkOps(); // here, on this session's thread: the store's writer has enough to do
             co_await deps.commits.submit(job);
             reply = std::move(job.reply);
         } else {

@@ -23,8 +23,7 @@ using namespace tdkt::protocol;
 // whatever order its fields arrive in.
 using Pending = std::map<std::pair<std::string, std::string>, std::map<std::string, Value, std::less<>>>;
 
-std::optional<std::string> checkShape(const Op& op) {
-    const auto* t = schema::registry().table(op.table);
+std::optional<std::string> checkShape(const schema::TableDef* t, const Op& op) {
     if (!t) return "unknown table '" + op.table + "'";
     if (!isValidRowId(op.rowId)) return "invalid row id";
     if (op.field == schema::DeletedField) {
@@ -106,16 +105,25 @@ std::optional<std::uint64_t> forkedSeq(const store::Store& store, SiteId site, s
     return std::nullopt;
 }
 
-// An op whose rights answer is the row's, whatever its field and value: not a
-// dossier (review fields, the award form and the nominee decide there), not the
-// row's unit, not an inspection's target or plan (the fields Rights reads).
-bool rightsNeutral(const schema::TableDef& t, const Op& op) {
-    return t.name != "dossiers" && op.field != t.unitField && op.field != "target_id" && op.field != "plan_id";
-}
-
 } // namespace
 
+void PushJob::checkOps() {
+    checks.clear();
+    checks.reserve(push.ops.size());
+    for (const Op& op : push.ops) {
+        OpCheck c;
+        c.table = schema::registry().table(op.table);
+        c.refusal = checkShape(c.table, op);
+        if (c.refusal) c.table = nullptr;
+        else
+            c.readByRights = op.field == c.table->unitField || op.field == "target_id" || op.field == "plan_id" ||
+                             authorityReads(op.table, op.field);
+        checks.push_back(std::move(c));
+    }
+}
+
 void Service::applyPush(PushJob& job) {
+    if (job.checks.size() != job.push.ops.size()) job.checkOps();
     SessionState& s = *job.session;
     PushAck ack;
     std::uint64_t high = m_store.siteHighWater(s.site);
@@ -133,18 +141,12 @@ void Service::applyPush(PushJob& job) {
         return;
     }
     Rights rights(m_store, *s.user, m_unitTrees.get(m_store, m_store.unitEpoch()));
-    // Each op's shape is checked once; the fields the rights ask about (a row's
-    // unit, an inspection's target and plan) are kept for rows the push creates.
-    std::vector<std::optional<std::string>> shapes;
-    shapes.reserve(job.push.ops.size());
+    // The fields the rights ask about (a row's unit, an inspection's target and
+    // plan) are kept for rows the push creates.
     Pending pending;
-    for (const Op& op : job.push.ops) {
-        shapes.push_back(op.seq > high ? checkShape(op) : std::nullopt);
-        if (op.seq <= high || shapes.back()) continue;
-        const auto& t = schema::registry().require(op.table);
-        if (op.field == t.unitField || op.field == "target_id" || op.field == "plan_id" ||
-            authorityReads(op.table, op.field))
-            pending[{op.table, op.rowId}][op.field] = op.value;
+    for (std::size_t i = 0; i < job.push.ops.size(); ++i) {
+        const Op& op = job.push.ops[i];
+        if (op.seq > high && job.checks[i].readByRights) pending[{op.table, op.rowId}][op.field] = op.value;
     }
     // A row's ops come together, so the last answer is remembered (and forgotten
     // when an applied op changes one of the fields rights ask about).
@@ -161,7 +163,11 @@ void Service::applyPush(PushJob& job) {
         } else if (auto it = pending.find({std::string(table), std::string(id)}); it != pending.end()) {
             if (auto f = it->second.find(field); f != it->second.end()) v = f->second;
         }
-        memo = {std::string(table), std::string(id), std::string(field), v, true};
+        memo.table.assign(table); // their buffers are reused: no allocation per row
+        memo.id.assign(id);
+        memo.field.assign(field);
+        memo.value = v;
+        memo.valid = true;
         return v;
     };
     struct Verdict {
@@ -194,15 +200,17 @@ void Service::applyPush(PushJob& job) {
             break;
         }
         op.author = s.user->name;
-        std::optional<std::string> why = shapes[i];
+        const OpCheck& check = job.checks[i];
+        std::optional<std::string> why = check.refusal;
         if (!why && hlcMillis(op.hlc) > now + MaxFutureMs)
             why = "stamped " + std::to_string((hlcMillis(op.hlc) - now) / 60000) +
                   " min ahead of the server clock: correct the computer's date and time";
-        const schema::TableDef* t = why ? nullptr : &schema::registry().require(op.table); // its shape is good
+        const schema::TableDef* t = why ? nullptr : check.table;
         if (t) {
             // Consecutive ops of one row whose fields the rights neither read nor judge
-            // by value get the first one's answer (the other fields of a form, of a new row).
-            const bool neutral = rightsNeutral(*t, op);
+            // by value get the first one's answer (the other fields of a form, of a new
+            // row). Not for dossiers: their review fields, award form and nominee decide.
+            const bool neutral = !check.readByRights && t->name != "dossiers";
             if (neutral && verdict.valid && verdict.table == t && verdict.id == op.rowId) {
                 why = verdict.why;
             } else {
@@ -219,11 +227,9 @@ void Service::applyPush(PushJob& job) {
             m_log("refused " + op.table + "/" + op.rowId + "." + op.field + " from " + op.author + ": " + *why);
             ack.rejected.push_back(rejection(m_store, op, *why));
         } else {
-            m_store.applyRemote(std::span<const Op>(&op, 1), store::Store::Checked::Yes); // checkShape did
+            m_store.applyRemote(std::span<const Op>(&op, 1), store::Store::Checked::Yes); // checkOps did
             ++ack.accepted;
-            if (op.field == t->unitField || op.field == "target_id" || op.field == "plan_id" ||
-                authorityReads(op.table, op.field))
-                memo.valid = false;
+            if (check.readByRights) memo.valid = false;
         }
         high = op.seq;
     }

@@ -11,6 +11,7 @@
 #include "unit_tree.hpp"
 
 #include "tdkt/protocol/messages.hpp"
+#include "tdkt/schema/schema.hpp"
 #include "tdkt/store/store.hpp"
 
 #include <functional>
@@ -32,11 +33,26 @@ struct Reply {
     bool close = false; // the session ends after this reply
 };
 
+/** What an op is, as far as it can be told without the store. */
+struct OpCheck {
+    const schema::TableDef* table = nullptr; // null when its shape is refused
+    std::optional<std::string> refusal;      // why its shape is refused
+    bool readByRights = false; // a field the rights read: the row's unit, a target or plan, an award's facts
+};
+
 /** A push waiting for the next group commit. */
 struct PushJob {
     SessionState* session = nullptr;
     protocol::Push push;
+    std::vector<OpCheck> checks; // one per op, from checkOps()
     Reply reply;
+
+    /**
+     * Checks each op's table, row id, field and value. Needs no store, so a session
+     * runs it on its own thread, before the push waits for the store's writer;
+     * applyPushes runs it for a job that did not.
+     */
+    void checkOps();
 };
 
 class Service {

@@ -42,8 +42,12 @@ bool TableDef::searchable() const {
 }
 
 const TableDef* Registry::table(std::string_view name) const {
-    for (const auto& t : m_tables)
-        if (t.name == name) return &t;
+    if (const auto* last = m_last.load(std::memory_order_relaxed); last && last->name == name) return last;
+    for (const auto& t : m_tables) {
+        if (t.name != name) continue;
+        m_last.store(&t, std::memory_order_relaxed);
+        return &t;
+    }
     return nullptr;
 }
 

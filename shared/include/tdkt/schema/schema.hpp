@@ -9,6 +9,7 @@
  */
 #include "tdkt/core/value.hpp"
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,9 @@ public:
 
 private:
     std::vector<TableDef> m_tables;
+    // The table found last: a push's or a pull's ops name the same table again and
+    // again. Any thread may read or replace it; it only ever points into m_tables.
+    mutable std::atomic<const TableDef*> m_last{nullptr};
 };
 
 const Registry& registry();
