@@ -28,6 +28,10 @@ public:
         REQUIRE(connect(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
     }
     ~Raw() { close(m_fd); }
+    Raw(const Raw&) = delete;
+    Raw& operator=(const Raw&) = delete;
+
+    int fd() const { return m_fd; }
 
     void write(const std::vector<std::uint8_t>& bytes) {
         (void)!::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);

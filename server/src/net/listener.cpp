@@ -44,6 +44,7 @@ struct Server {
     asio::io_context io{Threads};
     StoreStrand store = asio::make_strand(io);   // the Service, its store and caches
     StoreStrand control = asio::make_strand(io); // the acceptor, the signals, `stopping`
+    StoreStrand passwords = asio::make_strand(io); // password checks, one at a time
     std::optional<asio::ssl::context> tls;
     tcp::acceptor acceptor{control};
     SessionSet sessions;
@@ -103,7 +104,7 @@ int serve(const ServeOptions& options, Service& service) {
     if (ec) throw Error(ErrorKind::Invalid, "cannot listen on " + options.listen + ": " + ec.message());
     srv.acceptor.listen();
     GroupCommit commits(srv.store, service);
-    SessionDeps deps{service, commits, srv.store, std::chrono::seconds(options.idleSeconds), logLine};
+    SessionDeps deps{service, commits, srv.store, srv.passwords, std::chrono::seconds(options.idleSeconds), logLine};
 
     asio::signal_set signals(srv.control, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code& e, int sig) {

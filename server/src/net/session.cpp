@@ -93,9 +93,16 @@ asio::awaitable<void> runSession(Stream& stream, const SessionDeps& deps, const 
             job.checkOps(); // here, on this session's thread: the store's writer has enough to do
             co_await deps.commits.submit(job);
             reply = std::move(job.reply);
+        } else if (const auto* login = std::get_if<Login>(&*message);
+                   login && deps.service.checksPassword(state, *login)) {
+            auto hash = co_await onStrand(deps.store, [&] { return deps.service.passwordHash(*login); });
+            const bool ok = co_await onStrand(deps.passwords, [&] {
+                return Accounts::verifyPassword(hash, login->password);
+            });
+            reply = co_await onStrand(deps.store, [&] { return deps.service.login(state, *login, ok); });
         } else {
             const Message& m = *message;
-            reply = co_await onStore(deps.store, [&] { return deps.service.handle(state, m); });
+            reply = co_await onStrand(deps.store, [&] { return deps.service.handle(state, m); });
         }
         admission.reset();
         if (auto* e = std::get_if<ErrorMsg>(&reply.message)) deps.log(peer + ": " + e->message);

@@ -28,11 +28,11 @@ using TlsStream = asio::ssl::stream<tcp::socket>;
 using StoreStrand = asio::strand<asio::io_context::executor_type>;
 
 /**
- * Runs `f` on the store strand and resumes the calling coroutine on its own
- * executor with f's result (an exception from f is rethrown there).
+ * Runs `f` on `strand` (the store's, or the passwords') and resumes the calling
+ * coroutine on its own executor with f's result (an exception from f is rethrown there).
  */
 template <class F>
-asio::awaitable<std::invoke_result_t<F&>> onStore(const StoreStrand& strand, F f) {
+asio::awaitable<std::invoke_result_t<F&>> onStrand(const StoreStrand& strand, F f) {
     using R = std::invoke_result_t<F&>;
     return asio::async_initiate<const asio::use_awaitable_t<>&, void(std::exception_ptr, R)>(
         [strand](auto handler, F call) {
@@ -105,6 +105,9 @@ struct SessionDeps {
     Service& service;
     GroupCommit& commits;
     StoreStrand store;
+    // Password checks (argon2id, 64 MiB each) run here, one at a time: off the
+    // store's strand, so a login holds up no push, and one hash's memory at most.
+    StoreStrand passwords;
     std::chrono::seconds idle;
     std::function<void(const std::string&)> log; // thread-safe
 };

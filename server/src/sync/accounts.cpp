@@ -63,19 +63,27 @@ std::optional<User> Accounts::findUser(std::string_view name) {
 }
 
 std::optional<std::string> Accounts::login(std::string_view name, std::string_view password, SiteId site) {
+    if (!verifyPassword(passwordHash(name), password)) return std::nullopt;
+    return issueToken(name, site);
+}
+
+std::optional<std::string> Accounts::passwordHash(std::string_view name) {
     auto st = m_db.prepare("SELECT hash FROM users WHERE name = ?");
     st.bind(1, name);
-    if (!st.step()) {
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
+}
+
+bool Accounts::verifyPassword(const std::optional<std::string>& hash, std::string_view password) {
+    if (!hash) {
         // Spend the same time as a real check, so timing does not reveal user names.
         std::array<char, crypto_pwhash_STRBYTES> dummy{};
         if (crypto_pwhash_str(dummy.data(), "x", 1, crypto_pwhash_OPSLIMIT_INTERACTIVE,
                               crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
             dummy[0] = 0;
-        return std::nullopt;
+        return false;
     }
-    const std::string stored = st.text(0);
-    if (crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) != 0) return std::nullopt;
-    return issueToken(name, site);
+    return crypto_pwhash_str_verify(hash->c_str(), password.data(), password.size()) == 0;
 }
 
 std::string Accounts::issueToken(std::string_view name, SiteId site) {

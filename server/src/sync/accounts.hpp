@@ -33,6 +33,15 @@ public:
     /** Checks the password; on success a new token bound to `site`. */
     std::optional<std::string> login(std::string_view name, std::string_view password, SiteId site);
 
+    /** The stored password hash of a user; none for an unknown name. */
+    std::optional<std::string> passwordHash(std::string_view name);
+
+    /**
+     * Whether `password` matches `hash` (argon2id, ~64 MiB and tens of ms). Needs no
+     * database: any thread may run it. An unknown user (no hash) costs the same time.
+     */
+    static bool verifyPassword(const std::optional<std::string>& hash, std::string_view password);
+
     /** The user of a live token used by the site it was issued to. */
     std::optional<User> authenticate(std::string_view token, SiteId site);
 

@@ -35,7 +35,8 @@ bool Service::isPushReady(const SessionState& s, const Message& m) const {
 Reply Service::handle(SessionState& s, const Message& m) {
     if (const auto* h = std::get_if<Hello>(&m)) return hello(s, *h);
     if (!s.welcomed) return error(ErrorCode::Malformed, "the session must start with Hello");
-    if (const auto* l = std::get_if<Login>(&m)) return login(s, *l);
+    if (const auto* l = std::get_if<Login>(&m))
+        return login(s, *l, checksPassword(s, *l) && Accounts::verifyPassword(passwordHash(*l), l->password));
     if (const auto* a = std::get_if<Auth>(&m)) return auth(s, *a);
     if (const auto* r = std::get_if<Resite>(&m)) return resite(s, *r);
     if (!s.user) return error(ErrorCode::BadToken, "log in first");
@@ -64,16 +65,21 @@ Reply Service::loggedIn(SessionState& s, const User& u, std::string token) {
     return {LoginOk{std::move(token), u.name, u.role, u.unit, m_store.siteHighWater(s.site)}};
 }
 
-Reply Service::login(SessionState& s, const Login& m) {
+bool Service::checksPassword(const SessionState& s, const Login& m) const {
+    return s.welcomed && !s.user && m.site != 0;
+}
+
+Reply Service::login(SessionState& s, const Login& m, bool passwordOk) {
     if (s.user) return error(ErrorCode::Malformed, "already logged in");
     if (m.site == 0) return error(ErrorCode::Malformed, "no replica id");
-    auto token = m_accounts.login(m.user, m.password, m.site);
-    if (!token) {
+    // The user is read again: it may have been removed while its password was checked.
+    auto user = passwordOk ? m_accounts.findUser(m.user) : std::nullopt;
+    if (!user) {
         m_log("login refused for '" + m.user + "' from " + s.peer);
         return error(ErrorCode::BadCredentials, "wrong user name or password");
     }
     s.site = m.site;
-    return loggedIn(s, *m_accounts.findUser(m.user), std::move(*token));
+    return loggedIn(s, *user, m_accounts.issueToken(user->name, m.site));
 }
 
 // A replica whose id was used by other changes too (a restored backup, a copied

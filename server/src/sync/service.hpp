@@ -64,6 +64,16 @@ public:
 
     Service(store::Store& store, Accounts& accounts, Log log);
 
+    /**
+     * Whether a Login on this session goes on to its password check. The net layer
+     * then reads the hash here (passwordHash), checks it off the store's strand
+     * (Accounts::verifyPassword: a login's argon2id would hold up every push) and
+     * ends the login with login(s, m, ok). handle() does all three itself.
+     */
+    bool checksPassword(const SessionState& s, const protocol::Login& m) const;
+    std::optional<std::string> passwordHash(const protocol::Login& m) { return m_accounts.passwordHash(m.user); }
+    Reply login(SessionState& s, const protocol::Login& m, bool passwordOk);
+
     /** Every message except Push; the reply to send. */
     Reply handle(SessionState& s, const protocol::Message& m);
 
@@ -77,7 +87,6 @@ public:
 
 private:
     Reply hello(SessionState& s, const protocol::Hello& m);
-    Reply login(SessionState& s, const protocol::Login& m);
     Reply resite(SessionState& s, const protocol::Resite& m);
     Reply auth(SessionState& s, const protocol::Auth& m);
     Reply pull(SessionState& s, const protocol::Pull& m);
