@@ -152,7 +152,7 @@ asio::awaitable<void> GroupCommit::admit() {
             // group to commit before it may decode the next push.
             {
                 std::lock_guard lock(m_admitMutex);
-                if (m_admitted >= MaxAdmitted) {
+                if (m_admitted >= m_maxAdmitted) {
                     m_admitQueue.push_back(std::move(wake));
                     return;
                 }

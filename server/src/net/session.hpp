@@ -56,7 +56,8 @@ asio::awaitable<std::invoke_result_t<F&>> onStrand(const StoreStrand& strand, F 
 /** Collects pushes from many sessions and applies them in one transaction, on the store strand. */
 class GroupCommit {
 public:
-    GroupCommit(StoreStrand strand, Service& service) : m_strand(std::move(strand)), m_service(service) {}
+    GroupCommit(StoreStrand strand, Service& service, std::size_t maxAdmitted = MaxAdmitted)
+        : m_strand(std::move(strand)), m_service(service), m_maxAdmitted(maxAdmitted) {}
 
     /** Resumes (on the caller's executor) once the job's push is committed, or refused as a whole. */
     asio::awaitable<void> submit(PushJob& job);
@@ -84,6 +85,7 @@ private:
     Service& m_service;
     std::vector<Waiter> m_queue; // touched on the strand only
     bool m_scheduled = false;
+    const std::size_t m_maxAdmitted;
     std::mutex m_admitMutex; // guards the two below (sessions on both threads)
     std::size_t m_admitted = 0;
     std::deque<std::function<void()>> m_admitQueue; // sessions waiting to decode a push
