@@ -10,6 +10,14 @@ using rules::DossierContext;
 constexpr auto Pass = Expect::Pass;
 constexpr auto Fires = Expect::Fires;
 
+// A Lao động tiên tiến dossier for `year` (HTTNV that year) of someone recruited on `recruited`.
+DossierContext ldtt(int year, const std::string& received, const std::string& recruited) {
+    auto c = dossier("lao_dong_tien_tien", year, received);
+    evals(c, year, year, "httnv");
+    c.recruitedOn = recruited;
+    return c;
+}
+
 DossierContext cstdCoSo(const std::string& rank, bool ldtt = true) {
     auto c = dossier("chien_si_thi_dua_co_so", 2025);
     evals(c, 2025, 2025, rank);
@@ -54,6 +62,21 @@ const std::vector<Case>& cases() {
          [] { auto c = dossier("lao_dong_tien_tien", 2025); evals(c, 2025, 2025, "htnv"); return c; }},
         {"LĐTT: no evaluation recorded", "eligibility.eval_min", "Luật TĐKT 2022 Đ24", Fires,
          [] { return dossier("lao_dong_tien_tien", 2025); }},
+        // Time in the job, to the end of the achievement year (domain-verified §1 row 1, §4.4)
+        {"LĐTT 2025: recruited 01/07/2025, six whole months", "eligibility.recruited_months", "TT 01/2024", Pass,
+         [] { return ldtt(2025, "2025-08-15", "2025-07-01"); }},
+        {"LĐTT 2025: recruited 02/07/2025, under six months", "eligibility.recruited_months", "TT 01/2024", Fires,
+         [] { return ldtt(2025, "2025-08-15", "2025-07-02"); }},
+        {"LĐTT 2025: recruited years before", "eligibility.recruited_months", "TT 01/2024", Pass,
+         [] { return ldtt(2025, "2025-08-15", "2015-03-09"); }},
+        {"LĐTT 2025: no recruitment date recorded is not judged", "eligibility.recruited_months", "TT 01/2024", Pass,
+         [] { return ldtt(2025, "2025-08-15", ""); }},
+        {"LĐTT 2023 (old law): recruited 01/03/2023, ten whole months", "eligibility.recruited_months",
+         "NĐ 91/2017 Đ10", Pass, [] { return ldtt(2023, "2023-12-10", "2023-03-01"); }},
+        {"LĐTT 2023 (old law): recruited 15/04/2023, under ten months", "eligibility.recruited_months",
+         "NĐ 91/2017 Đ10", Fires, [] { return ldtt(2023, "2023-12-10", "2023-04-15"); }},
+        {"LĐTT 2024: recruited 15/04/2024 passes the six-month rule the ten-month one failed",
+         "eligibility.recruited_months", "TT 01/2024", Pass, [] { return ldtt(2024, "2025-01-10", "2024-04-15"); }},
         // [SECTION] CSTĐ cơ sở (Law Đ23): LĐTT + (HTXSNV or initiative); none required since 2024
         {"CSTĐ cơ sở: LĐTT + HTXSNV, no initiative needed since 2024", "eligibility.any_of",
          "Luật TĐKT 2022 Đ23; DOMAIN.md", Pass, [] { return cstdCoSo("htxsnv"); }},

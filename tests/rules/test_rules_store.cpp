@@ -132,6 +132,28 @@ TEST_CASE("rules: checkDossier over the replica") {
     CHECK(has(rules::checkDossier(*s, w.dossier, cat, "2025-12-05"), "blocks.dang_xem_xet_ky_luat"));
 }
 
+TEST_CASE("rules: a Lao động tiên tiến nominee's recruitment date is read from the replica") {
+    TempDir dir;
+    auto s = seeded(dir);
+    auto w = cstdWorld(*s);
+    const auto cat = rules::catalogFromStore(*s);
+    const auto ldtt = s->create("dossiers", {{"unit_id", w.commune}, {"nominee_kind", std::string("ca_nhan")},
+                                             {"person_id", w.person}, {"nominee_name", std::string("Nguyễn Văn Đình")},
+                                             {"award_code", std::string("lao_dong_tien_tien")},
+                                             {"year", std::int64_t{2025}}, {"status", std::string("draft")},
+                                             {"received_on", std::string("2025-12-01")}});
+    CHECK_FALSE(has(rules::checkDossier(*s, ldtt, cat, "2025-12-05"), "eligibility.recruited_months"));
+    s->update("people", w.person, {{"recruited_on", std::string("2025-09-15")}});
+    const auto fs = rules::checkDossier(*s, ldtt, cat, "2025-12-05");
+    const auto it = std::find_if(fs.begin(), fs.end(), [](const auto& f) { return f.ruleId == "eligibility.recruited_months"; });
+    REQUIRE(it != fs.end());
+    CHECK(it->severity == rules::Severity::Warning); // TT 15/2025 is not verified: warned, not blocked
+    CHECK(it->message.find("tuyển dụng ngày 15/09/2025") != std::string::npos);
+    CHECK(it->message.find("chưa đủ 6 tháng") != std::string::npos);
+    s->update("people", w.person, {{"recruited_on", std::string("2025-06-01")}});
+    CHECK_FALSE(has(rules::checkDossier(*s, ldtt, cat, "2025-12-05"), "eligibility.recruited_months"));
+}
+
 TEST_CASE("rules: checkUnit reports completeness and the configured quota") {
     TempDir dir;
     auto s = seeded(dir);

@@ -124,7 +124,10 @@ DossierContext buildContext(const store::Store& s, std::string_view dossierId, c
     for (const auto& r : s.list("dossier_items", {{"dossier_id", std::string(dossierId)}}))
         if (integer(r, "present").value_or(0) != 0 || !text(r, "file_name").empty())
             ctx.presentComponents.push_back(text(r, "component"));
-    if (auto person = text(*row, "person_id"); !person.empty()) loadNominee(s, ctx, "person_id", person);
+    if (auto person = text(*row, "person_id"); !person.empty()) {
+        loadNominee(s, ctx, "person_id", person);
+        if (auto p = s.get("people", person)) ctx.recruitedOn = text(*p, "recruited_on");
+    }
     if (auto unit = text(*row, "collective_unit_id"); !unit.empty()) {
         loadNominee(s, ctx, "collective_unit_id", unit);
         loadMembers(s, ctx, unit);

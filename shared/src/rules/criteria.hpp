@@ -12,6 +12,8 @@
 //   award_count       {award, count, within} ≥ count of the award among the last `within` years
 //   prior_award       {award}                the award held for some year ≤ y
 //   initiative        {scope, count, within} ≥ count initiatives of scope ≥ `scope` in the window
+//   recruited_months  {months}               recruited ≥ `months` whole months before 31/12 of y
+//                                            (unknown recruitment date: not judged)
 //   any_of / all_of   {of: [...]}
 // Collective types (members of the nominated collective, year y):
 //   members_share        {award, param}  share holding `award` against the parameter

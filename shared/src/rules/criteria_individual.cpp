@@ -3,6 +3,7 @@
 #include "history.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace tdkt::rules::detail {
 namespace {
@@ -103,6 +104,23 @@ Outcome initiative(const DossierContext& ctx, const json& c) {
     return out;
 }
 
+// Time in the job: someone recruited less than `months` whole months before the end
+// of the achievement year is not proposed (LĐTT: NĐ 91/2017 Đ10, 10 months; TT
+// 01/2024, 6). Recruited on the 1st of a month, that month counts whole.
+Outcome recruitedMonths(const DossierContext& ctx, const json& c) {
+    const int months = c.value("months", 0);
+    const auto& on = ctx.recruitedOn;
+    int y = 0, m = 0, d = 0;
+    if (months <= 0 || std::sscanf(on.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1)
+        return {}; // no date recorded: nothing to judge by
+    const int worked = (ctx.dossier.year - y) * 12 + (12 - m) + (d == 1 ? 1 : 0);
+    if (worked >= months) return {};
+    const std::string date = on.substr(8, 2) + "/" + on.substr(5, 2) + "/" + on.substr(0, 4);
+    return {false, "tuyển dụng ngày " + date + ", đến hết năm " + std::to_string(ctx.dossier.year) + " chưa đủ " +
+                       std::to_string(months) + " tháng công tác",
+            {}, nullptr};
+}
+
 Outcome combine(const DossierContext& ctx, const json& c, bool any) {
     Outcome out;
     std::vector<std::string> missing;
@@ -142,6 +160,7 @@ Outcome evaluateIndividual(const DossierContext& ctx, const json& c) {
     if (type == "award_count") return awardCount(ctx, c);
     if (type == "prior_award") return priorAward(ctx, c);
     if (type == "initiative") return initiative(ctx, c);
+    if (type == "recruited_months") return recruitedMonths(ctx, c);
     if (type == "any_of") return combine(ctx, c, true);
     if (type == "all_of") return combine(ctx, c, false);
     if (isCollectiveCriterion(c)) return evaluateCollective(ctx, c);

@@ -72,6 +72,7 @@ struct DossierContext {
     std::vector<Evaluation> evaluations;
     std::vector<Discipline> disciplines;
     std::vector<Initiative> initiatives;
+    std::string recruitedOn;                   // the nominee's people.recruited_on (YYYY-MM-DD), if known
     std::map<std::string, int> initiativeUses; // initiative id → awards already based on it
     std::vector<Member> members;               // collectives only
     std::vector<std::string> presentComponents;
