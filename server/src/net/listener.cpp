@@ -42,9 +42,9 @@ constexpr int Threads = 2;
 
 struct Server {
     asio::io_context io{Threads};
-    StoreStrand store = asio::make_strand(io);   // the Service, its store and caches
-    StoreStrand control = asio::make_strand(io); // the acceptor, the signals, `stopping`
-    StoreStrand passwords = asio::make_strand(io); // password checks, one at a time
+    Strand store = asio::make_strand(io);   // the Service, its store and caches
+    Strand control = asio::make_strand(io); // the acceptor, the signals, `stopping`
+    Strand passwords = asio::make_strand(io); // password checks, one at a time
     std::optional<asio::ssl::context> tls;
     tcp::acceptor acceptor{control};
     SessionSet sessions;

@@ -21,18 +21,18 @@ using tcp = asio::ip::tcp;
 using TlsStream = asio::ssl::stream<tcp::socket>;
 
 /**
- * The strand that owns the Service (and so the store's one SQLite connection):
- * every call into it runs here, one at a time, while sessions read, decrypt,
- * decode, encode and write on the io threads.
+ * A strand of the server's io threads. The store's owns the Service (and so the
+ * store's one SQLite connection): every call into it runs there, one at a time,
+ * while sessions read, decrypt, decode, encode and write on their own strands.
  */
-using StoreStrand = asio::strand<asio::io_context::executor_type>;
+using Strand = asio::strand<asio::io_context::executor_type>;
 
 /**
  * Runs `f` on `strand` (the store's, or the passwords') and resumes the calling
  * coroutine on its own executor with f's result (an exception from f is rethrown there).
  */
 template <class F>
-asio::awaitable<std::invoke_result_t<F&>> onStrand(const StoreStrand& strand, F f) {
+asio::awaitable<std::invoke_result_t<F&>> onStrand(const Strand& strand, F f) {
     using R = std::invoke_result_t<F&>;
     return asio::async_initiate<const asio::use_awaitable_t<>&, void(std::exception_ptr, R)>(
         [strand](auto handler, F call) {
@@ -56,7 +56,7 @@ asio::awaitable<std::invoke_result_t<F&>> onStrand(const StoreStrand& strand, F 
 /** Collects pushes from many sessions and applies them in one transaction, on the store strand. */
 class GroupCommit {
 public:
-    GroupCommit(StoreStrand strand, Service& service, std::size_t maxAdmitted = MaxAdmitted)
+    GroupCommit(Strand strand, Service& service, std::size_t maxAdmitted = MaxAdmitted)
         : m_strand(std::move(strand)), m_service(service), m_maxAdmitted(maxAdmitted) {}
 
     /** Resumes (on the caller's executor) once the job's push is committed, or refused as a whole. */
@@ -81,7 +81,7 @@ private:
         std::function<void()> wake; // resumes the session's coroutine on its executor
     };
 
-    StoreStrand m_strand;
+    Strand m_strand;
     Service& m_service;
     std::vector<Waiter> m_queue; // touched on the strand only
     bool m_scheduled = false;
@@ -106,10 +106,10 @@ private:
 struct SessionDeps {
     Service& service;
     GroupCommit& commits;
-    StoreStrand store;
+    Strand store;
     // Password checks (argon2id, 64 MiB each) run here, one at a time: off the
     // store's strand, so a login holds up no push, and one hash's memory at most.
-    StoreStrand passwords;
+    Strand passwords;
     std::chrono::seconds idle;
     std::function<void(const std::string&)> log; // thread-safe
 };

@@ -62,11 +62,6 @@ std::optional<User> Accounts::findUser(std::string_view name) {
     return User{st.text(0), st.text(1), st.text(2)};
 }
 
-std::optional<std::string> Accounts::login(std::string_view name, std::string_view password, SiteId site) {
-    if (!verifyPassword(passwordHash(name), password)) return std::nullopt;
-    return issueToken(name, site);
-}
-
 std::optional<std::string> Accounts::passwordHash(std::string_view name) {
     auto st = m_db.prepare("SELECT hash FROM users WHERE name = ?");
     st.bind(1, name);

@@ -30,9 +30,6 @@ public:
     void addUser(const User& user, const std::string& password);
     std::optional<User> findUser(std::string_view name);
 
-    /** Checks the password; on success a new token bound to `site`. */
-    std::optional<std::string> login(std::string_view name, std::string_view password, SiteId site);
-
     /** The stored password hash of a user; none for an unknown name. */
     std::optional<std::string> passwordHash(std::string_view name);
 
