@@ -8,6 +8,7 @@
 #include "sync_fixture.hpp"
 
 #include "tdkt/store/store.hpp"
+#include "tdkt/sync/sync_client.hpp"
 
 #include <doctest/doctest.h>
 
@@ -78,6 +79,50 @@ TEST_CASE("sync: a row moved to another commune reaches it whole and leaves the 
     CHECK(json::parse(w.ok("ra", {"dump"}))["inspection_targets"][target]["conclusion"] == "Đã khắc phục hạn chế");
     CHECK_FALSE(holds(w, "rb", "inspection_targets", target));
     checkEqual(w, {{"ri", "insp"}, {"ra", "a1"}, {"rb", "b1"}});
+}
+
+TEST_CASE("sync: a row edited while it leaves the user's reach is let go once its edit is refused") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUnit("xa-b", "xa", "tinh-p");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("insp", "inspector", "tinh-p");
+    w.start();
+    w.replica("ri", "insp");
+    w.replica("ra", "a1");
+    const auto plan = w.put("ri", "inspection_plans",
+                            json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác khen thưởng 2025"}, {"year", 2025}});
+    const auto target = w.put("ri", "inspection_targets",
+                              json{{"plan_id", plan}, {"unit_id", "xa-a"}, {"mode", "truc_tiep"},
+                                   {"conclusion", "Đơn vị thực hiện đúng quy trình"}});
+    w.sync("ri");
+    w.sync("ra");
+    REQUIRE(holds(w, "ra", "inspection_targets", target));
+    // The team inspects xa-b instead, and sets a conclusion xa-a may no longer read.
+    w.put("ri", "inspection_targets", json{{"id", target}, {"unit_id", "xa-b"}});
+    w.put("ri", "inspection_targets", json{{"id", target}, {"conclusion", "Kết luận riêng của đoàn"}});
+    w.sync("ri");
+    {
+        // xa-a's officer saves the form between its sync's push and its pull (a
+        // background sync): the pull says the row is gone, the replica keeps it for
+        // the edit it has not pushed.
+        auto store = store::Store::open(w.dir() / "ra.db", {});
+        sync::SyncClient(*store).push();
+        store->update("inspection_targets", target, {{"conclusion", std::string("Đã khắc phục")}});
+        sync::SyncClient(*store).pull();
+        CHECK(store->get("inspection_targets", target));
+    }
+    // The next sync pushes the edit, which is refused (the row is xa-b's now), and the
+    // replica lets go of the row, learning nothing of xa-b's conclusion.
+    const auto counts = w.sync("ra");
+    CHECK(counts["rejected"] == 1);
+    CHECK_FALSE(holds(w, "ra", "inspection_targets", target));
+    const auto rejected = json::parse(w.ok("ra", {"rejected"}));
+    REQUIRE(rejected.size() == 1);
+    CHECK(rejected[0]["value"] == "Đã khắc phục");
+    CHECK(w.ok("ra", {"dump"}).find("Kết luận riêng") == std::string::npos);
+    checkEqual(w, {{"ri", "insp"}, {"ra", "a1"}});
 }
 
 TEST_CASE("sync: an inspector whose target is removed no longer holds the commune's rows") {

@@ -41,20 +41,28 @@ std::optional<std::string> checkShape(const schema::TableDef* t, const Op& op) {
     return std::nullopt;
 }
 
-Rejection rejection(store::Store& store, const Op& op, std::string reason) {
+// The refusal of an op, with the field as the server holds it so the author's replica
+// can undo its value. A row the user may not read is not there for it: no value of
+// another unit's row is sent, and the replica lets go of its copy (a row that left the
+// user's reach while it was being edited, kept by Store::dropRow until now).
+Rejection rejection(const store::Store& store, const Rights& rights, const Op& op, std::string reason) {
     Rejection r;
     r.seq = op.seq;
     r.reason = std::move(reason);
-    if (schema::registry().table(op.table) && isValidRowId(op.rowId)) {
-        try {
-            if (auto fv = store.fieldValue(op.table, op.rowId, op.field)) {
-                r.rowExists = true;
-                r.serverValue = fv->value;
-                r.serverVersion = fv->version;
-            }
-        } catch (const Error&) {
-            // unknown field: the client reverts what it can
-        }
+    const auto* t = schema::registry().table(op.table);
+    if (!t || !isValidRowId(op.rowId)) return r;
+    try {
+        auto fv = store.fieldValue(op.table, op.rowId, op.field);
+        if (!fv) return r;
+        std::optional<Value> unit;
+        if (Rights::readsByRowUnit(*t))
+            if (auto u = store.fieldValue(t->name, op.rowId, t->unitField)) unit = u->value;
+        if (!rights.canReadRow(*t, op.rowId, unit)) return r;
+        r.rowExists = true;
+        r.serverValue = fv->value;
+        r.serverVersion = fv->version;
+    } catch (const Error&) {
+        // unknown field: the client reverts what it can
     }
     return r;
 }
@@ -190,7 +198,7 @@ void Service::applyPush(PushJob& job) {
         }
         if (op.seq <= high) { // settled before: the push is idempotent
             if (auto it = refusedBefore.find(op.seq); it != refusedBefore.end())
-                ack.rejected.push_back(rejection(m_store, op, it->second));
+                ack.rejected.push_back(rejection(m_store, rights, op, it->second));
             continue;
         }
         if (op.seq != high + 1) {
@@ -225,7 +233,7 @@ void Service::applyPush(PushJob& job) {
         if (why) {
             m_store.logRefused(op, *why);
             m_log("refused " + op.table + "/" + op.rowId + "." + op.field + " from " + op.author + ": " + *why);
-            ack.rejected.push_back(rejection(m_store, op, *why));
+            ack.rejected.push_back(rejection(m_store, rights, op, *why));
         } else {
             m_store.applyRemote(std::span<const Op>(&op, 1), store::Store::Checked::Yes); // checkOps did
             ++ack.accepted;
