@@ -56,8 +56,8 @@ struct Push {
 struct Rejection {
     std::uint64_t seq = 0;
     std::string reason;
-    bool rowExists = false; // false: the server holds no such row
-    Value serverValue;      // what the field is on the server
+    bool rowExists = false; // false: the server holds no such row that the user may read
+    Value serverValue;      // what the field is on the server (when rowExists)
     Version serverVersion;
 };
 
