@@ -33,6 +33,12 @@ public:
 
     int fd() const { return m_fd; }
 
+    /** Sends Hello and Login (the answers are read by the caller). */
+    void logIn(const std::string& user, const std::string& password, SiteId site) {
+        write(protocol::encodeFrame(protocol::Hello{protocol::ProtocolVersion, protocol::schemaVersion(), "test"}));
+        write(protocol::encodeFrame(protocol::Login{user, password, site}));
+    }
+
     void write(const std::vector<std::uint8_t>& bytes) {
         (void)!::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     }

@@ -20,8 +20,7 @@ TEST_CASE("a pull is served while other sessions' passwords are being checked") 
     w.start();
 
     Raw syncing(w.port());
-    syncing.write(encodeFrame(Hello{ProtocolVersion, schemaVersion(), "test"}));
-    syncing.write(encodeFrame(Login{"a1", "pw", 0x1001}));
+    syncing.logIn("a1", "pw", 0x1001);
     REQUIRE(syncing.readOne());
     auto ok = syncing.readOne();
     REQUIRE(ok);
@@ -33,8 +32,7 @@ TEST_CASE("a pull is served while other sessions' passwords are being checked") 
     std::vector<std::unique_ptr<Raw>> logins;
     for (int i = 0; i < Logins; ++i) {
         logins.push_back(std::make_unique<Raw>(w.port()));
-        logins.back()->write(encodeFrame(Hello{ProtocolVersion, schemaVersion(), "test"}));
-        logins.back()->write(encodeFrame(Login{"a1", "wrong", static_cast<SiteId>(0x2000 + i)}));
+        logins.back()->logIn("a1", "wrong", static_cast<SiteId>(0x2000 + i));
     }
     for (auto& l : logins) REQUIRE(l->readOne()); // Welcome: their Login frames come next
     std::this_thread::sleep_for(std::chrono::milliseconds(30)); // the checks are under way or queued
@@ -70,8 +68,7 @@ TEST_CASE("replicas logging in at once all get sessions; an unknown user is refu
     std::vector<std::unique_ptr<Raw>> sessions;
     for (int i = 0; i < 4; ++i) {
         sessions.push_back(std::make_unique<Raw>(w.port()));
-        sessions.back()->write(encodeFrame(Hello{ProtocolVersion, schemaVersion(), "test"}));
-        sessions.back()->write(encodeFrame(Login{"a1", "pw", static_cast<SiteId>(0x3000 + i)}));
+        sessions.back()->logIn("a1", "pw", static_cast<SiteId>(0x3000 + i));
     }
     for (auto& s : sessions) {
         REQUIRE(s->readOne());
@@ -81,8 +78,7 @@ TEST_CASE("replicas logging in at once all get sessions; an unknown user is refu
     }
     // An unknown user costs a check too and gets the same answer as a wrong password.
     Raw unknown(w.port());
-    unknown.write(encodeFrame(Hello{ProtocolVersion, schemaVersion(), "test"}));
-    unknown.write(encodeFrame(Login{"nobody", "pw", 0x4000}));
+    unknown.logIn("nobody", "pw", 0x4000);
     REQUIRE(unknown.readOne());
     auto refused = unknown.readOne();
     REQUIRE(refused);

@@ -30,6 +30,21 @@ void checkEqual(SyncWorld& w, std::initializer_list<std::pair<const char*, const
     }
 }
 
+// An inspection plan of the province and its target `unit`, entered on "ri".
+struct Inspection {
+    std::string plan, target;
+};
+
+Inspection inspect(SyncWorld& w, const std::string& unit) {
+    Inspection i;
+    i.plan = w.put("ri", "inspection_plans",
+                   json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác khen thưởng 2025"}, {"year", 2025}});
+    i.target = w.put("ri", "inspection_targets",
+                     json{{"plan_id", i.plan}, {"unit_id", unit}, {"mode", "truc_tiep"}, {"scheduled_on", "2025-10-15"},
+                          {"conclusion", "Đơn vị thực hiện đúng quy trình"}});
+    return i;
+}
+
 } // namespace
 
 TEST_SUITE("sync") {
@@ -45,11 +60,7 @@ TEST_CASE("sync: a row moved to another commune reaches it whole and leaves the 
     w.replica("ri", "insp");
     w.replica("ra", "a1");
     w.replica("rb", "b1");
-    const auto plan = w.put("ri", "inspection_plans",
-                            json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác khen thưởng 2025"}, {"year", 2025}});
-    const auto target = w.put("ri", "inspection_targets",
-                              json{{"plan_id", plan}, {"unit_id", "xa-a"}, {"mode", "truc_tiep"},
-                                   {"scheduled_on", "2025-10-15"}, {"conclusion", "Đơn vị thực hiện đúng quy trình"}});
+    const auto [plan, target] = inspect(w, "xa-a");
     w.sync("ri");
     w.sync("ra");
     w.sync("rb");
@@ -91,11 +102,7 @@ TEST_CASE("sync: a row edited while it leaves the user's reach is let go once it
     w.start();
     w.replica("ri", "insp");
     w.replica("ra", "a1");
-    const auto plan = w.put("ri", "inspection_plans",
-                            json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác khen thưởng 2025"}, {"year", 2025}});
-    const auto target = w.put("ri", "inspection_targets",
-                              json{{"plan_id", plan}, {"unit_id", "xa-a"}, {"mode", "truc_tiep"},
-                                   {"conclusion", "Đơn vị thực hiện đúng quy trình"}});
+    const auto target = inspect(w, "xa-a").target;
     w.sync("ri");
     w.sync("ra");
     REQUIRE(holds(w, "ra", "inspection_targets", target));
