@@ -10,6 +10,7 @@
 //   valgrind --tool=callgrind --collect-atstart=no '--toggle-collect=*applyAll*' build-bench/bench/apply_bench --records 5000
 #include "sync_bench_data.hpp"
 
+#include "tdkt/protocol/op_batch.hpp"
 #include "tdkt/store/store.hpp"
 
 #include <chrono>
@@ -25,10 +26,13 @@ using namespace tdkt;
 namespace {
 
 // Out of line, so that callgrind can count it alone (--toggle-collect=*applyAll*).
-[[gnu::noinline]] void applyAll(store::Store& target, std::span<const Op> ops, std::size_t batch) {
+// `packed`: each batch encoded as the server sends it (SyncClient hands it to the store).
+[[gnu::noinline]] void applyAll(store::Store& target, std::span<const Op> ops, std::size_t batch,
+                                const std::vector<std::string>& packed) {
     for (std::size_t at = 0; at < ops.size(); at += batch) {
         store::Store::Batch b{target};
-        target.applyRemote(ops.subspan(at, std::min(batch, ops.size() - at)));
+        target.applyRemote(ops.subspan(at, std::min(batch, ops.size() - at)), store::Store::Checked::No,
+                           packed[at / batch]);
         target.setSetting("pull_cursor", std::to_string(at));
         b.commit();
     }
@@ -58,9 +62,12 @@ int main(int argc, char** argv) {
         b.commit();
         ops = source->pendingOps(SIZE_MAX);
     }
+    std::vector<std::string> packed;
+    for (std::size_t at = 0; at < ops.size(); at += batch)
+        packed.push_back(protocol::encodeOps(std::span<const Op>(ops).subspan(at, std::min(batch, ops.size() - at))));
     auto target = store::Store::open(dir / "target.db", oo);
     const auto start = std::chrono::steady_clock::now();
-    applyAll(*target, ops, batch);
+    applyAll(*target, ops, batch, packed);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::size_t rows = records * 3;
     std::printf("applied %zu ops (%zu rows) in %.3f s: %.0f ops/s, %.1f us/row, batches of %zu ops\n", ops.size(), rows,

@@ -9,9 +9,13 @@ find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS headers
 set_target_properties(Boost::headers OpenSSL::SSL OpenSSL::Crypto PROPERTIES IMPORTED_GLOBAL TRUE)
 
 target_sources(tdkt_shared PRIVATE src/store/store_server.cpp src/store/store_client.cpp)
+# The op batch encoding is the wire's and also how a replica keeps what it pulled
+# (store/received_log.cpp), so it lives in the store's library.
+target_sources(tdkt_shared PRIVATE src/protocol/op_batch.cpp)
+target_link_libraries(tdkt_shared PRIVATE zstd::libzstd_shared)
 
 # Frames and messages; no sockets here.
-add_library(tdkt_protocol STATIC src/protocol/codec.cpp src/protocol/op_batch.cpp)
+add_library(tdkt_protocol STATIC src/protocol/codec.cpp)
 add_library(tdkt::protocol ALIAS tdkt_protocol)
 target_link_libraries(tdkt_protocol PUBLIC tdkt::shared PRIVATE cereal::cereal zstd::libzstd_shared tdkt_warnings)
 

@@ -107,7 +107,8 @@ void fields(Ar& ar, M& m) {
             if (!m.packed.empty()) put(ar, m.packed);
             else put(ar, m.ops);
         } else {
-            put(ar, m.ops);
+            put(ar, m.packed); // kept: a replica stores the batch as it came
+            m.ops = decodeOps(m.packed);
         }
         put(ar, m.cursor), put(ar, m.more), put(ar, m.scope);
         auto n = static_cast<std::uint32_t>(m.gone.size());

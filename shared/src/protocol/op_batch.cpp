@@ -270,13 +270,30 @@ std::string encodeOps(std::span<const Op* const> ops) {
     return encode(ops, [](const Op* op) -> const Op& { return *op; });
 }
 
-std::vector<Op> decodeOps(std::string_view blob) {
+namespace {
+
+std::string inflate(std::string_view blob) {
     auto size = ZSTD_getFrameContentSize(blob.data(), blob.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) Reader::fail("not a zstd frame");
     if (size > MaxBatchBytes) Reader::fail("too large");
     std::string plain(static_cast<std::size_t>(size), '\0');
     std::size_t n = ZSTD_decompressDCtx(decompressor(), plain.data(), plain.size(), blob.data(), blob.size());
     if (ZSTD_isError(n) || n != plain.size()) Reader::fail("corrupt zstd data");
+    return plain;
+}
+
+// The bytes a row id is written as (Writer::rowId): 16 raw bytes for a UUID, else its text.
+std::string rowIdBytes(std::string_view id) {
+    if (!isUuid(id)) return std::string(id);
+    std::string raw;
+    for (std::size_t i = 0; i < 36; i += 2) {
+        if (id[i] == '-') ++i;
+        raw.push_back(static_cast<char>(hexDigit(id[i]) << 4 | hexDigit(id[i + 1])));
+    }
+    return raw;
+}
+
+std::vector<Op> decodePlain(const std::string& plain) {
     Reader r(plain);
     std::uint64_t count = r.varint();
     if (count > r.remaining()) Reader::fail("count exceeds the data");
@@ -305,6 +322,16 @@ std::vector<Op> decodeOps(std::string_view blob) {
     }
     if (r.remaining() != 0) Reader::fail("trailing bytes");
     return ops;
+}
+
+} // namespace
+
+std::vector<Op> decodeOps(std::string_view blob) { return decodePlain(inflate(blob)); }
+
+std::vector<Op> decodeOpsNaming(std::string_view blob, std::string_view rowId) {
+    const std::string plain = inflate(blob);
+    if (plain.find(rowIdBytes(rowId)) == std::string::npos) return {};
+    return decodePlain(plain);
 }
 
 } // namespace tdkt::protocol

@@ -78,14 +78,7 @@ void Store::Impl::flushLog() {
     st.bind(10, c.body).run();
 }
 
-std::uint64_t Store::Impl::readNextLogSeq() {
-    auto& st = stmt("SELECT log_seq + n FROM changes ORDER BY log_seq DESC LIMIT 1");
-    std::uint64_t next = st.step() ? static_cast<std::uint64_t>(st.integer(0)) : 1;
-    st.reset();
-    return next;
-}
-
-bool Store::Impl::appendRemoteOp(const Op& op, bool applied) {
+bool Store::Impl::loggedChange(const Op& op) {
     auto high = siteHigh.find(op.site);
     if (high == siteHigh.end()) {
         flushLog();
@@ -97,16 +90,29 @@ bool Store::Impl::appendRemoteOp(const Op& op, bool applied) {
     }
     // A site's ops reach every replica in seq order, so only an op at or below the
     // newest one held needs the exact question.
-    if (op.seq <= high->second) {
-        flushLog();
-        auto& st = stmt("SELECT seq + n FROM changes WHERE site = ? AND seq <= ? ORDER BY seq DESC LIMIT 1");
-        st.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
-        const bool held = st.step() && static_cast<std::uint64_t>(st.integer(0)) > op.seq;
-        st.reset();
-        if (held) return false;
-    }
+    if (op.seq > high->second) return false;
+    flushLog();
+    auto& st = stmt("SELECT seq + n FROM changes WHERE site = ? AND seq <= ? ORDER BY seq DESC LIMIT 1");
+    st.bind(1, static_cast<std::int64_t>(op.site)).bind(2, static_cast<std::int64_t>(op.seq));
+    const bool held = st.step() && static_cast<std::uint64_t>(st.integer(0)) > op.seq;
+    st.reset();
+    return held;
+}
+
+bool Store::Impl::appendRemoteOp(const Op& op, bool applied) {
+    // A client keeps what it pulls as received batches; its own ops (a copy that
+    // took a new id pulls its old ones back) and every op on the server go to `changes`.
+    if (!options.serverRole && op.site != site) return appendReceived(op, applied);
+    if (loggedChange(op)) return false;
     appendOp(op, applied);
     return true;
+}
+
+std::uint64_t Store::Impl::readNextLogSeq() {
+    auto& st = stmt("SELECT log_seq + n FROM changes ORDER BY log_seq DESC LIMIT 1");
+    std::uint64_t next = st.step() ? static_cast<std::uint64_t>(st.integer(0)) : 1;
+    st.reset();
+    return std::max(next, readNextReceivedSeq());
 }
 
 std::vector<Store::Impl::LogEntry> Store::Impl::rowLog(std::string_view rowId) {
@@ -124,6 +130,12 @@ std::vector<Store::Impl::LogEntry> Store::Impl::rowLog(std::string_view rowId) {
         throw;
     }
     st.reset();
+    if (!options.serverRole) {
+        forEachReceived(0, rowId, [&](std::uint64_t pos, Op&& op, bool applied) {
+            if (op.rowId == rowId) out.push_back({pos, std::move(op), applied});
+        });
+        std::ranges::sort(out, {}, &LogEntry::pos);
+    }
     return out;
 }
 

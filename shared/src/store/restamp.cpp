@@ -15,6 +15,9 @@ HlcStamp floorStamp(Store::Impl& im, std::uint64_t ackedSeq, const std::vector<S
     st.bind(1, static_cast<std::int64_t>(im.site)).bind(2, static_cast<std::int64_t>(ackedSeq));
     HlcStamp floor = st.step() ? static_cast<HlcStamp>(st.integer(0)) : 0;
     st.reset();
+    auto& pulled = im.stmt("SELECT max(hlc_max) FROM received");
+    if (pulled.step()) floor = std::max(floor, static_cast<HlcStamp>(pulled.integer(0)));
+    pulled.reset();
     for (const auto& c : pending) // a change may hold both acknowledged and pending ops
         for (std::size_t i = 0; i < c.ops.size() && c.seq + i <= ackedSeq; ++i) floor = std::max(floor, c.ops[i].hlc);
     return floor;

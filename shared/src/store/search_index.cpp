@@ -91,6 +91,10 @@ void Store::Impl::catchUpSearch() {
             if (t && t->searchable()) dirtySearch.emplace(t->name, changed.text(1));
         }
         changed.reset();
+        forEachReceived(from, {}, [&](std::uint64_t, Op&& op, bool) {
+            const auto* t = reg.table(op.table);
+            if (t && t->searchable()) dirtySearch.emplace(t->name, std::move(op.rowId));
+        });
         writeMeta(*this, "search_done_to", std::to_string(to));
         commit();
     } catch (...) {

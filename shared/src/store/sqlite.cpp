@@ -51,6 +51,11 @@ Stmt& Stmt::bind(int index, std::string_view v) {
     return *this;
 }
 
+Stmt& Stmt::bindBlob(int index, std::string_view bytes) {
+    sqlite3_bind_blob64(m_stmt.get(), index, bytes.data(), bytes.size(), SQLITE_STATIC); // as bind(text)
+    return *this;
+}
+
 Stmt& Stmt::bindNull(int index) {
     sqlite3_bind_null(m_stmt.get(), index);
     return *this;
@@ -73,6 +78,12 @@ void Stmt::run() {
 void Stmt::reset() {
     sqlite3_reset(m_stmt.get());
     sqlite3_clear_bindings(m_stmt.get());
+}
+
+std::string_view Stmt::blob(int col) const {
+    const auto* p = sqlite3_column_blob(m_stmt.get(), col);
+    if (!p) return {};
+    return {static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt.get(), col))};
 }
 
 std::string Stmt::text(int col) const {

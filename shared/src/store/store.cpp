@@ -61,6 +61,7 @@ void Store::Impl::begin() {
             meta.reset();
             nextLogSeq = readNextLogSeq();
             siteHigh.clear();
+            receivedRanges.clear();
         } catch (...) {
             sqlite3_exec(db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
             throw;
@@ -90,6 +91,8 @@ void Store::Impl::rollback() noexcept {
         rowCache.clear();
         openChange.active = false;
         siteHigh.clear();
+        receivedRanges.clear();
+        received = {};
         cachedRows = 0;
         // The counter may have moved past ops that were rolled back; reread it so
         // the seq stays gap-free for the server's high-water mark.

@@ -7,6 +7,7 @@
 #include "tdkt/store/sqlite.hpp"
 #include "tdkt/store/store.hpp"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -101,6 +102,34 @@ struct Store::Impl {
                                        row.fields[slotOf(t, field)].state.value != after))
             ++unitMoves;
     }
+    // What a client pulled from other replicas (received_log.cpp): one `received`
+    // row a batch, in the batch's own encoding, and which (site, seq) it holds as
+    // ranges. The batch being applied points into the caller's ops.
+    struct ReceivedBatch {
+        std::uint64_t first = 0; // its first op's position
+        std::vector<const Op*> ops;
+        std::vector<std::size_t> unapplied;
+        bool cut = false; // part of it was written already: the packed form is not its own
+    };
+    ReceivedBatch received;
+    struct SiteRanges {
+        std::map<std::uint64_t, std::uint64_t> now, stored; // lo -> hi
+        bool dirty = false;
+    };
+    std::unordered_map<SiteId, SiteRanges> receivedRanges; // once asked, in this transaction
+    /** Whether the log holds this op already (its own `changes`, for any site). */
+    bool loggedChange(const Op& op);
+    /** Appends an op pulled from elsewhere to the batch being received; false for one held already. */
+    bool appendReceived(const Op& op, bool applied);
+    /** Writes the batch being received (`packed` when it is the whole of `total` ops) and its ranges. */
+    void flushReceived(std::string_view packed, std::size_t total);
+    /** Writes the ops gathered so far: `packed` if it is them, else encoded here. */
+    void writeReceived(std::string_view packed);
+    std::uint64_t readNextReceivedSeq();
+    /** Every kept op from elsewhere at positions after `after`, with its position and whether it was applied. */
+    void forEachReceived(std::uint64_t after, std::string_view rowId,
+                         const std::function<void(std::uint64_t pos, Op&& op, bool applied)>& fn);
+
     struct LogEntry {
         std::uint64_t pos = 0;
         Op op;

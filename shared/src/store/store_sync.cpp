@@ -48,10 +48,15 @@ void Store::acknowledge(std::uint64_t seq) {
     setSetting("acked_seq", std::to_string(seq));
 }
 
-ApplyResult Store::applyRemote(std::span<const Op> ops, Checked checked) {
+ApplyResult Store::applyRemote(std::span<const Op> ops, Checked checked, std::string_view packed) {
     auto& im = *m_impl;
     ApplyResult result;
     Batch b{*this};
+    // The received batch points into `ops`: it must not outlive this call.
+    struct Forget {
+        Impl& im;
+        ~Forget() { im.received = {}; }
+    } forget{im};
     // A row's ops come one after another: its table is found and its id checked
     // once for them all.
     const schema::TableDef* table = nullptr;
@@ -107,6 +112,7 @@ ApplyResult Store::applyRemote(std::span<const Op> ops, Checked checked) {
             }
         }
     }
+    im.flushReceived(packed, ops.size());
     b.commit();
     return result;
 }

@@ -112,7 +112,7 @@ void pullAll(Channel& ch, store::Store& store, SyncCounts& counts) {
             store.setSetting("pull_sweep", "1");
             starting = false;
         }
-        store.applyRemote(batch.ops);
+        store.applyRemote(batch.ops, store::Store::Checked::No, batch.packed);
         for (const auto& row : batch.gone) store.dropRow(row.table, row.rowId);
         if (sweeping) store.noteSeen(batch.ops);
         store.setSetting("pull_cursor", std::to_string(batch.cursor));

@@ -86,7 +86,9 @@ struct PullBatch {
     std::vector<Op> ops;
     std::uint64_t cursor = 0; // commit it with the ops
     bool more = false;
-    std::string packed;       // sender side only: the ops already encoded (encodeOps), sent instead of `ops`
+    // The ops encoded (encodeOps): a sender that has them so sends them instead of
+    // `ops`; a receiver gets them as they came, with `ops` decoded from them.
+    std::string packed;
     // What the user may read now, as a fingerprint. When it differs from the one the
     // replica's cursor was reached under (a new inspection target, a unit added
     // below a reviewer), rows logged before the cursor may have become readable:

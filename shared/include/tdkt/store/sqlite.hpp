@@ -42,6 +42,7 @@ public:
     Stmt& bind(int index, const std::string& v) { return bind(index, std::string_view(v)); }
     Stmt& bind(int index, const char* v) { return bind(index, std::string_view(v)); }
     Stmt& bindNull(int index);
+    Stmt& bindBlob(int index, std::string_view bytes);
 
     /** Steps once: true while a row is ready. Throws on error (and resets). */
     bool step();
@@ -54,6 +55,8 @@ public:
 
     std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt.get(), col); }
     std::string text(int col) const;
+    /** A BLOB (or any) column's bytes, valid until the next step or reset. */
+    std::string_view blob(int col) const;
     Value value(int col) const;
     bool isNull(int col) const { return sqlite3_column_type(m_stmt.get(), col) == SQLITE_NULL; }
     int columns() const { return sqlite3_column_count(m_stmt.get()); }

@@ -138,9 +138,11 @@ public:
     /**
      * Merges ops from elsewhere. Checked::Yes skips the per-op schema checks for a
      * caller that made them already (the server checks every pushed op's shape
-     * before its rights); anything else must leave the default.
+     * before its rights); anything else must leave the default. `packed`: the same
+     * ops as protocol::encodeOps wrote them (a pulled batch as it came), which a
+     * client keeps as its record of them instead of encoding them again.
      */
-    ApplyResult applyRemote(std::span<const Op> ops, Checked checked = Checked::No);
+    ApplyResult applyRemote(std::span<const Op> ops, Checked checked = Checked::No, std::string_view packed = {});
     /**
      * After the clock was corrected (clock_offset_ms): pending ops stamped in the
      * future get fresh stamps, with their rows' versions and later ops' bases, and
