@@ -4,7 +4,9 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace tdkt {
@@ -25,20 +27,39 @@ std::string mapWith(std::string_view s, int options) {
 
 } // namespace
 
+// Well-formed UTF-8 as Unicode's table 3-7 has it (what utf8proc_iterate accepts):
+// no overlong forms, no surrogates, nothing above U+10FFFF. Inline, with ASCII
+// taken eight bytes at a time: every pulled text goes through here.
 bool isValidUtf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-    auto left = static_cast<utf8proc_ssize_t>(s.size());
-    while (left > 0) {
-        if (*p < 0x80) { // ASCII needs no decoding
-            ++p;
-            --left;
-            continue;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    auto cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+    while (p < end) {
+        if (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            if ((w & 0x8080808080808080ull) == 0) {
+                p += 8;
+                continue;
+            }
         }
-        utf8proc_int32_t cp = 0;
-        auto n = utf8proc_iterate(p, left, &cp);
-        if (n <= 0 || cp < 0) return false;
-        p += n;
-        left -= n;
+        const unsigned c = *p;
+        if (c < 0x80) {
+            ++p;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (end - p < 2 || !cont(p[1])) return false;
+            p += 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            if (end - p < 3 || !cont(p[1]) || !cont(p[2])) return false;
+            if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F)) return false; // overlong, surrogate
+            p += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            if (end - p < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3])) return false;
+            if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F)) return false; // overlong, > U+10FFFF
+            p += 4;
+        } else {
+            return false; // a continuation byte first, C0/C1 (overlong), F5 and up
+        }
     }
     return true;
 }
