@@ -91,6 +91,9 @@ TEST_CASE("protocol: every message survives a round trip") {
     REQUIRE(packed.ops.size() == 2);
     CHECK(sameOp(packed.ops[0], ops[1]));
     CHECK(sameOp(packed.ops[1], ops[0]));
+    // The receiver gets the batch's bytes as they came too: a replica keeps them.
+    CHECK(packed.packed == encodeOps(refs));
+    CHECK(b.packed == encodeOps(ops));
     auto e = roundTrip(ErrorMsg{ErrorCode::UpdateRequired, "please update"});
     CHECK(e.code == ErrorCode::UpdateRequired);
     CHECK(roundTrip(ErrorMsg{ErrorCode::ReplicaForked, "forked"}).code == ErrorCode::ReplicaForked);
