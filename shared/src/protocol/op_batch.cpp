@@ -99,6 +99,15 @@ bool isUuid(std::string_view s) {
     return true;
 }
 
+// A UUID's 16 bytes, as a row id is written (isUuid(id) must hold).
+void packUuid(std::string_view id, std::uint8_t* raw) {
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < 36; i += 2) {
+        if (id[i] == '-') ++i;
+        raw[k++] = static_cast<std::uint8_t>(hexDigit(id[i]) << 4 | hexDigit(id[i + 1]));
+    }
+}
+
 void Writer::rowId(std::string_view id) {
     if (auto it = m_rows.find(id); it != m_rows.end()) return varint(it->second);
     varint(m_rows.size());
@@ -110,11 +119,7 @@ void Writer::rowId(std::string_view id) {
     }
     m_out.push_back(1);
     std::uint8_t raw[16];
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < 36; i += 2) {
-        if (id[i] == '-') ++i;
-        raw[k++] = static_cast<std::uint8_t>(hexDigit(id[i]) << 4 | hexDigit(id[i + 1]));
-    }
+    packUuid(id, raw);
     bytes(raw, 16);
 }
 
@@ -285,12 +290,9 @@ std::string inflate(std::string_view blob) {
 // The bytes a row id is written as (Writer::rowId): 16 raw bytes for a UUID, else its text.
 std::string rowIdBytes(std::string_view id) {
     if (!isUuid(id)) return std::string(id);
-    std::string raw;
-    for (std::size_t i = 0; i < 36; i += 2) {
-        if (id[i] == '-') ++i;
-        raw.push_back(static_cast<char>(hexDigit(id[i]) << 4 | hexDigit(id[i + 1])));
-    }
-    return raw;
+    std::uint8_t raw[16];
+    packUuid(id, raw);
+    return std::string(reinterpret_cast<const char*>(raw), 16);
 }
 
 std::vector<Op> decodePlain(const std::string& plain) {
