@@ -125,6 +125,21 @@ TEST_SUITE("received") {
         CHECK(s->applyRemote(all).duplicates == 8);
     }
 
+    TEST_CASE("received: ops applied without their packed form are kept in pieces that decode within the limit") {
+        test::TempDir dir;
+        auto s = test::openStore(dir / "r.db");
+        std::vector<Op> many;
+        for (std::uint64_t seq = 1; seq <= 12'000; ++seq) many.push_back(op(seq, "position", std::string("Chức vụ ") + std::to_string(seq)));
+        CHECK(s->applyRemote(many).applied == many.size());
+        CHECK(rows(dir / "r.db", "SELECT n FROM received ORDER BY log_seq") ==
+              std::vector<std::vector<std::int64_t>>{{5000}, {5000}, {2000}});
+        CHECK(rows(dir / "r.db", "SELECT count(*) FROM received r JOIN received p ON p.log_seq + p.n = r.log_seq") ==
+              std::vector<std::vector<std::int64_t>>{{2}});
+        const auto h = s->history("people", Person);
+        REQUIRE(h.size() == many.size());
+        CHECK(h.back().newValue == Value{std::string("Chức vụ 12000")});
+    }
+
     TEST_CASE("received: a change logged before batches were kept is still held; history joins both") {
         test::TempDir dir;
         auto s = test::openStore(dir / "r.db");
