@@ -39,6 +39,14 @@ public:
         write(protocol::encodeFrame(protocol::Login{user, password, site}));
     }
 
+    /** Reads the Welcome that answers logIn's Hello, then the login's answer (nullopt if none came). */
+    std::optional<protocol::Message> loginAnswer() {
+        auto welcome = readOne();
+        REQUIRE(welcome);
+        REQUIRE(std::holds_alternative<protocol::Welcome>(*welcome));
+        return readOne();
+    }
+
     void write(const std::vector<std::uint8_t>& bytes) {
         (void)!::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     }

@@ -21,8 +21,7 @@ TEST_CASE("a pull is served while other sessions' passwords are being checked") 
 
     Raw syncing(w.port());
     syncing.logIn("a1", "pw", 0x1001);
-    REQUIRE(syncing.readOne());
-    auto ok = syncing.readOne();
+    auto ok = syncing.loginAnswer();
     REQUIRE(ok);
     REQUIRE(std::holds_alternative<LoginOk>(*ok));
 
@@ -71,16 +70,14 @@ TEST_CASE("replicas logging in at once all get sessions; an unknown user is refu
         sessions.back()->logIn("a1", "pw", static_cast<SiteId>(0x3000 + i));
     }
     for (auto& s : sessions) {
-        REQUIRE(s->readOne());
-        auto ok = s->readOne();
+        auto ok = s->loginAnswer();
         REQUIRE(ok);
         CHECK(std::holds_alternative<LoginOk>(*ok));
     }
     // An unknown user costs a check too and gets the same answer as a wrong password.
     Raw unknown(w.port());
     unknown.logIn("nobody", "pw", 0x4000);
-    REQUIRE(unknown.readOne());
-    auto refused = unknown.readOne();
+    auto refused = unknown.loginAnswer();
     REQUIRE(refused);
     REQUIRE(std::holds_alternative<ErrorMsg>(*refused));
     CHECK(std::get<ErrorMsg>(*refused).code == ErrorCode::BadCredentials);
