@@ -4,7 +4,12 @@
 // their ops are applied to a fresh replica in pull-sized batches, one
 // transaction each, as SyncClient does.
 //
-//   build-bench/bench/apply_bench [--records N] [--batch OPS]
+//   build-bench/bench/apply_bench [--records N] [--batch OPS] [--fragments K]
+//
+// --fragments K: before the timed part the replica takes every other op of the
+// source's first 2K (one transaction, untimed), so it holds that site's changes as
+// K separate ranges, as a replica that may read only some of a site's rows does
+// after many pulls; the timed part then applies the ops after them.
 //
 // Under callgrind, count the target's work alone (applying and committing):
 //   valgrind --tool=callgrind --collect-atstart=no '--toggle-collect=*applyAll*' build-bench/bench/apply_bench --records 5000
@@ -41,10 +46,11 @@ namespace {
 } // namespace
 
 int main(int argc, char** argv) {
-    std::size_t records = 20000, batch = 5000;
+    std::size_t records = 20000, batch = 5000, fragments = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--records")) records = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--batch")) batch = std::stoul(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--fragments")) fragments = std::stoul(argv[i + 1]);
     }
     const auto dir = std::filesystem::temp_directory_path() / ("apply_bench_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
@@ -62,14 +68,21 @@ int main(int argc, char** argv) {
         b.commit();
         ops = source->pendingOps(SIZE_MAX);
     }
+    auto target = store::Store::open(dir / "target.db", oo);
+    if (fragments > 0) {
+        fragments = std::min(fragments, ops.size() / 2);
+        std::vector<Op> every2nd;
+        for (std::size_t i = 1; i < 2 * fragments; i += 2) every2nd.push_back(ops[i]);
+        target->applyRemote(every2nd);
+        ops.erase(ops.begin(), ops.begin() + static_cast<std::ptrdiff_t>(2 * fragments));
+    }
     std::vector<std::string> packed;
     for (std::size_t at = 0; at < ops.size(); at += batch)
         packed.push_back(protocol::encodeOps(std::span<const Op>(ops).subspan(at, std::min(batch, ops.size() - at))));
-    auto target = store::Store::open(dir / "target.db", oo);
     const auto start = std::chrono::steady_clock::now();
     applyAll(*target, ops, batch, packed);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::size_t rows = records * 3;
+    const std::size_t rows = records * 3 - (2 * fragments) / 6; // 6 ops a row
     std::printf("applied %zu ops (%zu rows) in %.3f s: %.0f ops/s, %.1f us/row, batches of %zu ops\n", ops.size(), rows,
                 s, static_cast<double>(ops.size()) / s, s * 1e6 / static_cast<double>(rows), batch);
     std::filesystem::remove_all(dir);

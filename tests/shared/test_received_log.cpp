@@ -92,6 +92,30 @@ TEST_SUITE("received") {
         CHECK(s->get("people", Person)->fields.at("full_name") == Value{std::string("Trần Thị Hoà")});
     }
 
+    TEST_CASE("received: a site's ranges are read only as far down as asked, and every op is still told exactly") {
+        // A replica that may read only some of a site's rows holds its changes as many
+        // ranges; a transaction reads those at or above the lowest seq it meets.
+        test::TempDir dir;
+        auto s = test::openStore(dir / "r.db");
+        CHECK(s->applyRemote(opsAt({2, 4, 6, 8, 10, 12})).duplicates == 0);
+        // Above them, then below: the second reads further down in the same transaction.
+        CHECK(s->applyRemote(opsAt({13, 14, 3})).duplicates == 0);
+        using Ranges = std::vector<std::vector<std::int64_t>>;
+        CHECK(rows(dir / "r.db", "SELECT lo, hi FROM received_ranges ORDER BY lo") ==
+              Ranges{{2, 4}, {6, 6}, {8, 8}, {10, 10}, {12, 14}});
+        // Held and new ops, down and up again: 14, 12 and 2 are held; 15 and 9 join their neighbours.
+        auto r = s->applyRemote(opsAt({14, 15, 12, 9, 2}));
+        CHECK(r.duplicates == 3);
+        CHECK(r.applied == 1); // 9 is kept but older than 15, the value held
+        CHECK(rows(dir / "r.db", "SELECT lo, hi FROM received_ranges ORDER BY lo") ==
+              Ranges{{2, 4}, {6, 6}, {8, 10}, {12, 15}});
+        // A new transaction starting low reads every range above it once.
+        CHECK(s->applyRemote(opsAt({1, 5, 7, 11, 16})).duplicates == 0);
+        CHECK(rows(dir / "r.db", "SELECT lo, hi FROM received_ranges ORDER BY lo") == Ranges{{1, 16}});
+        CHECK(s->applyRemote(opsAt({16, 1, 8})).duplicates == 3);
+        CHECK(s->history("people", Person).size() == 16);
+    }
+
     TEST_CASE("received: an op held already is told exactly, out of order, with gaps and across batches") {
         test::TempDir dir;
         auto s = test::openStore(dir / "r.db");

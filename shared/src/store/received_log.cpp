@@ -20,15 +20,29 @@ namespace {
 // them) are cut to this many ops, so each decodes within the protocol's limit.
 constexpr std::size_t MaxOpsPerBatch = 5000;
 
-Store::Impl::SiteRanges& rangesOf(Store::Impl& im, SiteId site) {
-    auto it = im.receivedRanges.find(site);
-    if (it != im.receivedRanges.end()) return it->second;
+// The site's ranges that may hold `seq` or touch it (all with hi >= seq - 1), read
+// on first need in this transaction. Ranges never overlap, so those are the ones
+// from the last range starting at or before seq - 1 on.
+Store::Impl::SiteRanges& rangesFor(Store::Impl& im, SiteId site, std::uint64_t seq) {
     auto& r = im.receivedRanges[site];
-    auto& st = im.stmt("SELECT lo, hi FROM received_ranges WHERE site = ?");
-    st.bind(1, static_cast<std::int64_t>(site));
-    while (st.step()) r.now.emplace(static_cast<std::uint64_t>(st.integer(0)), static_cast<std::uint64_t>(st.integer(1)));
+    const std::uint64_t want = seq == 0 ? 0 : seq - 1;
+    if (want >= r.from) return r;
+    auto& start = im.stmt("SELECT coalesce(max(lo), 0) FROM received_ranges WHERE site = ? AND lo <= ?");
+    start.bind(1, static_cast<std::int64_t>(site)).bind(2, static_cast<std::int64_t>(want));
+    const auto lo = start.step() ? static_cast<std::uint64_t>(start.integer(0)) : 0;
+    start.reset();
+    // Only the ranges below those read already: the ones above may have changed in memory.
+    auto& st = im.stmt("SELECT lo, hi FROM received_ranges WHERE site = ? AND lo >= ? AND lo < ?");
+    st.bind(1, static_cast<std::int64_t>(site)).bind(2, static_cast<std::int64_t>(lo));
+    st.bind(3, r.lowestLo > static_cast<std::uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<std::int64_t>(r.lowestLo));
+    while (st.step()) {
+        const auto a = static_cast<std::uint64_t>(st.integer(0)), b = static_cast<std::uint64_t>(st.integer(1));
+        r.now.emplace(a, b);
+        r.stored.emplace(a, b);
+    }
     st.reset();
-    r.stored = r.now;
+    r.from = want;
+    r.lowestLo = std::min(r.lowestLo, lo);
     return r;
 }
 
@@ -108,7 +122,7 @@ std::vector<std::size_t> parseOffsets(std::string_view text) {
 } // namespace
 
 bool Store::Impl::appendReceived(const Op& op, bool applied) {
-    auto& r = rangesOf(*this, op.site);
+    auto& r = rangesFor(*this, op.site, op.seq);
     if (holds(r.now, op.seq)) return false;
     if (loggedChange(op)) return false; // logged before received batches were kept, or ours under an old id
     add(r.now, op.seq);

@@ -112,8 +112,13 @@ struct Store::Impl {
         bool cut = false; // part of it was written already: the packed form is not its own
     };
     ReceivedBatch received;
+    // A site's ranges are read as far down as the seqs asked about: every range with
+    // hi >= `from` is held (and every one with lo >= `lowestLo`), so a pull, whose seqs
+    // come after those held, reads one range, not the thousands a replica that may read
+    // only some of a site's rows gathers over the years.
     struct SiteRanges {
         std::map<std::uint64_t, std::uint64_t> now, stored; // lo -> hi
+        std::uint64_t from = UINT64_MAX, lowestLo = UINT64_MAX;
         bool dirty = false;
     };
     std::unordered_map<SiteId, SiteRanges> receivedRanges; // once asked, in this transaction
