@@ -206,6 +206,36 @@ TEST_SUITE("received") {
         CHECK(s->history("people", Person).size() == 3);
     }
 
+    TEST_CASE("received: a row's history reads only the batches that may name it; batches without a filter are read") {
+        test::TempDir dir;
+        auto s = test::openStore(dir / "r.db");
+        const std::string other = "01900000-0000-7000-8000-00000000a002";
+        auto onRow = [](Op o, const std::string& row) {
+            o.rowId = row;
+            return o;
+        };
+        s->applyRemote(std::vector<Op>{op(1, "full_name", std::string("Trần Thị Hoa"))});
+        s->applyRemote(std::vector<Op>{onRow(op(2, "full_name", std::string("Lò Văn Pao")), other)});
+        s->applyRemote(std::vector<Op>{op(3, "position", std::string("Chủ tịch"))});
+        CHECK(rows(dir / "r.db", "SELECT count(*) FROM received_rows") == std::vector<std::vector<std::int64_t>>{{3}});
+        // The middle batch is damaged: only a read of it can tell.
+        auto damage = [&](const std::string& sql) {
+            auto d = store::Db::open(dir / "r.db", false);
+            d.exec(sql);
+        };
+        damage("UPDATE received SET ops = x'28b52ffd00' WHERE log_seq = 2");
+        const auto h = s->history("people", Person);
+        REQUIRE(h.size() == 2);
+        CHECK(h[0].newValue == Value{std::string("Trần Thị Hoa")});
+        CHECK(h[1].newValue == Value{std::string("Chủ tịch")});
+        CHECK_THROWS_AS((void)s->history("people", other), Error);
+        // Batches kept before the filters (or whose filter is unreadable) are read whole.
+        damage("UPDATE received_rows SET bloom = x'07' WHERE log_seq = 2");
+        CHECK_THROWS_AS((void)s->history("people", Person), Error);
+        damage("DELETE FROM received_rows");
+        CHECK_THROWS_AS((void)s->history("people", Person), Error);
+    }
+
     TEST_CASE("received: a pulled row is found by search; a damaged batch is a clear storage error") {
         test::TempDir dir;
         auto s = test::openStore(dir / "r.db");

@@ -108,11 +108,19 @@ CREATE TABLE received_ranges (site INTEGER NOT NULL, lo INTEGER NOT NULL, hi INT
                               PRIMARY KEY (site, lo)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<InternalMigration, 8> Internal{
+// A row's history read every kept batch back; a Bloom filter of the rows each batch
+// names (row_bloom.hpp) lets it decompress only those that may hold the row.
+// Batches kept before have none: they are read as before.
+constexpr std::string_view ReceivedBloomV9 = R"sql(
+CREATE TABLE received_rows (log_seq INTEGER PRIMARY KEY, bloom BLOB NOT NULL);
+)sql";
+
+constexpr std::array<InternalMigration, 9> Internal{
     InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
     InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4},
     InternalMigration{5, ChangesV5},     InternalMigration{6, PullSeenV6},
-    InternalMigration{7, OpenCountV7},   InternalMigration{8, ReceivedV8}};
+    InternalMigration{7, OpenCountV7},   InternalMigration{8, ReceivedV8},
+    InternalMigration{9, ReceivedBloomV9}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

@@ -4,6 +4,7 @@
 // every value twice and cost as much as writing the row itself; a batch kept
 // whole costs one row, and its bytes are already at hand (SyncClient passes them).
 // History and the search catch-up read the batches back (op_log.cpp, search_index.cpp).
+#include "row_bloom.hpp"
 #include "store_impl.hpp"
 
 #include "tdkt/core/error.hpp"
@@ -104,6 +105,14 @@ void insertBatch(Store::Impl& im, std::uint64_t first, std::span<const Op* const
     if (lost.empty()) st.bindNull(4);
     else st.bind(4, lost);
     st.bindBlob(5, packed.empty() ? std::string_view(encoded) : packed).run();
+    std::vector<std::string_view> ids;
+    ids.reserve(ops.size());
+    for (const Op* op : ops)
+        if (ids.empty() || ids.back() != op->rowId) ids.push_back(op->rowId); // a row's ops come together
+    im.stmt("INSERT INTO received_rows(log_seq, bloom) VALUES(?, ?)")
+        .bind(1, static_cast<std::int64_t>(first))
+        .bindBlob(2, rowBloom(ids))
+        .run();
 }
 
 std::vector<std::size_t> parseOffsets(std::string_view text) {
@@ -169,28 +178,49 @@ std::uint64_t Store::Impl::readNextReceivedSeq() {
     return next;
 }
 
+namespace {
+
+// The batches after `after` that may hold ops of `rowId` (all of them for no row):
+// their filters are read, not their ops.
+std::vector<std::uint64_t> batchesNaming(Store::Impl& im, std::uint64_t after, std::string_view rowId) {
+    auto& st = im.stmt("SELECT r.log_seq, b.bloom FROM received r LEFT JOIN received_rows b ON b.log_seq = r.log_seq "
+                       "WHERE r.log_seq + r.n - 1 > ? ORDER BY r.log_seq");
+    st.bind(1, static_cast<std::int64_t>(after));
+    std::vector<std::uint64_t> out;
+    while (st.step())
+        if (rowId.empty() || st.isNull(1) || bloomMayHold(st.blob(1), rowId))
+            out.push_back(static_cast<std::uint64_t>(st.integer(0)));
+    st.reset();
+    return out;
+}
+
+} // namespace
+
 void Store::Impl::forEachReceived(std::uint64_t after, std::string_view rowId,
                                   const std::function<void(std::uint64_t, Op&&, bool)>& fn) {
-    auto& st = stmt("SELECT log_seq, unapplied, ops FROM received WHERE log_seq + n - 1 > ? ORDER BY log_seq");
-    st.bind(1, static_cast<std::int64_t>(after));
-    try {
-        while (st.step()) {
-            const auto first = static_cast<std::uint64_t>(st.integer(0));
-            const auto lost = st.isNull(1) ? std::vector<std::size_t>{} : parseOffsets(st.text(1));
+    auto& st = stmt("SELECT unapplied, ops FROM received WHERE log_seq = ?");
+    for (const std::uint64_t first : batchesNaming(*this, after, rowId)) {
+        st.bind(1, static_cast<std::int64_t>(first));
+        try {
+            if (!st.step()) {
+                st.reset();
+                continue;
+            }
+            const auto lost = st.isNull(0) ? std::vector<std::size_t>{} : parseOffsets(st.text(0));
             std::vector<Op> ops;
             try {
-                ops = rowId.empty() ? protocol::decodeOps(st.blob(2)) : protocol::decodeOpsNaming(st.blob(2), rowId);
+                ops = rowId.empty() ? protocol::decodeOps(st.blob(1)) : protocol::decodeOpsNaming(st.blob(1), rowId);
             } catch (const std::runtime_error& e) {
                 throw Error(ErrorKind::Storage, std::string("a received batch in the log is damaged: ") + e.what());
             }
+            st.reset();
             for (std::size_t i = 0; i < ops.size(); ++i)
                 if (first + i > after) fn(first + i, std::move(ops[i]), !std::ranges::binary_search(lost, i));
+        } catch (...) {
+            st.reset();
+            throw;
         }
-    } catch (...) {
-        st.reset();
-        throw;
     }
-    st.reset();
 }
 
 } // namespace tdkt::store
