@@ -33,6 +33,24 @@ TEST_SUITE("migrations") {
             CHECK_MESSAGE(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = '" + t.name + "'") == 1, t.name);
     }
 
+    TEST_CASE("migrations: what a push looks up by site and seq is found by an index, not a scan") {
+        test::TempDir dir;
+        { test::openStore(dir / "r.db"); }
+        auto db = store::Db::open(dir / "r.db", false);
+        auto plan = [&](const std::string& sql) {
+            auto st = db.prepare("EXPLAIN QUERY PLAN " + sql);
+            std::string out;
+            while (st.step()) out += st.text(3) + "; ";
+            return out;
+        };
+        for (const std::string sql : {"SELECT seq, reason FROM refused_ops WHERE site = 1 AND seq BETWEEN 1 AND 9",
+                                      "SELECT seq + n - 1 FROM changes WHERE site = 1 ORDER BY seq DESC LIMIT 1",
+                                      "SELECT lo, hi FROM received_ranges WHERE site = 1 AND lo >= 1 AND lo < 9"}) {
+            const auto p = plan(sql);
+            CHECK_MESSAGE(p.find("SCAN") == std::string::npos, std::string(sql + " -> " + p));
+        }
+    }
+
     TEST_CASE("migrations: an older replica is brought forward and keeps its data") {
         test::TempDir dir;
         const auto& reg = schema::registry();

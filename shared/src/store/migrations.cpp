@@ -115,12 +115,19 @@ constexpr std::string_view ReceivedBloomV9 = R"sql(
 CREATE TABLE received_rows (log_seq INTEGER PRIMARY KEY, bloom BLOB NOT NULL);
 )sql";
 
-constexpr std::array<InternalMigration, 9> Internal{
+// A push re-sent after a lost acknowledgement asks which of its ops were refused
+// (refusedReasons, settledOps): without this index a scan of every refusal ever
+// logged, twice a push, on the server's one writer (16 ms at 100,000 refusals).
+constexpr std::string_view RefusedBySiteV10 = R"sql(
+CREATE INDEX refused_ops_site ON refused_ops(site, seq);
+)sql";
+
+constexpr std::array<InternalMigration, 10> Internal{
     InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
     InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4},
     InternalMigration{5, ChangesV5},     InternalMigration{6, PullSeenV6},
     InternalMigration{7, OpenCountV7},   InternalMigration{8, ReceivedV8},
-    InternalMigration{9, ReceivedBloomV9}};
+    InternalMigration{9, ReceivedBloomV9},     InternalMigration{10, RefusedBySiteV10}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {
