@@ -3,7 +3,9 @@
 // holds as ranges. Logging each pulled change as an indexed `changes` row wrote
 // every value twice and cost as much as writing the row itself; a batch kept
 // whole costs one row, and its bytes are already at hand (SyncClient passes them).
-// History and the search catch-up read the batches back (op_log.cpp, search_index.cpp).
+// History and the search catch-up read the batches back (op_log.cpp, search_index.cpp);
+// history only those whose filter of row ids (`received_rows`, row_bloom.hpp) may
+// name its row. A transaction reads a site's ranges only as far down as it needs.
 #include "row_bloom.hpp"
 #include "store_impl.hpp"
 
