@@ -33,6 +33,34 @@ TEST_SUITE("migrations") {
             CHECK_MESSAGE(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = '" + t.name + "'") == 1, t.name);
     }
 
+    TEST_CASE("migrations: a new replica has 8 KiB pages, a new server store 16 KiB; an old file keeps its own") {
+        test::TempDir dir;
+        { test::openStore(dir / "r.db"); }
+        {
+            store::OpenOptions o;
+            o.create = true;
+            o.serverRole = true;
+            store::Store::open(dir / "s.db", o);
+        }
+        CHECK(store::Db::open(dir / "r.db", false).scalar("PRAGMA page_size") == 8192);
+        CHECK(store::Db::open(dir / "s.db", false).scalar("PRAGMA page_size") == 16384);
+        {
+            // A replica an earlier version made with 16 KiB pages, at migration 1.
+            auto db = store::Db::open(dir / "old.db", true);
+            db.exec("PRAGMA page_size = 16384");
+            store::Transaction tx{db};
+            db.exec(store::migrationSql(schema::registry(), 1));
+            db.exec("PRAGMA application_id = " + std::to_string(store::ApplicationId));
+            db.exec("PRAGMA user_version = 1");
+            db.exec("INSERT INTO meta(key, value) VALUES('site_id', '777'), ('next_seq', '1')");
+            tx.commit();
+        }
+        { store::Store::open(dir / "old.db"); }
+        auto old = store::Db::open(dir / "old.db", false);
+        CHECK(old.userVersion() == store::latestMigration(schema::registry()));
+        CHECK(old.scalar("PRAGMA page_size") == 16384);
+    }
+
     TEST_CASE("migrations: what a push looks up by site and seq is found by an index, not a scan") {
         test::TempDir dir;
         { test::openStore(dir / "r.db"); }

@@ -128,10 +128,12 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, OpenOption
     if (!options.create && !std::filesystem::exists(path))
         throw Error(ErrorKind::NotFound, "no database at " + path.string() + ": run 'tdkt-cli --db PATH init' first");
     Db db = Db::open(path, options.create);
-    // A new file gets 16 KiB pages (SQLite's default is 4): rows of 20-odd columns and
-    // their log entries fit more to a page, so a pull writes ~20% fewer pages per row
-    // (apply_bench 21.7 → 16.1 µs a row). No effect on an existing file.
-    if (options.create) db.exec("PRAGMA page_size = 16384");
+    // A new file gets bigger pages than SQLite's 4 KiB: rows of 20-odd columns fit
+    // more to a page (apply_bench 21.7 → 16.1 µs a row with 16 KiB). The server, which
+    // mostly appends, keeps 16 KiB; a replica takes 8 KiB: an edit pulled into a row
+    // rewrites its page in the WAL, and at 16 KiB that cost sync_bench's edit round
+    // ~20% (1.65 vs 2.03 s) while a first pull ran no faster. No effect on an existing file.
+    if (options.create) db.exec(options.serverRole ? "PRAGMA page_size = 16384" : "PRAGMA page_size = 8192");
     checkOwnership(db, options.create);
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
