@@ -19,6 +19,19 @@ std::string bytes(const std::filesystem::path& p) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// A replica as version 1 of the program left it (with `pageSize` pages, or SQLite's default).
+void writeVersion1Replica(const std::filesystem::path& file, const std::string& siteId, int pageSize = 0) {
+    auto db = store::Db::open(file, true);
+    if (pageSize) db.exec("PRAGMA page_size = " + std::to_string(pageSize));
+    store::Transaction tx{db};
+    db.exec(store::migrationSql(schema::registry(), 1));
+    db.exec("PRAGMA application_id = " + std::to_string(store::ApplicationId));
+    db.exec("PRAGMA user_version = 1");
+    db.exec("INSERT INTO meta(key, value) VALUES('site_id', '" + siteId + "'), ('next_seq', '1')");
+    db.exec("INSERT INTO units(id, name, level) VALUES('u1', 'Xã Cũ', 'xa')");
+    tx.commit();
+}
+
 } // namespace
 
 TEST_SUITE("migrations") {
@@ -44,17 +57,7 @@ TEST_SUITE("migrations") {
         }
         CHECK(store::Db::open(dir / "r.db", false).scalar("PRAGMA page_size") == 8192);
         CHECK(store::Db::open(dir / "s.db", false).scalar("PRAGMA page_size") == 16384);
-        {
-            // A replica an earlier version made with 16 KiB pages, at migration 1.
-            auto db = store::Db::open(dir / "old.db", true);
-            db.exec("PRAGMA page_size = 16384");
-            store::Transaction tx{db};
-            db.exec(store::migrationSql(schema::registry(), 1));
-            db.exec("PRAGMA application_id = " + std::to_string(store::ApplicationId));
-            db.exec("PRAGMA user_version = 1");
-            db.exec("INSERT INTO meta(key, value) VALUES('site_id', '777'), ('next_seq', '1')");
-            tx.commit();
-        }
+        writeVersion1Replica(dir / "old.db", "777", 16384); // made by an earlier version with 16 KiB pages
         { store::Store::open(dir / "old.db"); }
         auto old = store::Db::open(dir / "old.db", false);
         CHECK(old.userVersion() == store::latestMigration(schema::registry()));
@@ -82,17 +85,7 @@ TEST_SUITE("migrations") {
     TEST_CASE("migrations: an older replica is brought forward and keeps its data") {
         test::TempDir dir;
         const auto& reg = schema::registry();
-        {
-            // A replica as version 1 of the program left it.
-            auto db = store::Db::open(dir / "old.db", true);
-            store::Transaction tx{db};
-            db.exec(store::migrationSql(reg, 1));
-            db.exec("PRAGMA application_id = " + std::to_string(store::ApplicationId));
-            db.exec("PRAGMA user_version = 1");
-            db.exec("INSERT INTO meta(key, value) VALUES('site_id', '12345'), ('next_seq', '1')");
-            db.exec("INSERT INTO units(id, name, level) VALUES('u1', 'Xã Cũ', 'xa')");
-            tx.commit();
-        }
+        writeVersion1Replica(dir / "old.db", "12345");
         auto s = store::Store::open(dir / "old.db");
         CHECK(s->siteId() == 12345);
         REQUIRE(s->get("units", "u1"));
