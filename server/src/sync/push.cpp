@@ -188,6 +188,10 @@ void Service::applyPush(PushJob& job) {
     std::optional<rules::Catalog> catalog; // loaded once per push, when a status change needs it
     // Ops settled before (their ack was lost on the way): their refusals are told again.
     std::map<std::uint64_t, std::string> refusedBefore;
+    // Refusals are answered after the whole push: a refused field of a row the push
+    // creates must find that row there (its other fields accepted), or the author's
+    // replica would let go of a row the server keeps.
+    std::vector<std::pair<std::size_t, std::string>> refused;
     if (!job.push.ops.empty() && job.push.ops.front().seq <= high)
         refusedBefore = m_store.refusedReasons(s.site, job.push.ops.front().seq, high);
     for (std::size_t i = 0; i < job.push.ops.size(); ++i) {
@@ -197,8 +201,7 @@ void Service::applyPush(PushJob& job) {
             break;
         }
         if (op.seq <= high) { // settled before: the push is idempotent
-            if (auto it = refusedBefore.find(op.seq); it != refusedBefore.end())
-                ack.rejected.push_back(rejection(m_store, rights, op, it->second));
+            if (auto it = refusedBefore.find(op.seq); it != refusedBefore.end()) refused.emplace_back(i, it->second);
             continue;
         }
         if (op.seq != high + 1) {
@@ -233,7 +236,7 @@ void Service::applyPush(PushJob& job) {
         if (why) {
             m_store.logRefused(op, *why);
             m_log("refused " + op.table + "/" + op.rowId + "." + op.field + " from " + op.author + ": " + *why);
-            ack.rejected.push_back(rejection(m_store, rights, op, *why));
+            refused.emplace_back(i, std::move(*why));
         } else {
             m_store.applyRemote(std::span<const Op>(&op, 1), store::Store::Checked::Yes); // checkOps did
             ++ack.accepted;
@@ -241,6 +244,7 @@ void Service::applyPush(PushJob& job) {
         }
         high = op.seq;
     }
+    for (auto& [i, why] : refused) ack.rejected.push_back(rejection(m_store, rights, job.push.ops[i], std::move(why)));
     m_store.setSiteHighWater(s.site, high);
     ack.highWater = high;
     if (!std::holds_alternative<ErrorMsg>(job.reply.message)) job.reply = {std::move(ack)};

@@ -16,4 +16,12 @@ Decision decide(const FieldState& current, const Op& op) {
     return d;
 }
 
+bool supersedes(const Op& op, Version value, std::uint64_t shownAt) {
+    if (op.base == value) return true;
+    // A replica's own history is always in front of its author: a later op of the
+    // same site was made over it.
+    if (value.site == op.site && value < op.version()) return true;
+    return shownAt != 0 && op.seen >= shownAt;
+}
+
 } // namespace tdkt::merge

@@ -6,8 +6,13 @@
 #include "tdkt/core/error.hpp"
 #include "tdkt/json/json_text.hpp"
 #include "tdkt/json/row_json.hpp"
+#include "tdkt/merge/merge_rule.hpp"
+
+#include <map>
 
 namespace tdkt::store {
+using json::Json;
+
 namespace {
 
 // The JSON text of a value, as nlohmann's dump() of json::valueToJson writes it;
@@ -86,7 +91,77 @@ void markSeen(Store::Impl& im, const std::string& conflictId) {
         .run();
 }
 
+// A candidate's version, as candidate() wrote it.
+Version versionOf(const Json& c) {
+    return {c.at("hlc").get<HlcStamp>(), static_cast<SiteId>(std::stoull(c.at("site").get<std::string>(), nullptr, 16))};
+}
+
+// Values equal to a newer candidate's are one line: the newest stands for them.
+Json distinctValues(const Json& candidates) {
+    Json out = Json::array();
+    for (const auto& c : candidates) {
+        bool replaced = false;
+        for (auto& kept : out)
+            if (kept.at("value") == c.at("value")) {
+                if (versionOf(c) > versionOf(kept)) kept = c;
+                replaced = true;
+            }
+        if (!replaced) out.push_back(c);
+    }
+    return out;
+}
+
 } // namespace
+
+void Store::Impl::noteShown(const std::string& conflictId, const Json& candidates) {
+    const auto shown = static_cast<std::int64_t>(nextLogSeq - 1); // the conflict's last write, as markSeen
+    auto& st = stmt("INSERT OR IGNORE INTO conflict_lines(conflict_id, hlc, site, shown_at) VALUES(?, ?, ?, ?)");
+    for (const auto& c : candidates) {
+        const Version v = versionOf(c);
+        st.bind(1, conflictId).bind(2, static_cast<std::int64_t>(v.hlc)).bind(3, static_cast<std::int64_t>(v.site));
+        st.bind(4, shown).run();
+    }
+}
+
+void Store::Impl::mergeIntoConflict(const std::string& id, const Op& op, const std::string& incoming,
+                                    const std::string& winner) {
+    const auto& ct = reg.require("conflicts");
+    const auto candidates = Json::parse(std::get<std::string>(fieldState(ct, id, "candidates").value));
+    if (!candidates.is_array()) throw Error(ErrorKind::Storage, "conflict " + id + ": its candidates are not a JSON array");
+    // Since when each value was shown; a conflict opened before lines were recorded
+    // counts every value as shown with its last write (what closed it before).
+    std::map<Version, std::uint64_t> shownAt;
+    auto& lines = stmt("SELECT hlc, site, shown_at FROM conflict_lines WHERE conflict_id = ?");
+    lines.bind(1, id);
+    while (lines.step())
+        shownAt[{static_cast<HlcStamp>(lines.integer(0)), static_cast<SiteId>(lines.integer(1))}] =
+            static_cast<std::uint64_t>(lines.integer(2));
+    lines.reset();
+    auto& mark = stmt("SELECT seen_needed FROM conflict_marks WHERE conflict_id = ?");
+    mark.bind(1, id);
+    const std::uint64_t legacy = mark.step() ? static_cast<std::uint64_t>(mark.integer(0)) : 0;
+    mark.reset();
+
+    Json kept = Json::array();
+    for (const auto& c : candidates) {
+        const Version v = versionOf(c);
+        const auto it = shownAt.find(v);
+        if (!merge::supersedes(op, v, it == shownAt.end() ? legacy : it->second)) kept.push_back(c);
+    }
+    kept.push_back(Json::parse(incoming));
+    kept = distinctValues(kept);
+    if (kept.size() == 1) { // every other line was seen and replaced: settled
+        writeServerField(*this, ct, id, "resolved_value", winner);
+        writeServerField(*this, ct, id, "resolved_by", op.author);
+        writeServerField(*this, ct, id, "winner", winner);
+        writeServerField(*this, ct, id, "status", std::string("resolved"));
+        return;
+    }
+    writeServerField(*this, ct, id, "candidates", kept.dump());
+    writeServerField(*this, ct, id, "winner", winner);
+    markSeen(*this, id);
+    noteShown(id, kept);
+}
 
 void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, const std::string& field,
                                      const std::string& opening, const std::string& joining,
@@ -95,14 +170,7 @@ void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, co
     Op key = op;
     key.field = field;
     if (auto id = openConflict(*this, key)) {
-        // The candidates are a JSON array of objects: the newcomer goes before its closing bracket.
-        auto candidates = std::get<std::string>(fieldState(ct, *id, "candidates").value);
-        const auto close = candidates.find_last_of(']');
-        if (close == std::string::npos) throw Error(ErrorKind::Storage, "conflict " + *id + ": its candidates are not a JSON array");
-        candidates.insert(close, "," + joining);
-        writeServerField(*this, ct, *id, "candidates", candidates);
-        writeServerField(*this, ct, *id, "winner", winner);
-        markSeen(*this, *id);
+        mergeIntoConflict(*id, op, joining, winner);
         return;
     }
     Value unit = t.unitField == "id" ? Value{op.rowId} : fieldState(t, op.rowId, t.unitField).value;
@@ -116,6 +184,7 @@ void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, co
     writeServerField(*this, ct, id, "winner", winner);
     writeServerField(*this, ct, id, "status", std::string("open"));
     markSeen(*this, id);
+    noteShown(id, Json::parse(opening));
 }
 
 void Store::Impl::recordConflict(const schema::TableDef& t, const Op& op, const merge::FieldState& current,
@@ -168,18 +237,9 @@ bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
 void Store::Impl::maybeCloseConflict(const Op& op) {
     auto id = openConflict(*this, op);
     if (!id) return;
-    auto& st = stmt("SELECT seen_needed FROM conflict_marks WHERE conflict_id = ?");
-    st.bind(1, *id);
-    std::uint64_t needed = st.step() ? static_cast<std::uint64_t>(st.integer(0)) : 0;
-    st.reset();
-    if (op.seen < needed) return; // the author never saw the conflict: it stays open
-    const auto& ct = reg.require("conflicts");
     const auto& t = reg.require(op.table);
     const std::string value = valueText(t.field(op.field), op.value);
-    writeServerField(*this, ct, *id, "resolved_value", value);
-    writeServerField(*this, ct, *id, "resolved_by", op.author);
-    writeServerField(*this, ct, *id, "winner", value);
-    writeServerField(*this, ct, *id, "status", std::string("resolved"));
+    mergeIntoConflict(*id, op, candidate(t.field(op.field), op.value, op.version(), op.author), value);
 }
 
 } // namespace tdkt::store

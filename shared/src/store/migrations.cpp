@@ -42,6 +42,13 @@ CREATE TABLE rejected (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT N
     value, reason TEXT NOT NULL, at INTEGER NOT NULL);
 )sql";
 
+// Server: since when an open conflict shows each of its values (its lines of
+// edits), so an edit replaces exactly the values its author had pulled.
+constexpr std::string_view ConflictLinesV16 = R"sql(
+CREATE TABLE conflict_lines (conflict_id TEXT NOT NULL, hlc INTEGER NOT NULL, site INTEGER NOT NULL,
+    shown_at INTEGER NOT NULL, PRIMARY KEY (conflict_id, hlc, site)) WITHOUT ROWID;
+)sql";
+
 // From migration 3 on, every reference field (person_id, dossier_id, ...) has an
 // index: the rules engine reads a nominee's history on every keystroke.
 constexpr int RefIndexesFrom = 3;
@@ -122,12 +129,13 @@ constexpr std::string_view RefusedBySiteV10 = R"sql(
 CREATE INDEX refused_ops_site ON refused_ops(site, seq);
 )sql";
 
-constexpr std::array<InternalMigration, 10> Internal{
+constexpr std::array<InternalMigration, 11> Internal{
     InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
     InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4},
     InternalMigration{5, ChangesV5},     InternalMigration{6, PullSeenV6},
     InternalMigration{7, OpenCountV7},   InternalMigration{8, ReceivedV8},
-    InternalMigration{9, ReceivedBloomV9},     InternalMigration{10, RefusedBySiteV10}};
+    InternalMigration{9, ReceivedBloomV9},     InternalMigration{10, RefusedBySiteV10},
+    InternalMigration{16, ConflictLinesV16}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

@@ -25,4 +25,16 @@ struct Decision {
 
 Decision decide(const FieldState& current, const Op& op);
 
+/**
+ * @brief Whether `op` replaces one value of an open conflict (a line of edits).
+ *
+ * A conflict keeps each concurrent line of edits by its newest value. An op
+ * replaces a value its author had seen when editing: the one it edited on top of
+ * (its base), an earlier value of the author's own replica, or any value the
+ * conflict held when the author had pulled it (`shownAt`: the server position from
+ * which the conflict showed that value; 0: never shown). Values the author had not
+ * seen stay: nothing a user typed is dropped unseen.
+ */
+bool supersedes(const Op& op, Version value, std::uint64_t shownAt);
+
 } // namespace tdkt::merge
