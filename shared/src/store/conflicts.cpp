@@ -8,6 +8,7 @@
 #include "tdkt/json/row_json.hpp"
 #include "tdkt/merge/merge_rule.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace tdkt::store {
@@ -97,12 +98,19 @@ Version versionOf(const Json& c) {
 }
 
 // Values equal to a newer candidate's are one line: the newest stands for them.
-Json distinctValues(const Json& candidates) {
+// On a deletion (`deletion`), a "keep" (0) stands for its author's edits of the
+// row, so keeps of two replicas are two lines: a delete that saw one of them
+// must not settle the other.
+Json distinctValues(const Json& candidates, bool deletion) {
+    const auto same = [deletion](const Json& a, const Json& b) {
+        if (a.at("value") != b.at("value")) return false;
+        return !deletion || a.at("value") != Json(0) || a.at("site") == b.at("site");
+    };
     Json out = Json::array();
     for (const auto& c : candidates) {
         bool replaced = false;
         for (auto& kept : out)
-            if (kept.at("value") == c.at("value")) {
+            if (same(kept, c)) {
                 if (versionOf(c) > versionOf(kept)) kept = c;
                 replaced = true;
             }
@@ -149,8 +157,10 @@ void Store::Impl::mergeIntoConflict(const std::string& id, const Op& op, const s
         if (!merge::supersedes(op, v, it == shownAt.end() ? legacy : it->second)) kept.push_back(c);
     }
     kept.push_back(Json::parse(incoming));
-    kept = distinctValues(kept);
-    if (kept.size() == 1) { // every other line was seen and replaced: settled
+    const bool deletion = fieldState(ct, id, "field").value == Value{std::string(schema::DeletedField)};
+    kept = distinctValues(kept, deletion);
+    const bool settled = std::all_of(kept.begin(), kept.end(), [&](const Json& c) { return c.at("value") == kept[0].at("value"); });
+    if (settled) { // every other line was seen and replaced (or agrees): settled
         writeServerField(*this, ct, id, "resolved_value", winner);
         writeServerField(*this, ct, id, "resolved_by", op.author);
         writeServerField(*this, ct, id, "winner", winner);

@@ -65,7 +65,10 @@ void Store::forceEdit(std::string_view table, std::string_view id, std::string_v
     if (t.serverWritten) throw Error(ErrorKind::Invalid, t.name + " rows are written by the server only");
     Value v = field == schema::DeletedField ? value : im.checkField(t, field, value);
     Batch b{*this};
-    if (!im.rowExists(t, id, true)) throw Error(ErrorKind::NotFound, "no " + t.name + " row with id " + std::string(id));
+    // A deleted row takes only its undelete: a value typed into it would be kept
+    // where no one sees it (the row's deletion is resolved first).
+    if (!im.rowExists(t, id, field == schema::DeletedField))
+        throw Error(ErrorKind::NotFound, "no " + t.name + " row with id " + std::string(id));
     auto current = im.fieldState(t, id, field);
     Op op = im.localOp(t, id, field, std::move(v), current.version);
     im.writeField(t, id, op.field, op.value, op.version());

@@ -101,15 +101,19 @@ ApplyResult Store::applyRemote(std::span<const Op> ops, Checked checked, std::st
             ++result.applied;
         }
         if (im.options.serverRole) {
+            // An edit of a field is judged twice: against the field's values, and
+            // (row-wide) against a delete its author had not pulled; one need not
+            // hide the other (an edit of a deleted row still replaces its own line
+            // of the field's conflict).
+            const bool deleteOp = op.field == schema::DeletedField;
             if (d.concurrent) {
                 im.recordConflict(t, op, current, d.apply);
                 ++result.conflicts;
-            } else if (im.recordDeleteVsEdit(t, op)) {
-                ++result.conflicts;
-            } else if (d.apply && op.base.hlc != 0) {
-                // A field first set (no base) has had no competing value, so no open conflict.
-                im.maybeCloseConflict(op);
             }
+            const bool rowWide = (!d.concurrent || !deleteOp) && im.recordDeleteVsEdit(t, op);
+            if (rowWide) ++result.conflicts;
+            // A field first set (no base) has had no competing value, so no open conflict.
+            if (!d.concurrent && d.apply && op.base.hlc != 0 && !(rowWide && deleteOp)) im.maybeCloseConflict(op);
         }
     }
     im.flushReceived(packed, ops.size());
