@@ -219,4 +219,39 @@ TEST_CASE("accounts: an idle session expires; logging in again keeps what was pe
     CHECK(w.sync("r1")["pushed"].get<int>() > 0);
     CHECK(json::parse(w.serverDump("a1"))["dossiers"].contains(d));
 }
+
+TEST_CASE("accounts: a user moved to another unit loses exactly the old unit's rows at its next sync") {
+    SyncWorld w;
+    w.addUnit("huyen-h", "huyen");
+    w.addUnit("xa-a", "xa", "huyen-h");
+    w.addUnit("xa-b", "xa", "huyen-h");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("b1", "officer", "xa-b");
+    w.start();
+    w.replica("ra", "a1");
+    w.replica("rb", "b1");
+    const auto ofA = w.newDossier("ra", "xa-a", "Nguyễn Văn Một");
+    const auto ofB = w.newDossier("rb", "xa-b", "Trần Thị Hai");
+    w.sync("ra");
+    w.sync("rb");
+    CHECK(w.rows("ra", "dossiers").contains(ofA));
+    CHECK_FALSE(w.rows("ra", "dossiers").contains(ofB));
+
+    const auto moved = serverJson(w, {"user", "set", "a1", "--unit", "xa-b"});
+    CHECK(moved["unit"] == "xa-b");
+    CHECK(w.server({"user", "set", "a1", "--unit", "no-such-unit"}).exitCode == 1);
+    CHECK(w.server({"user", "set", "a1", "--role", "king"}).exitCode == 2);
+    // An edit made offline to the old unit's dossier, before the replica heard of the move.
+    w.put("ra", "dossiers", {{"id", ofA}, {"summary", "sửa sau khi chuyển"}});
+    const auto c = w.sync("ra"); // the same session token: no new login needed
+    CHECK(c["rejected"].get<int>() >= 1);
+    const auto rows = w.rows("ra", "dossiers");
+    CHECK_FALSE(rows.contains(ofA));
+    CHECK(rows.contains(ofB));
+    // Its old unit's officers still have the dossier, without the refused edit.
+    w.addUser("a2", "officer", "xa-a");
+    const auto kept = json::parse(w.serverDump("a2"))["dossiers"];
+    REQUIRE(kept.contains(ofA));
+    CHECK(kept[ofA]["summary"] != "sửa sau khi chuyển");
+}
 }

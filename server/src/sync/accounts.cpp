@@ -155,7 +155,7 @@ bool Accounts::setRoleUnit(std::string_view name, const std::optional<std::strin
     if (!info) return false;
     auto st = m_db.prepare("UPDATE users SET role = ?, unit_id = ? WHERE name = ?");
     st.bind(1, role.value_or(info->user.role)).bind(2, unit.value_or(info->user.unit)).bind(3, name).run();
-    endSessions(name);
+    // Its sessions stay: each is read with the new role and unit at its next sync.
     audit("changed", name, "", 0);
     return true;
 }

@@ -80,7 +80,7 @@ public:
     bool setDisabled(std::string_view name, bool disabled);
     /** A new password; ends the user's sessions and clears its failed logins. */
     bool resetPassword(std::string_view name, const std::string& password, bool mustChange);
-    /** A new role and/or unit; ends the user's sessions (its replicas log in again). */
+    /** A new role and/or unit, seen by the user's replicas at their next sync. */
     bool setRoleUnit(std::string_view name, const std::optional<std::string>& role,
                      const std::optional<std::string>& unit);
 
