@@ -27,7 +27,7 @@ using namespace tdkt::bench;
 namespace {
 
 constexpr const char* Unit = "bench-unit";
-constexpr const char* Password = "bench-pw";
+constexpr const char* Password = "bench-pw-2026-xanh"; // the server refuses passwords under 10 characters
 
 struct Options {
     std::size_t clients = 8, records = 5000;

@@ -2,6 +2,7 @@
 //   tdkt-server --data DIR serve --listen ADDR:PORT (--cert F --key F | --plain)
 //   tdkt-server --data DIR unit add JSON | unit import FILE.csv
 //   tdkt-server --data DIR user add NAME --role ROLE --unit UNIT_ID   (password in TDKT_PASSWORD)
+//   tdkt-server --data DIR user list | disable | enable | passwd | set …, device list | revoke, audit
 //   tdkt-server --data DIR dump [--as USER]
 #include "admin/commands.hpp"
 
@@ -14,8 +15,14 @@ namespace {
 constexpr const char* Usage =
     "usage: tdkt-server --data DIR COMMAND\n"
     "  serve --listen ADDR:PORT (--cert F --key F | --plain)\n"
+    "        [--delay-after N] [--delay-ms MS] [--lock-after N] [--lock-ms MS] [--session-idle-ms MS]\n"
     "  unit add JSON | unit import FILE.csv\n"
-    "  user add NAME --role officer|reviewer|inspector|admin --unit UNIT_ID   (password in TDKT_PASSWORD)\n"
+    "  user add NAME --role officer|reviewer|inspector|admin --unit UNIT_ID [--generate]\n"
+    "        (else the password in TDKT_PASSWORD: 10 characters or more, not a common one)\n"
+    "  user list | user disable NAME | user enable NAME | user passwd NAME [--generate]\n"
+    "  user set NAME [--role ROLE] [--unit UNIT_ID]\n"
+    "  device list [--user NAME] | device revoke ID\n"
+    "  audit [--limit N]\n"
     "  dump [--as USER]\n";
 
 } // namespace
@@ -37,6 +44,8 @@ int main(int argc, char** argv) {
         if (command == "serve") return tdkt::server::runServe(data, args);
         if (command == "unit") return tdkt::server::runUnit(data, args);
         if (command == "user") return tdkt::server::runUser(data, args);
+        if (command == "device") return tdkt::server::runDevice(data, args);
+        if (command == "audit") return tdkt::server::runAudit(data, args);
         if (command == "dump") return tdkt::server::runDump(data, args);
         std::cerr << "unknown command '" << command << "'\n" << Usage;
         return 2;

@@ -19,7 +19,7 @@ SyncWorld::SyncWorld(bool tls) : m_tls(tls) {
 RunResult SyncWorld::server(const std::vector<std::string>& args, std::map<std::string, std::string> env) {
     std::vector<std::string> argv{TDKT_SERVER, "--data", (m_dir / "srv").string()};
     argv.insert(argv.end(), args.begin(), args.end());
-    env.emplace("TDKT_PASSWORD", "pw");
+    env.emplace("TDKT_PASSWORD", Password);
     RunOptions o;
     o.env = std::move(env);
     return run(argv, o);
@@ -92,6 +92,7 @@ void SyncWorld::start(long fileSizeLimit) {
     } else {
         argv.push_back("--plain");
     }
+    argv.insert(argv.end(), serveArgs.begin(), serveArgs.end());
     m_server = std::make_unique<Child>(argv, std::map<std::string, std::string>{}, (m_dir / "server.log").string(),
                                        fileSizeLimit);
     std::string line = m_server->readLine(std::chrono::seconds(20));
@@ -111,7 +112,7 @@ void SyncWorld::replica(const std::string& name, const std::string& user) {
     std::vector<std::string> args{"login", "--server", "127.0.0.1:" + std::to_string(m_port), "--user", user};
     if (m_tls) args.insert(args.end(), {"--ca-file", (m_dir / "cert.pem").string()});
     else args.push_back("--plain");
-    ok(name, args, {{"TDKT_PASSWORD", "pw"}});
+    ok(name, args, {{"TDKT_PASSWORD", Password}});
     sync(name); // the units and everything else this user reads
 }
 

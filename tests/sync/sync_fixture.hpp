@@ -14,11 +14,14 @@ namespace tdkt::test {
 
 using nlohmann::json;
 
+/** Every test user's password (the server's policy refuses short or common ones). */
+inline constexpr const char* Password = "rung-tre-xanh-2026";
+
 class SyncWorld {
 public:
     explicit SyncWorld(bool tls = true);
 
-    /** tdkt-server --data DIR ARGS... (TDKT_PASSWORD=pw) */
+    /** tdkt-server --data DIR ARGS... (TDKT_PASSWORD=Password) */
     RunResult server(const std::vector<std::string>& args, std::map<std::string, std::string> env = {});
     /** tdkt-cli --db DIR/NAME.db ARGS... */
     RunResult cli(const std::string& replica, const std::vector<std::string>& args,
@@ -48,6 +51,9 @@ public:
     void replica(const std::string& name, const std::string& user);
     json sync(const std::string& replica);
     std::string serverDump(const std::string& as);
+
+    /** More `serve` flags for the next start() (the throttle's numbers). */
+    std::vector<std::string> serveArgs;
 
     int port() const { return m_port; }
     const TempDir& dir() const { return m_dir; }

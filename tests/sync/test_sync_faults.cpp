@@ -84,7 +84,7 @@ TEST_CASE("faults: seeded randomized runs through a cutting, delaying, stalling 
         rs.push_back(openReplica(w, "r3", "b1", "xa-b", "officer"));
         rs.push_back(openReplica(w, "r4", "rev", "tinh-p", "reviewer"));
         for (auto& r : rs) {
-            retry(ctx + " login " + r.name, [&] { return sync::SyncClient(*r.store, faulty).login(r.user, "pw"); });
+            retry(ctx + " login " + r.name, [&] { return sync::SyncClient(*r.store, faulty).login(r.user, Password); });
             retry(ctx + " sync " + r.name, [&] { return sync::SyncClient(*r.store, faulty).sync(); }); // units
         }
         std::mt19937_64 rng(seed);
@@ -125,7 +125,7 @@ TEST_CASE("faults: a push whose acknowledgement is lost still reports its refuse
     rs.push_back(openReplica(w, "p", "a1", "xa-a", "officer"));
     auto& s = *rs[0].store;
     const auto direct = endpoint(w, server.port, 10s), proxied = endpoint(w, proxy.port(), 2s);
-    sync::SyncClient(s, direct).login("a1", "pw");
+    sync::SyncClient(s, direct).login("a1", Password);
     sync::SyncClient(s, direct).sync();
     const auto d = s.create("dossiers", {{"unit_id", "xa-a"}, {"nominee_kind", "ca_nhan"}, {"nominee_name", "Đinh Văn Năm"},
                                          {"award_code", "giay_khen"}, {"year", std::int64_t{2025}}, {"status", "draft"}});

@@ -29,7 +29,7 @@ TEST_CASE("faults: kill -9 of the server during pushes and pulls loses no acknow
     rs.push_back(openReplica(w, "p", "a1", "xa-a", "officer"));
     rs.push_back(openReplica(w, "q", "a2", "xa-a", "officer"));
     for (auto& r : rs) {
-        sync::SyncClient(*r.store, endpoint(w, server.port, 10s)).login(r.user, "pw");
+        sync::SyncClient(*r.store, endpoint(w, server.port, 10s)).login(r.user, Password);
         sync::SyncClient(*r.store, endpoint(w, server.port, 10s)).sync();
     }
     // Runs one sync of `r` in a thread; kills the server once `progress` (a query on
@@ -99,7 +99,7 @@ TEST_CASE("faults: tdkt-cli through the proxy: broken syncs retried, a stall tim
     auto login = [&](int port) {
         w.ok("c", {"login", "--server", "127.0.0.1:" + std::to_string(port), "--user", "a1", "--ca-file",
                    (w.dir() / "cert.pem").string()},
-             {{"TDKT_PASSWORD", "pw"}});
+             {{"TDKT_PASSWORD", Password}});
     };
     w.ok("c", {"init", "--site-name", "c"});
     login(proxy->port());

@@ -105,7 +105,7 @@ TEST_CASE("sync: a laptop restored from a backup takes a new id and loses neithe
     copyReplica(w, "backup", "r1c");
     auto login = w.cli("r1c", {"login", "--server", "127.0.0.1:" + std::to_string(w.port()), "--user", "a1",
                                "--ca-file", (w.dir() / "cert.pem").string()},
-                       {{"TDKT_PASSWORD", "pw"}});
+                       {{"TDKT_PASSWORD", Password}});
     REQUIRE_MESSAGE(login.exitCode == 0, login.err);
     CHECK_MESSAGE(resited(login.err), login.err);
     CHECK(siteOf(w, "r1c") != oldSite);
@@ -195,7 +195,7 @@ TEST_CASE("sync: a re-sent seq with other content is refused whole; the same re-
     auto push = [&](std::vector<Op> ops) {
         Raw raw(w.port());
         raw.write(encodeFrame(Hello{ProtocolVersion, schemaVersion(), "test"}));
-        raw.write(encodeFrame(Login{"a1", "pw", site}));
+        raw.write(encodeFrame(Login{"a1", Password, site}));
         raw.write(encodeFrame(Push{std::move(ops)}));
         auto got = raw.readAll();
         REQUIRE(got.size() == 3);

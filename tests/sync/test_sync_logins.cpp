@@ -17,10 +17,11 @@ TEST_CASE("a pull is served while other sessions' passwords are being checked") 
     SyncWorld w(false);
     w.addUnit("xa-a", "xa");
     w.addUser("a1", "officer", "xa-a");
+    w.serveArgs = {"--delay-after", "100", "--lock-after", "100"}; // every wrong login is checked here
     w.start();
 
     Raw syncing(w.port());
-    syncing.logIn("a1", "pw", 0x1001);
+    syncing.logIn("a1", Password, 0x1001);
     auto ok = syncing.loginAnswer();
     REQUIRE(ok);
     REQUIRE(std::holds_alternative<LoginOk>(*ok));
@@ -67,7 +68,7 @@ TEST_CASE("replicas logging in at once all get sessions; an unknown user is refu
     std::vector<std::unique_ptr<Raw>> sessions;
     for (int i = 0; i < 4; ++i) {
         sessions.push_back(std::make_unique<Raw>(w.port()));
-        sessions.back()->logIn("a1", "pw", static_cast<SiteId>(0x3000 + i));
+        sessions.back()->logIn("a1", Password, static_cast<SiteId>(0x3000 + i));
     }
     for (auto& s : sessions) {
         auto ok = s->loginAnswer();
@@ -76,7 +77,7 @@ TEST_CASE("replicas logging in at once all get sessions; an unknown user is refu
     }
     // An unknown user costs a check too and gets the same answer as a wrong password.
     Raw unknown(w.port());
-    unknown.logIn("nobody", "pw", 0x4000);
+    unknown.logIn("nobody", Password, 0x4000);
     auto refused = unknown.loginAnswer();
     REQUIRE(refused);
     REQUIRE(std::holds_alternative<ErrorMsg>(*refused));

@@ -173,7 +173,7 @@ TEST_CASE("sync: a sweep cut off after every batch resumes where it stopped and 
     FaultProxy proxy(w.port(), 11);
     w.ok("ri", {"init", "--site-name", "ri"});
     w.ok("ri", {"login", "--server", "127.0.0.1:" + std::to_string(proxy.port()), "--user", "insp", "--plain"},
-         {{"TDKT_PASSWORD", "pw"}});
+         {{"TDKT_PASSWORD", Password}});
     w.replica("ri2", "insp"); // the same inspector on another laptop, straight to the server
     w.replica("ra", "a1");
     w.replica("rb", "b1");

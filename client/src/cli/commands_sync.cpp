@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 namespace tdkt::cli {
@@ -37,10 +38,37 @@ std::string readPassword() {
     return pw;
 }
 
-// Network failures exit 7 with their message (not a storage error).
+// "HH:MM" of a server time, on this machine's clock.
+std::string clockTime(std::int64_t ms) {
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%H:%M", &tm);
+    return buf;
+}
+
+// Network failures exit 7 with their message (not a storage error); refused
+// logins and sessions exit 6, worded here (the kinds carry no sentences).
 int syncFailed(const sync::SyncError& e) {
+    using K = sync::SyncErrorKind;
+    switch (e.kind()) {
+    case K::AccountLocked:
+        std::cerr << "tdkt-cli: error: tài khoản tạm khóa đến " << clockTime(e.untilMs())
+                  << " (too many failed logins: try again then)\n";
+        return 6;
+    case K::AccountDisabled:
+        std::cerr << "tdkt-cli: error: tài khoản đã bị vô hiệu hóa (account disabled by an administrator); "
+                     "pending changes stay on this machine\n";
+        return 6;
+    case K::DeviceRevoked:
+        std::cerr << "tdkt-cli: error: thiết bị này đã bị thu hồi quyền đồng bộ (device revoked by an "
+                     "administrator): log in again with a password; pending changes stay on this machine\n";
+        return 6;
+    default: break;
+    }
     std::cerr << "tdkt-cli: error: " << e.what() << "\n";
-    return e.kind() == sync::SyncErrorKind::BadCredentials || e.kind() == sync::SyncErrorKind::BadToken ? 6 : 7;
+    return e.kind() == K::BadCredentials || e.kind() == K::BadToken ? 6 : 7;
 }
 
 // One line on stderr when the replica took a new id; stdout keeps its JSON.

@@ -14,6 +14,8 @@ struct DataDir {
 
 int runUnit(const DataDir& data, const std::vector<std::string>& args);
 int runUser(const DataDir& data, const std::vector<std::string>& args);
+int runDevice(const DataDir& data, const std::vector<std::string>& args);
+int runAudit(const DataDir& data, const std::vector<std::string>& args);
 int runDump(const DataDir& data, const std::vector<std::string>& args);
 int runServe(const DataDir& data, const std::vector<std::string>& args);
 

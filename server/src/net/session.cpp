@@ -95,11 +95,15 @@ asio::awaitable<void> runSession(Stream& stream, const SessionDeps& deps, const 
             reply = std::move(job.reply);
         } else if (const auto* login = std::get_if<Login>(&*message);
                    login && deps.service.checksPassword(state, *login)) {
-            auto hash = co_await onStrand(deps.store, [&] { return deps.service.passwordHash(*login); });
-            const bool ok = co_await onStrand(deps.passwords, [&] {
-                return Accounts::verifyPassword(hash, login->password);
-            });
-            reply = co_await onStrand(deps.store, [&] { return deps.service.login(state, *login, ok); });
+            auto gate = co_await onStrand(deps.store, [&] { return deps.service.loginGate(state, *login); });
+            if (gate.refusal) {
+                reply = std::move(*gate.refusal);
+            } else {
+                const bool ok = co_await onStrand(deps.passwords, [&] {
+                    return Accounts::verifyPassword(gate.hash, login->password);
+                });
+                reply = co_await onStrand(deps.store, [&] { return deps.service.login(state, *login, ok); });
+            }
         } else {
             const Message& m = *message;
             reply = co_await onStrand(deps.store, [&] { return deps.service.handle(state, m); });

@@ -1,16 +1,21 @@
 #pragma once
 /**
- * @brief Users and sessions of the server (DIR/accounts.sqlite): salted slow
- *        password hashes (libsodium crypto_pwhash_str), and session tokens kept
- *        only as hashes, each bound to the replica (site) that logged in.
+ * @brief Users, devices and sessions of the server (DIR/accounts.sqlite): salted
+ *        slow password hashes (libsodium crypto_pwhash_str), session tokens kept
+ *        only as hashes, each bound to the replica (site, "device") that logged in,
+ *        the failed-login counts that throttle guessing, and an audit of logins.
  * Thread safety: one Accounts per thread.
  */
+#include "login_throttle.hpp"
+
 #include "tdkt/core/ids.hpp"
 #include "tdkt/store/sqlite.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tdkt::server {
 
@@ -20,15 +25,64 @@ struct User {
     std::string unit;
 };
 
+struct UserInfo {
+    User user;
+    bool disabled = false;
+    bool mustChangePassword = false; // set by an administrator's reset
+    std::int64_t created = 0;
+};
+
+/** A replica that logged in: its sessions stop at once when it is revoked. */
+struct Device {
+    SiteId site = 0;
+    std::string user;
+    std::string address; // of its last login or sync
+    std::int64_t firstSeen = 0, lastSeen = 0;
+    bool revoked = false;
+};
+
+struct AuditEntry {
+    std::int64_t at = 0;
+    std::string event; // login | login_failed | locked | refused_locked | refused_disabled | refused_revoked | ...
+    std::string user, address;
+    SiteId site = 0;
+};
+
+/** Why a token was refused. */
+enum class TokenRefusal { Unknown, Disabled, Revoked };
+
+struct TokenCheck {
+    std::optional<User> user;
+    TokenRefusal refusal = TokenRefusal::Unknown;
+};
+
 bool isRole(std::string_view role);
 
 class Accounts {
 public:
-    explicit Accounts(const std::filesystem::path& file);
+    using Clock = std::function<std::int64_t()>;
+
+    explicit Accounts(const std::filesystem::path& file, Clock now = {});
+
+    void setThrottle(const ThrottlePolicy& p) { m_throttle = p; }
+    const ThrottlePolicy& throttle() const { return m_throttle; }
+    /** A session unused this long (ms) needs the password again. */
+    void setSessionIdleMs(std::int64_t ms) { m_sessionIdleMs = ms; }
 
     /** Adds or replaces a user; throws Error(Invalid) for an empty password or bad role. */
     void addUser(const User& user, const std::string& password);
+    /** The user, unless unknown or disabled. */
     std::optional<User> findUser(std::string_view name);
+    std::optional<UserInfo> userInfo(std::string_view name);
+    std::vector<UserInfo> users();
+
+    /** Each returns false for an unknown user. Disabling ends the user's sessions. */
+    bool setDisabled(std::string_view name, bool disabled);
+    /** A new password; ends the user's sessions and clears its failed logins. */
+    bool resetPassword(std::string_view name, const std::string& password, bool mustChange);
+    /** A new role and/or unit, seen by the user's replicas at their next sync. */
+    bool setRoleUnit(std::string_view name, const std::optional<std::string>& role,
+                     const std::optional<std::string>& unit);
 
     /** The stored password hash of a user; none for an unknown name. */
     std::optional<std::string> passwordHash(std::string_view name);
@@ -39,14 +93,37 @@ public:
      */
     static bool verifyPassword(const std::optional<std::string>& hash, std::string_view password);
 
-    /** The user of a live token used by the site it was issued to. */
-    std::optional<User> authenticate(std::string_view token, SiteId site);
+    /** The user of a live token used by the site it was issued to (its idle time restarts). */
+    TokenCheck authenticate(std::string_view token, SiteId site, std::string_view address = {});
 
     /** A new session token of `name` bound to `site` (after login, or a replica's new id). */
-    std::string issueToken(std::string_view name, SiteId site);
+    std::string issueToken(std::string_view name, SiteId site, std::string_view address = {});
+
+    /** Until when logins of `user` or from `address` are barred (0: not barred). */
+    std::int64_t loginBarredUntil(std::string_view user, std::string_view address);
+    /** Counts a failure; returns the time logins are now barred until (0: not). */
+    std::int64_t loginFailed(std::string_view user, std::string_view address, SiteId site);
+    /** Clears the account's and the address's failures. */
+    void loginSucceeded(std::string_view user, std::string_view address, SiteId site);
+
+    std::vector<Device> devices(const std::optional<std::string>& user = std::nullopt);
+    /** Revokes a device: its tokens stop working at once; false for an unknown one. */
+    bool revokeDevice(SiteId site);
+
+    void audit(std::string_view event, std::string_view user, std::string_view address, SiteId site);
+    /** The newest `limit` entries, oldest first. */
+    std::vector<AuditEntry> auditLog(std::size_t limit = 1000);
+
+    std::int64_t now() const { return m_now(); }
 
 private:
+    void migrate();
+    void endSessions(std::string_view user);
+
     store::Db m_db;
+    Clock m_now;
+    ThrottlePolicy m_throttle;
+    std::int64_t m_sessionIdleMs = 90LL * 24 * 3600 * 1000;
 };
 
 } // namespace tdkt::server

@@ -35,8 +35,12 @@ bool Service::isPushReady(const SessionState& s, const Message& m) const {
 Reply Service::handle(SessionState& s, const Message& m) {
     if (const auto* h = std::get_if<Hello>(&m)) return hello(s, *h);
     if (!s.welcomed) return error(ErrorCode::Malformed, "the session must start with Hello");
-    if (const auto* l = std::get_if<Login>(&m))
-        return login(s, *l, checksPassword(s, *l) && Accounts::verifyPassword(passwordHash(*l), l->password));
+    if (const auto* l = std::get_if<Login>(&m)) {
+        if (!checksPassword(s, *l)) return login(s, *l, false);
+        auto gate = loginGate(s, *l);
+        if (gate.refusal) return std::move(*gate.refusal);
+        return login(s, *l, Accounts::verifyPassword(gate.hash, l->password));
+    }
     if (const auto* a = std::get_if<Auth>(&m)) return auth(s, *a);
     if (const auto* r = std::get_if<Resite>(&m)) return resite(s, *r);
     if (!s.user) return error(ErrorCode::BadToken, "log in first");
@@ -69,17 +73,47 @@ bool Service::checksPassword(const SessionState& s, const Login& m) const {
     return s.welcomed && !s.user && m.site != 0;
 }
 
+Service::LoginGate Service::loginGate(const SessionState& s, const Login& m) {
+    if (const std::int64_t until = m_accounts.loginBarredUntil(m.user, s.peer)) {
+        m_accounts.audit("refused_locked", m.user, s.peer, m.site);
+        m_log("login of '" + m.user + "' from " + s.peer + " barred until " + std::to_string(until) +
+              " (failed logins)");
+        // Not closed: the client may wait and try again on this session.
+        return {error(ErrorCode::AccountLocked, std::to_string(until), false), std::nullopt};
+    }
+    return {std::nullopt, m_accounts.passwordHash(m.user)};
+}
+
 Reply Service::login(SessionState& s, const Login& m, bool passwordOk) {
     if (s.user) return error(ErrorCode::Malformed, "already logged in");
     if (m.site == 0) return error(ErrorCode::Malformed, "no replica id");
     // The user is read again: it may have been removed while its password was checked.
-    auto user = passwordOk ? m_accounts.findUser(m.user) : std::nullopt;
-    if (!user) {
-        m_log("login refused for '" + m.user + "' from " + s.peer);
+    auto info = passwordOk ? m_accounts.userInfo(m.user) : std::nullopt;
+    if (!info) {
+        const std::int64_t until = m_accounts.loginFailed(m.user, s.peer, m.site);
+        m_log("login refused for '" + m.user + "' from " + s.peer +
+              (until ? " (logins barred until " + std::to_string(until) + ")" : std::string()));
         return error(ErrorCode::BadCredentials, "wrong user name or password");
     }
+    if (info->disabled) {
+        m_accounts.audit("refused_disabled", m.user, s.peer, m.site);
+        m_log("login refused for disabled '" + m.user + "' from " + s.peer);
+        return error(ErrorCode::AccountDisabled, m.user);
+    }
+    m_accounts.loginSucceeded(m.user, s.peer, m.site);
+    m_log("login of '" + m.user + "' from " + s.peer + " (replica " + siteToHex(m.site) + ")");
     s.site = m.site;
-    return loggedIn(s, *user, m_accounts.issueToken(user->name, m.site));
+    return loggedIn(s, info->user, m_accounts.issueToken(info->user.name, m.site, s.peer));
+}
+
+Reply Service::tokenRefused(const SessionState& s, TokenRefusal why) {
+    m_log("token refused from " + s.peer);
+    switch (why) {
+    case TokenRefusal::Disabled: return error(ErrorCode::AccountDisabled, "");
+    case TokenRefusal::Revoked: return error(ErrorCode::DeviceRevoked, "");
+    case TokenRefusal::Unknown: break;
+    }
+    return error(ErrorCode::BadToken, "the session is unknown, expired or belongs to another replica: log in again");
 }
 
 // A replica whose id was used by other changes too (a restored backup, a copied
@@ -88,28 +122,23 @@ Reply Service::login(SessionState& s, const Login& m, bool passwordOk) {
 Reply Service::resite(SessionState& s, const Resite& m) {
     if (s.user) return error(ErrorCode::Malformed, "already logged in");
     if (m.from == 0 || m.to == 0 || m.from == m.to) return error(ErrorCode::Malformed, "bad replica ids");
-    auto user = m_accounts.authenticate(m.token, m.from);
-    if (!user) {
-        m_log("token refused from " + s.peer);
-        return error(ErrorCode::BadToken, "the session is unknown, expired or belongs to another replica: log in again");
-    }
+    auto check = m_accounts.authenticate(m.token, m.from, s.peer);
+    if (!check.user) return tokenRefused(s, check.refusal);
+    const auto& user = check.user;
     if (m_store.siteHighWater(m.to) != 0)
         return error(ErrorCode::Malformed, "replica id " + siteToHex(m.to) + " is in use already");
     m_log("replica " + siteToHex(m.from) + " of " + user->name + " goes on as " + siteToHex(m.to) +
           " (its id was used by other changes: a restored backup or a copied database)");
     s.site = m.to;
-    return loggedIn(s, *user, m_accounts.issueToken(user->name, m.to));
+    return loggedIn(s, *user, m_accounts.issueToken(user->name, m.to, s.peer));
 }
 
 Reply Service::auth(SessionState& s, const Auth& m) {
     if (s.user) return error(ErrorCode::Malformed, "already logged in");
-    auto user = m_accounts.authenticate(m.token, m.site);
-    if (!user) {
-        m_log("token refused from " + s.peer);
-        return error(ErrorCode::BadToken, "the session is unknown, expired or belongs to another replica: log in again");
-    }
+    auto check = m_accounts.authenticate(m.token, m.site, s.peer);
+    if (!check.user) return tokenRefused(s, check.refusal);
     s.site = m.site;
-    return loggedIn(s, *user, m.token);
+    return loggedIn(s, *check.user, m.token);
 }
 
 void Service::resolveUnits(PulledStretch& stretch, std::uint64_t epoch) const {

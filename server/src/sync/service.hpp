@@ -71,7 +71,12 @@ public:
      * ends the login with login(s, m, ok). handle() does all three itself.
      */
     bool checksPassword(const SessionState& s, const protocol::Login& m) const;
-    std::optional<std::string> passwordHash(const protocol::Login& m) { return m_accounts.passwordHash(m.user); }
+    /** Before the password check: a refusal when the account or address is barred, else the hash. */
+    struct LoginGate {
+        std::optional<Reply> refusal;
+        std::optional<std::string> hash;
+    };
+    LoginGate loginGate(const SessionState& s, const protocol::Login& m);
     Reply login(SessionState& s, const protocol::Login& m, bool passwordOk);
 
     /** Every message except Push; the reply to send. */
@@ -94,6 +99,7 @@ private:
     void resolveUnits(PulledStretch& stretch, std::uint64_t epoch) const;
     void applyPush(PushJob& job);
     Reply loggedIn(SessionState& s, const User& u, std::string token);
+    Reply tokenRefused(const SessionState& s, TokenRefusal why);
 
     store::Store& m_store;
     Accounts& m_accounts;

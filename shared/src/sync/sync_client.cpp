@@ -35,6 +35,14 @@ void throwServerError(const protocol::ErrorMsg& e) {
     case ErrorCode::BadCredentials: kind = SyncErrorKind::BadCredentials; break;
     case ErrorCode::BadToken: kind = SyncErrorKind::BadToken; break;
     case ErrorCode::ReplicaForked: kind = SyncErrorKind::ReplicaForked; break;
+    case ErrorCode::AccountLocked: {
+        // The message is the parameter: when the lock ends.
+        char* end = nullptr;
+        const long long until = std::strtoll(e.message.c_str(), &end, 10);
+        throw SyncError(SyncErrorKind::AccountLocked, "account locked", end && *end == '\0' ? until : 0);
+    }
+    case ErrorCode::AccountDisabled: throw SyncError(SyncErrorKind::AccountDisabled, "account disabled");
+    case ErrorCode::DeviceRevoked: throw SyncError(SyncErrorKind::DeviceRevoked, "device revoked");
     default: break;
     }
     throw SyncError(kind, "the server refused: " + e.message);

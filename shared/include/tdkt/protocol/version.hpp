@@ -43,6 +43,9 @@ enum class ErrorCode : std::uint8_t {
     OutOfOrder = 5,     // a push that skips seqs
     Internal = 6,       // the server failed; retry later
     ReplicaForked = 7,  // a re-sent seq differs from what the server holds: the replica id is shared
+    AccountLocked = 8,  // too many failed logins: message is the server time (ms) logins wait until
+    AccountDisabled = 9, // an administrator disabled the account
+    DeviceRevoked = 10, // an administrator revoked this replica: log in again with a password
 };
 
 /** The schema version this build speaks: the newest store migration. */

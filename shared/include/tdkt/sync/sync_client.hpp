@@ -41,15 +41,22 @@ enum class SyncErrorKind {
     Protocol,
     NotLoggedIn,
     ReplicaForked, // this replica's id was used by other changes too (handled inside: it takes a new one)
+    AccountLocked,   // failed logins: logins wait until untilMs() (server time)
+    AccountDisabled, // an administrator disabled the account
+    DeviceRevoked,   // an administrator revoked this replica: a password login brings it back
 };
 
 class SyncError : public std::runtime_error {
 public:
-    SyncError(SyncErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
+    SyncError(SyncErrorKind kind, const std::string& message, std::int64_t untilMs = 0)
+        : std::runtime_error(message), m_kind(kind), m_untilMs(untilMs) {}
     SyncErrorKind kind() const noexcept { return m_kind; }
+    /** AccountLocked: the server time (ms since the epoch) the lock ends. */
+    std::int64_t untilMs() const noexcept { return m_untilMs; }
 
 private:
     SyncErrorKind m_kind;
+    std::int64_t m_untilMs = 0;
 };
 
 struct LoginInfo {
