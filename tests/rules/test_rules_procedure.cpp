@@ -29,6 +29,21 @@ DossierContext decidedBy(const std::string& award, const std::string& level, con
     return c;
 }
 
+// CSTĐ toàn quốc 2025 whose second CSTĐ tỉnh (2023–2025) was decided on 10/02/2026.
+DossierContext toanQuoc(const std::string& received) {
+    auto c = dossier("chien_si_thi_dua_toan_quoc", 2025, received);
+    award(c, "chien_si_thi_dua_tinh", 2025);
+    c.awards.back().decisionDate = "2026-02-10";
+    award(c, "chien_si_thi_dua_tinh", 2022);
+    return c;
+}
+
+bool hasSeverity(const DossierContext& c, const std::string& id, rules::Severity s) {
+    for (const auto& f : rules::checkAll(c))
+        if (f.ruleId == id && f.severity == s) return true;
+    return false;
+}
+
 DossierContext blocked(const std::string& kind, const std::string& from, const std::string& to) {
     auto c = ldtt();
     discipline(c, kind, from, to);
@@ -87,10 +102,27 @@ const std::vector<Case>& cases() {
         {"no deciding unit chosen", "authority.missing", "Luật TĐKT 2022 Đ80", Fires,
          [] { return decidedBy("giay_khen", "", "2025-09-01"); }},
         // [SECTION] deadlines (NĐ 98 Đ32; provincial configuration)
-        {"CSTĐ toàn quốc 2025 received 05/01/2027, after 31/12/2026", "deadline.receive", "NĐ 98 Đ32.1.a", Fires,
-         [] { return dossier("chien_si_thi_dua_toan_quoc", 2025, "2027-01-05"); }},
-        {"CSTĐ toàn quốc 2025 received 30/12/2026", "deadline.receive", "NĐ 98 Đ32.1.a", Pass,
-         [] { return dossier("chien_si_thi_dua_toan_quoc", 2025, "2026-12-30"); }},
+        // CSTĐ toàn quốc: from the decision on the 2nd CSTĐ tỉnh (decided 10/02/2026 → proposed in 2027)
+        {"CSTĐ toàn quốc received 31/12/2026, the decision's own year: too early", "deadline.window",
+         "NĐ 91 Đ48.1.a", Fires, [] { return toanQuoc("2026-12-31"); }},
+        {"CSTĐ toàn quốc received 01/01/2027, the year after the decision", "deadline.window", "NĐ 91 Đ48.1.a",
+         Pass, [] { return toanQuoc("2027-01-01"); }},
+        {"CSTĐ toàn quốc received 31/12/2027 (the old engine warned it late)", "deadline.receive",
+         "NĐ 98 Đ32.1.a", Pass, [] { return toanQuoc("2027-12-31"); }},
+        {"CSTĐ toàn quốc received 01/01/2028: window closed, a block", "deadline.receive", "NĐ 98 Đ32.1.a",
+         Fires, [] { return toanQuoc("2028-01-01"); }},
+        {"CSTĐ toàn quốc received 01/01/2028 is blocked, not only warned", "deadline.receive", "NĐ 98 Đ32.1.a",
+         Fires, [] {
+             auto c = toanQuoc("2028-01-01");
+             CHECK(hasSeverity(c, "deadline.receive", rules::Severity::Block));
+             return c;
+         }},
+        {"CSTĐ toàn quốc, CSTĐ tỉnh decision date not recorded", "deadline.decision_missing", "NĐ 91 Đ48.1.a",
+         Fires, [] {
+             auto c = toanQuoc("2027-03-01");
+             c.awards.front().decisionDate.clear();
+             return c;
+         }},
         // [SECTION] period, procedure, rule in force
         {"Bằng khen tỉnh with a 3-year period", "period.length", "Luật TĐKT 2022 Đ74.1.d (2 years)", Fires, [] {
              auto c = dossier("bang_khen_tinh", 2025);

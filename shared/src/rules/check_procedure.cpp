@@ -1,4 +1,4 @@
-// Procedure: blocks (GEN-3), council votes, deadlines, deciding authority.
+// Procedure: blocks (GEN-3), council votes, deciding authority.
 #include "format.hpp"
 #include "history.hpp"
 #include "row_values.hpp"
@@ -21,14 +21,6 @@ std::string joinLevels(const std::vector<std::string>& levels) {
     std::string out;
     for (const auto& l : levels) out += (out.empty() ? "" : "; ") + levelLabel(l);
     return out;
-}
-
-// "YYYY-MM-DD" as is; "MM-DD" is a day of the achievement year plus `value` years.
-std::string deadlineDate(const Parameter& p, int year) {
-    if (p.text.size() == 10) return p.text;
-    if (p.text.size() != 5) return {};
-    const int offset = static_cast<int>(p.value.value_or(0));
-    return std::to_string(year + offset) + "-" + p.text;
 }
 
 } // namespace
@@ -72,23 +64,6 @@ Findings checkVotes(const DossierContext& ctx) {
     return {finding("votes.threshold", Severity::Block,
                     "Số phiếu đồng ý " + std::to_string(votes) + "/" + std::to_string(members) + " (" + percent(share) +
                         ") chưa đạt tỷ lệ tối thiểu " + need + ": chưa đủ điều kiện đề nghị " + quotedAward(ctx) + ".",
-                    p->source)};
-}
-
-Findings checkDeadline(const DossierContext& ctx) {
-    const auto& d = ctx.dossier;
-    const auto* p = decidingParam(ctx, {.key = "deadline.receive", .awardCode = d.awardCode, .year = d.year});
-    if (!p) return {};
-    const auto deadline = deadlineDate(*p, d.year);
-    if (deadline.empty()) return {};
-    const std::string& at = !d.receivedOn.empty() ? d.receivedOn : !d.submittedOn.empty() ? d.submittedOn : ctx.today;
-    if (at <= deadline) return {};
-    const std::string when = !d.receivedOn.empty() ? "tiếp nhận ngày " + formatDate(at)
-                             : !d.submittedOn.empty() ? "trình ngày " + formatDate(at)
-                                                      : "chưa trình, hôm nay " + formatDate(at);
-    return {finding("deadline.receive", Severity::Warning,
-                    "Hồ sơ " + quotedAward(ctx) + " " + when + ", đã quá hạn nhận hồ sơ " + formatDate(deadline) +
-                        " của cấp quyết định: liên hệ cấp quyết định hoặc chuyển sang đợt xét sau.",
                     p->source)};
 }
 

@@ -45,6 +45,7 @@ AwardRecord awardFrom(const store::Row& r) {
     if (auto m = text(r, "method"); !m.empty()) a.method = m;
     a.year = optYear(r, "year").value_or(0);
     a.initiativeId = text(r, "initiative_id");
+    a.decisionDate = text(r, "decision_date");
     return a;
 }
 

@@ -37,6 +37,7 @@ struct AwardRecord {
     std::string method = "thuong_xuyen";
     int year = 0;
     std::string initiativeId; // the initiative it was based on, if any
+    std::string decisionDate; // award_history.decision_date, if recorded
     bool pending = false;     // another open dossier, not yet decided
 };
 
