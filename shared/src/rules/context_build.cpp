@@ -34,6 +34,7 @@ DossierData dossierFrom(const store::Row& r) {
     d.councilMembers = integer(r, "council_members");
     d.councilVotesFor = integer(r, "council_votes_for");
     d.amount = integer(r, "amount");
+    d.proposalRank = integer(r, "proposal_rank");
     return d;
 }
 
@@ -111,6 +112,20 @@ void loadUnits(const store::Store& s, DossierContext& ctx, const std::string& de
         if (auto u = s.get("units", decidingId)) ctx.decidingLevel = text(*u, "level");
 }
 
+// Only for an award a quota caps: the unit's other open dossiers of the year and
+// the holders of the base award, so checkQuotaRank can place this one.
+void loadQuotaPeers(const store::Store& s, DossierContext& ctx) {
+    const auto* quota = ctx.param({.key = "quota.max_share", .awardCode = ctx.dossier.awardCode});
+    if (!quota || !quota->value) return;
+    const std::vector<Filter> unitYear{{"unit_id", ctx.dossier.unitId}, {"year", Value{std::int64_t{ctx.dossier.year}}}};
+    const auto dossiers = s.list("dossiers", unitYear);
+    for (const auto& r : dossiers)
+        if (r.id != ctx.dossier.id && text(r, "award_code") == ctx.dossier.awardCode &&
+            text(r, "status") != "not_approved")
+            ctx.quotaPeers.push_back({r.id, integer(r, "proposal_rank")});
+    ctx.quotaBaseCount = detail::countHolders(s.list("award_history", unitYear), dossiers, quota->text);
+}
+
 } // namespace
 
 DossierContext buildContext(const store::Store& s, std::string_view dossierId, const Catalog& catalog,
@@ -133,6 +148,7 @@ DossierContext buildContext(const store::Store& s, std::string_view dossierId, c
         loadNominee(s, ctx, "collective_unit_id", unit);
         loadMembers(s, ctx, unit);
     }
+    loadQuotaPeers(s, ctx);
     return ctx;
 }
 

@@ -36,6 +36,9 @@ Findings checkMoney(const DossierContext& ctx);
 /** GEN-8: an initiative already used as the basis of another award. */
 Findings checkInitiativeReuse(const DossierContext& ctx);
 
+/** A capped award: this dossier's place in the unit's ranked list (thứ tự đề nghị) against the cap. */
+Findings checkQuotaRank(const DossierContext& ctx);
+
 Findings checkAll(const DossierContext& ctx);
 
 /** The amount the dossier's award pays (đồng), or nothing when no coefficient or salary applies. */
@@ -52,5 +55,8 @@ struct QuotaInput {
 };
 
 Findings checkQuota(const QuotaInput& in);
+
+/** "Không quá 15%" read as a floor: 13 × 15% = 1.95 allows 1. */
+std::size_t quotaCap(std::size_t baseCount, double share);
 
 } // namespace tdkt::rules

@@ -29,6 +29,13 @@ struct DossierData {
     std::optional<std::int64_t> councilMembers;
     std::optional<std::int64_t> councilVotesFor;
     std::optional<std::int64_t> amount;
+    std::optional<std::int64_t> proposalRank; // thứ tự đề nghị within the unit's list
+};
+
+/** Another open dossier of the same unit, award and year (quota ranking). */
+struct QuotaPeer {
+    std::string dossierId;
+    std::optional<std::int64_t> rank;
 };
 
 /** An award the nominee holds (award_history) or is being proposed for in another dossier. */
@@ -77,6 +84,8 @@ struct DossierContext {
     std::map<std::string, int> initiativeUses; // initiative id → awards already based on it
     std::vector<Member> members;               // collectives only
     std::vector<std::string> presentComponents;
+    std::vector<QuotaPeer> quotaPeers;         // the unit's other open dossiers for a capped award
+    std::size_t quotaBaseCount = 0;            // holders of the quota's base award (e.g. LĐTT) that year
     std::vector<std::string> unitChain;        // proposing unit, then its ancestors
     std::string decidingUnitId;
     std::string decidingLevel;                 // units.level of the deciding unit
