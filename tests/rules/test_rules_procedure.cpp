@@ -168,4 +168,53 @@ TEST_CASE("rules: procedure (table)") {
     }
 }
 
+// Who decides, named for the unit and date (issue 20 point 7): the nearest unit of
+// the chain whose level has the power, on each side of 1/7/2025.
+TEST_CASE("rules: the deciding authority is named for the award, unit and date (table)") {
+    struct Row {
+        const char* name;
+        const char* award;
+        const char* received;
+        std::vector<std::string> levels; // the chain's levels, proposing unit first
+        const char* title;
+        const char* unitName;
+        bool verified;
+    };
+    const Row rows[] = {
+        {"CSTĐ cơ sở of a commune received 30/06/2025: its district", "chien_si_thi_dua_co_so", "2025-06-30",
+         {"xa", "huyen", "tinh"}, "Chủ tịch UBND huyện", "Đơn vị 2", true},
+        {"CSTĐ cơ sở of a commune received 01/07/2025: the commune", "chien_si_thi_dua_co_so", "2025-07-01",
+         {"xa", "tinh"}, "Chủ tịch UBND xã", "Đơn vị 1", true},
+        {"LĐTT of a school under a commune since 1/7/2025: the school's head", "lao_dong_tien_tien", "2025-09-01",
+         {"co_quan", "xa", "tinh"}, "Thủ trưởng cơ quan, đơn vị", "Đơn vị 1", true},
+        {"Bằng khen tỉnh of a commune: the province", "bang_khen_tinh", "2025-09-01", {"xa", "tinh"},
+         "Chủ tịch UBND tỉnh", "Đơn vị 2", true},
+        {"CSTĐ toàn quốc: the Prime Minister, above every unit", "chien_si_thi_dua_toan_quoc", "2027-03-01",
+         {"xa", "tinh"}, "Thủ tướng Chính phủ", "", true},
+        {"HCLĐ hạng Ba: the President, source unverified", "huan_chuong_lao_dong_hang_ba", "2025-09-01",
+         {"xa", "tinh"}, "Chủ tịch nước (theo đề nghị của Thủ tướng Chính phủ)", "", false},
+    };
+    for (const auto& r : rows) {
+        SUBCASE(r.name) {
+            auto c = dossier(r.award, 2025, r.received);
+            c.unitChain.clear();
+            for (std::size_t i = 0; i < r.levels.size(); ++i) {
+                c.unitChain.push_back("u" + std::to_string(i + 1));
+                c.unitLevels.push_back(r.levels[i]);
+                c.unitNames.push_back("Đơn vị " + std::to_string(i + 1));
+            }
+            const auto a = rules::decidingAuthority(c);
+            REQUIRE(a);
+            CHECK(a->title == r.title);
+            CHECK(a->unitName == r.unitName);
+            CHECK(a->source.verified == r.verified);
+            const auto fs = rules::checkAuthority(c);
+            REQUIRE_FALSE(fs.empty());
+            CHECK(fs.front().ruleId == "authority.decider");
+            CHECK(fs.front().message.find(r.title) != std::string::npos);
+            CHECK_FALSE(fs.front().source.document.empty());
+        }
+    }
+}
+
 } // namespace tdkt::test

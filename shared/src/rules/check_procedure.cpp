@@ -1,29 +1,13 @@
-// Procedure: blocks (GEN-3), council votes, deciding authority.
+// Procedure: blocks (GEN-3) and council votes.
 #include "format.hpp"
 #include "history.hpp"
 #include "row_values.hpp"
 #include "tdkt/rules/checks.hpp"
-#include "tdkt/schema/schema.hpp"
 
 #include <algorithm>
 
 namespace tdkt::rules {
 using namespace detail;
-namespace {
-
-std::string levelLabel(std::string_view level) {
-    for (const auto& v : schema::registry().require("units").field("level")->values)
-        if (v.code == level) return v.label;
-    return std::string(level);
-}
-
-std::string joinLevels(const std::vector<std::string>& levels) {
-    std::string out;
-    for (const auto& l : levels) out += (out.empty() ? "" : "; ") + levelLabel(l);
-    return out;
-}
-
-} // namespace
 
 Findings checkBlocks(const DossierContext& ctx) {
     const auto* p = ctx.param({.key = "rule.blocks"});
@@ -64,22 +48,6 @@ Findings checkVotes(const DossierContext& ctx) {
     return {finding("votes.threshold", Severity::Block,
                     "Số phiếu đồng ý " + std::to_string(votes) + "/" + std::to_string(members) + " (" + percent(share) +
                         ") chưa đạt tỷ lệ tối thiểu " + need + ": chưa đủ điều kiện đề nghị " + quotedAward(ctx) + ".",
-                    p->source)};
-}
-
-Findings checkAuthority(const DossierContext& ctx) {
-    const auto* p = ctx.param({.key = "authority.deciders", .awardCode = ctx.dossier.awardCode});
-    if (!p) return {};
-    const auto levels = splitList(p->text);
-    if (ctx.decidingLevel.empty())
-        return {finding("authority.missing", Severity::Warning,
-                        "Chọn cấp quyết định khen thưởng " + quotedAward(ctx) + " (thẩm quyền: " + joinLevels(levels) + ").",
-                        p->source)};
-    if (std::find(levels.begin(), levels.end(), ctx.decidingLevel) != levels.end()) return {};
-    return {finding("authority.level", Severity::Block,
-                    "Cấp «" + levelLabel(ctx.decidingLevel) + "» không có thẩm quyền quyết định " + quotedAward(ctx) +
-                        " đối với hồ sơ tiếp nhận ngày " + formatDate(ctx.when().receivedOn) +
-                        "; thẩm quyền thuộc: " + joinLevels(levels) + ". Chuyển hồ sơ đến đúng cấp.",
                     p->source)};
 }
 

@@ -105,6 +105,8 @@ void loadUnits(const store::Store& s, DossierContext& ctx, const std::string& de
     for (int depth = 0; !id.empty() && depth < 16; ++depth) {
         ctx.unitChain.push_back(id);
         auto u = s.get("units", id);
+        ctx.unitLevels.push_back(u ? text(*u, "level") : std::string{});
+        ctx.unitNames.push_back(u ? text(*u, "name") : std::string{});
         id = u ? text(*u, "parent_id") : std::string{};
     }
     ctx.decidingUnitId = decidingId;

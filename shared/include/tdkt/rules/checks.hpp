@@ -29,7 +29,19 @@ Findings checkBlocks(const DossierContext& ctx);
 Findings checkVotes(const DossierContext& ctx);
 /** Deadline set by the deciding level for receiving dossiers. */
 Findings checkDeadline(const DossierContext& ctx);
-/** The deciding unit's level may decide this award (before / after 1/7/2025). */
+/** Who decides this award form for the dossier's unit on its date (authority.deciders in force). */
+struct DecidingAuthority {
+    std::vector<std::string> levels; // every unit level with the power
+    std::string level;               // the one that decides here: the nearest of the unit chain, else the first
+    std::string unitId, unitName;    // that unit of the chain, when it is one
+    std::string title;               // e.g. "Chủ tịch UBND xã" (authority.title.<level>)
+    Source source;                   // of the deciders row
+};
+
+/** Nothing when no authority row is in force for the award. Client and server both judge by it. */
+std::optional<DecidingAuthority> decidingAuthority(const DossierContext& ctx);
+
+/** Names the deciding authority; the deciding unit's level must be among those with the power. */
 Findings checkAuthority(const DossierContext& ctx);
 /** The amount: coefficient × base salary, rounded up; same period pays only the highest. */
 Findings checkMoney(const DossierContext& ctx);

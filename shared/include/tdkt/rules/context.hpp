@@ -87,6 +87,8 @@ struct DossierContext {
     std::vector<QuotaPeer> quotaPeers;         // the unit's other open dossiers for a capped award
     std::size_t quotaBaseCount = 0;            // holders of the quota's base award (e.g. LĐTT) that year
     std::vector<std::string> unitChain;        // proposing unit, then its ancestors
+    std::vector<std::string> unitLevels;       // units.level of each unit of the chain, when known
+    std::vector<std::string> unitNames;        // units.name of each unit of the chain, when known
     std::string decidingUnitId;
     std::string decidingLevel;                 // units.level of the deciding unit
     std::string today;
