@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <optional>
+
 namespace tdkt::test {
 namespace {
 using rules::DossierContext;
@@ -214,6 +217,125 @@ TEST_CASE("rules: the deciding authority is named for the award, unit and date (
             CHECK(fs.front().message.find(r.title) != std::string::npos);
             CHECK_FALSE(fs.front().source.document.empty());
         }
+    }
+}
+
+// [SECTION] time limits as dates (issue 20 point 6)
+namespace {
+
+TEST_CASE("rules: working days skip weekends and public holidays (table)") {
+    const auto& shipped = catalog();
+    std::vector<std::string> holidays;
+    for (const auto& p : shipped.params())
+        if (p.key == "calendar.holidays")
+            for (std::size_t at = 0; at <= p.text.size();) {
+                const auto comma = std::min(p.text.find(',', at), p.text.size());
+                holidays.push_back(p.text.substr(at, comma - at));
+                at = comma + 1;
+            }
+    struct Row {
+        const char* name;
+        const char* from;
+        int days;
+        const char* due;
+    };
+    const Row rows[] = {
+        {"20 WD from Tue 01/07/2025: four weeks", "2025-07-01", 20, "2025-07-29"},
+        {"20 WD from Wed 20/08/2025 skip 1–2/9", "2025-08-20", 20, "2025-09-19"},
+        {"5 WD from Tue 10/02/2026 skip Tết 14–22/02", "2026-02-10", 5, "2026-02-24"},
+        {"1 WD from Fri 31/12/2027 skips the weekend", "2027-12-31", 1, "2028-01-03"},
+        {"1 WD from Thu 31/12/2026 skips 01/01", "2026-12-31", 1, "2027-01-04"},
+    };
+    for (const auto& r : rows)
+        SUBCASE(r.name) { CHECK(rules::addWorkingDays(r.from, r.days, holidays) == r.due); }
+}
+
+// CSTĐ cơ sở received complete on Wed 20/08/2025: 20 WD, due Fri 19/09/2025.
+DossierContext appraised(const std::string& today) {
+    auto c = dossier("chien_si_thi_dua_co_so", 2025, "2025-08-20");
+    c.today = today;
+    c.dossier.status = "under_review";
+    return c;
+}
+
+const rules::Catalog& withProvinceDeadline() {
+    static const rules::Catalog cat = [] {
+        auto params = catalog().params();
+        rules::Parameter p;
+        p.id = "deadline.province";
+        p.key = "deadline.receive";
+        p.awardCode = "chien_si_thi_dua_co_so";
+        p.year = 2025;
+        p.text = "2025-12-10";
+        p.validity = {"tinh-p", "", ""};
+        p.source = {"Kế hoạch của UBND tỉnh (cấu hình)", "", true};
+        params.push_back(p);
+        return rules::Catalog(catalog().rules(), params);
+    }();
+    return cat;
+}
+
+DossierContext provincial(const std::string& received) {
+    auto c = dossier("chien_si_thi_dua_co_so", 2025, received);
+    c.catalog = &withProvinceDeadline();
+    c.unitChain = {"xa-a", "tinh-p"};
+    return c;
+}
+
+std::optional<rules::Finding> findingOf(const DossierContext& c, const std::string& id) {
+    for (auto& f : rules::checkAll(c))
+        if (f.ruleId == id) return f;
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("rules: the appraisal time limit and the provincial deadline are findings with their dates") {
+    using rules::Severity;
+    SUBCASE("due day itself: info with the date") {
+        auto f = findingOf(appraised("2025-09-19"), "deadline.appraisal");
+        REQUIRE(f);
+        CHECK(f->severity == Severity::Info);
+        CHECK(f->message.find("19/09/2025") != std::string::npos);
+        CHECK(f->source.document == "Quyết định 638/QĐ-BNV (2025)");
+    }
+    SUBCASE("the day after: overdue, a warning") {
+        auto f = findingOf(appraised("2025-09-20"), "deadline.appraisal");
+        REQUIRE(f);
+        CHECK(f->severity == Severity::Warning);
+    }
+    SUBCASE("counted from completed_on, not received_on") {
+        auto c = appraised("2025-09-22");
+        c.dossier.completedOn = "2025-08-22"; // Fri → 20 WD skipping 1–2/9: Tue 23/09/2025
+        auto f = findingOf(c, "deadline.appraisal");
+        REQUIRE(f);
+        CHECK(f->severity == Severity::Info);
+        CHECK(f->message.find("23/09/2025") != std::string::npos);
+    }
+    SUBCASE("incomplete and no completion date: nothing to count from") {
+        auto c = appraised("2025-09-22");
+        c.presentComponents.pop_back();
+        CHECK_FALSE(findingOf(c, "deadline.appraisal"));
+    }
+    SUBCASE("before 1/7/2025 no time limit is configured") {
+        auto c = dossier("chien_si_thi_dua_co_so", 2025, "2025-06-30");
+        CHECK_FALSE(findingOf(c, "deadline.appraisal"));
+    }
+    SUBCASE("provincial deadline 10/12/2025: on the day, info with the date") {
+        auto f = findingOf(provincial("2025-12-10"), "deadline.receive");
+        REQUIRE(f);
+        CHECK(f->severity == Severity::Info);
+        CHECK(f->message.find("10/12/2025") != std::string::npos);
+    }
+    SUBCASE("provincial deadline: received 11/12/2025, late") {
+        auto f = findingOf(provincial("2025-12-11"), "deadline.receive");
+        REQUIRE(f);
+        CHECK(f->severity == Severity::Warning);
+    }
+    SUBCASE("another province's unit has no such deadline") {
+        auto c = provincial("2025-12-11");
+        c.unitChain = {"xa-b", "tinh-q"};
+        CHECK_FALSE(findingOf(c, "deadline.receive"));
     }
 }
 

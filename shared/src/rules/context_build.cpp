@@ -35,6 +35,7 @@ DossierData dossierFrom(const store::Row& r) {
     d.councilVotesFor = integer(r, "council_votes_for");
     d.amount = integer(r, "amount");
     d.proposalRank = integer(r, "proposal_rank");
+    d.completedOn = text(r, "completed_on");
     return d;
 }
 

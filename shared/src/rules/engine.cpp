@@ -42,7 +42,8 @@ Findings checkAll(const DossierContext& ctx) {
     Findings out = checkRuleInForce(ctx);
     if (!ctx.rule()) return out; // nothing else can be judged without a rule in force
     for (auto* check : {checkComponents, checkPeriod, checkEligibility, checkCollective, checkBlocks, checkVotes,
-                        checkDeadline, checkAuthority, checkMoney, checkInitiativeReuse, checkQuotaRank}) {
+                        checkDeadline, checkAuthority, checkMoney, checkInitiativeReuse, checkQuotaRank,
+                        checkProcessing}) {
         auto fs = check(ctx);
         out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
     }

@@ -63,7 +63,8 @@ TableDef dossiers() {
                   integer("council_votes_for", "Số phiếu đồng ý"), text("decision_number", "Số quyết định"),
                   date("decision_date", "Ngày quyết định"), integer("amount", "Tiền thưởng (đồng)"),
                   text("status_reason", "Lý do trả lại / không khen"), searchText("summary", "Tóm tắt thành tích"),
-                  since(RulesSince, integer("proposal_rank", "Thứ tự đề nghị"))});
+                  since(RulesSince, integer("proposal_rank", "Thứ tự đề nghị")),
+                  since(RulesSince, date("completed_on", "Ngày nhận đủ hồ sơ"))});
 }
 
 TableDef dossierItems() {

@@ -29,6 +29,14 @@ Findings checkBlocks(const DossierContext& ctx);
 Findings checkVotes(const DossierContext& ctx);
 /** Deadline set by the deciding level for receiving dossiers. */
 Findings checkDeadline(const DossierContext& ctx);
+/** The receiving level's time to appraise and submit (processing.working_days), as a date. */
+Findings checkProcessing(const DossierContext& ctx);
+/**
+ * The `days`-th working day after `fromIso` (the count starts the next day; weekends
+ * and `holidays` are skipped: "YYYY-MM-DD" dates, or "MM-DD" every year).
+ */
+std::string addWorkingDays(std::string_view fromIso, int days, const std::vector<std::string>& holidays);
+
 /** Who decides this award form for the dossier's unit on its date (authority.deciders in force). */
 struct DecidingAuthority {
     std::vector<std::string> levels; // every unit level with the power

@@ -30,6 +30,7 @@ struct DossierData {
     std::optional<std::int64_t> councilVotesFor;
     std::optional<std::int64_t> amount;
     std::optional<std::int64_t> proposalRank; // thứ tự đề nghị within the unit's list
+    std::string completedOn;                  // the day the dossier was complete (time limits count from it)
 };
 
 /** Another open dossier of the same unit, award and year (quota ranking). */
