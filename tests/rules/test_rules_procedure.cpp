@@ -152,6 +152,25 @@ const std::vector<Case>& cases() {
          [] { return dossier("bang_khen_tinh", 2022, "2023-05-01"); }},
         {"LĐTT proposed for a collective", "rules.nominee_kind", "Luật TĐKT 2022 Đ24", Fires,
          [] { return dossier("lao_dong_tien_tien", 2025, "2025-08-15", "tap_the"); }},
+        // GEN-9: an old-regime year (≤ 2023) received from 1/1/2024 says which rules judged it
+        {"CSTĐ cơ sở 2023 received 31/12/2023: old rules, nothing to confirm", "rules.regime", "GEN-9", Pass,
+         [] { return dossier("chien_si_thi_dua_co_so", 2023, "2023-12-31"); }},
+        {"CSTĐ cơ sở 2023 received 01/01/2024: judged under the 2022 Law, a person confirms", "rules.regime",
+         "GEN-9; NĐ 152 Đ60.3", Fires, [] {
+             auto c = dossier("chien_si_thi_dua_co_so", 2023, "2024-01-01");
+             CHECK(hasSeverity(c, "rules.regime", rules::Severity::Warning));
+             return c;
+         }},
+        {"CSTĐ cơ sở 2024 received 10/01/2025: one regime", "rules.regime", "GEN-9", Pass,
+         [] { return dossier("chien_si_thi_dua_co_so", 2024, "2025-01-10"); }},
+        // No quota is an answer too (issue 20 point 4)
+        {"CSTĐ cơ sở 2025 with no province quota: told there is none", "quota.none", "verified §6.1", Fires,
+         [] { return dossier("chien_si_thi_dua_co_so", 2025); }},
+        {"CSTĐ cơ sở 2023 under the 15% cap: no quota.none", "quota.none", "NĐ 91 Đ9.3", Pass, [] {
+             auto c = dossier("chien_si_thi_dua_co_so", 2023, "2023-12-10");
+             CHECK_FALSE(hasSeverity(c, "quota.none", rules::Severity::Info));
+             return c;
+         }},
         {"HCLĐ hạng Ba rule is flagged chưa xác minh", "rules.unverified", "domain-verified row 12 (⚠️ᵛ)", Fires,
          [] { return dossier("huan_chuong_lao_dong_hang_ba", 2025); }},
         // [SECTION] an initiative is used once (CV 5007/BNV-TĐKT)

@@ -35,7 +35,8 @@ TEST_CASE("rules: quota table (NĐ 91 Đ9.3, read as floor)") {
         {"2023: 13 LĐTT → 1, 1 proposed fits", 2023, 1, 13, "quota.within"},
         {"2023: 20 LĐTT × 15% = 3, 3 proposed fit", 2023, 3, 20, "quota.within"},
         {"2023: 6 LĐTT × 15% = 0.9 → 0, 1 proposed exceeds", 2023, 1, 6, "quota.exceeded"},
-        {"2024: no national cap since 01/01/2024", 2024, 9, 10, "(0)"},
+        {"2024: no national cap since 01/01/2024, and it says so", 2024, 9, 10, "quota.none"},
+        {"2023 (last year of the 15% cap): 20 LĐTT, 4 proposed exceed", 2023, 4, 20, "quota.exceeded"},
     };
     for (const auto& r : rows) {
         SUBCASE(r.name) { CHECK(only(quota(catalog(), r.year, r.proposed, r.ldtt)) == r.expected); }
@@ -58,7 +59,7 @@ TEST_CASE("rules: a province's own quota applies to its units only") {
     // 25 LĐTT × 10% = 2.5 → 2.
     CHECK(only(quota(cat, 2025, 3, 25, {"commune", "province"})) == "quota.exceeded");
     CHECK(only(quota(cat, 2025, 2, 25, {"commune", "province"})) == "quota.within");
-    CHECK(only(quota(cat, 2025, 3, 25, {"other"})) == "(0)");
+    CHECK(only(quota(cat, 2025, 3, 25, {"other"})) == "quota.none");
 }
 
 } // namespace tdkt::test

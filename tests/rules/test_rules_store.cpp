@@ -158,6 +158,8 @@ TEST_CASE("rules: checkUnit reports completeness and the configured quota") {
     TempDir dir;
     auto s = seeded(dir);
     auto w = cstdWorld(*s);
+    // No national cap since 2024 and none set by the province: said so.
+    CHECK(has(rules::checkUnit(*s, w.commune, 2025, rules::catalogFromStore(*s), "2025-12-05"), "quota.none"));
     // A province's own cap: 10% of LĐTT from 2024 (admin-edited configuration).
     s->create("parameters", {{"unit_id", w.province}, {"key", std::string("quota.max_share")},
                              {"award_code", std::string("chien_si_thi_dua_co_so")}, {"value", 0.10},
@@ -168,6 +170,7 @@ TEST_CASE("rules: checkUnit reports completeness and the configured quota") {
     const auto cat = rules::catalogFromStore(*s);
     auto fs = rules::checkUnit(*s, w.commune, 2025, cat, "2025-12-05");
     CHECK(has(fs, "quota.exceeded")); // 1 LĐTT × 10% → 0, 1 proposed
+    CHECK_FALSE(has(fs, "quota.none"));
     auto other = s->create("dossiers", {{"unit_id", w.commune}, {"nominee_kind", std::string("ca_nhan")},
                                         {"nominee_name", std::string("Trần Thị Hoa")},
                                         {"award_code", std::string("lao_dong_tien_tien")},

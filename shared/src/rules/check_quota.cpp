@@ -14,8 +14,23 @@ std::size_t quotaCap(std::size_t baseCount, double share) {
     return static_cast<std::size_t>(std::floor(static_cast<double>(baseCount) * share + 1e-9));
 }
 
+namespace {
+
+// A quota row without a value says there is none (CSTĐ cơ sở since 2024): reviewers
+// used to the old 15% are told so, with the source.
+Finding noQuota(const Parameter& quota, const std::string& award, int year) {
+    return finding("quota.none", Severity::Info,
+                   "Năm " + std::to_string(year) + " không có hạn mức «" + awardLabel(award) +
+                       "»: không còn hạn mức toàn quốc từ 01/01/2024 (trước đây 15% số «" + awardLabel(quota.text) +
+                       "», NĐ 91/2017 Điều 9) và tỉnh, bộ chưa quy định hạn mức riêng.",
+                   quota.source);
+}
+
+} // namespace
+
 Findings checkQuota(const QuotaInput& in) {
-    if (!in.quota || !in.quota->value) return {};
+    if (!in.quota) return {};
+    if (!in.quota->value) return {noQuota(*in.quota, in.awardCode, in.year)};
     const auto cap = quotaCap(in.baseCount, *in.quota->value);
     const std::string what = "«" + awardLabel(in.awardCode) + "» năm " + std::to_string(in.year);
     const std::string limit = "hạn mức " + percent(*in.quota->value) + " số «" + awardLabel(in.quota->text) + "» (" +
@@ -34,7 +49,8 @@ Findings checkQuota(const QuotaInput& in) {
 // ranked beyond it are blocked. Ranks only matter when the cap binds.
 Findings checkQuotaRank(const DossierContext& ctx) {
     const auto* quota = ctx.param({.key = "quota.max_share", .awardCode = ctx.dossier.awardCode});
-    if (!quota || !quota->value) return {};
+    if (!quota) return {};
+    if (!quota->value) return {noQuota(*quota, ctx.dossier.awardCode, ctx.dossier.year)};
     const auto cap = quotaCap(ctx.quotaBaseCount, *quota->value);
     const std::size_t proposed = ctx.quotaPeers.size() + 1;
     if (proposed <= cap) return {};
