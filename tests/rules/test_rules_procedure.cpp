@@ -73,6 +73,18 @@ const std::vector<Case>& cases() {
          [] { return blocked("dang_xac_minh_khieu_nai", "2025-08-01", ""); }},
         {"investigation concluded before today unblocks", "blocks.dang_dieu_tra_thanh_tra", "NĐ 152 Đ4.4", Pass,
          [] { return blocked("dang_dieu_tra_thanh_tra", "2025-01-01", "2025-03-31"); }},
+        {"investigation open, concluded with no violation: unblocked", "blocks.dang_dieu_tra_thanh_tra",
+         "NĐ 152 Đ4.4; GEN-3", Pass, [] {
+             auto c = blocked("dang_dieu_tra_thanh_tra", "2025-05-01", "");
+             c.disciplines.back().conclusion = "khong_vi_pham";
+             return c;
+         }},
+        {"investigation open, violation found: still blocked", "blocks.dang_dieu_tra_thanh_tra",
+         "NĐ 152 Đ4.4; GEN-3", Fires, [] {
+             auto c = blocked("dang_dieu_tra_thanh_tra", "2025-05-01", "");
+             c.disciplines.back().conclusion = "co_vi_pham";
+             return c;
+         }},
         // [SECTION] council votes (NĐ 98 Đ30.7)
         {"CSTĐ cơ sở: 8/10 votes meet 80%", "votes.threshold", "NĐ 98 Đ30.7", Pass,
          [] { return votes("chien_si_thi_dua_co_so", 8, 10); }},

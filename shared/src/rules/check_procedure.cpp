@@ -16,7 +16,9 @@ Findings checkBlocks(const DossierContext& ctx) {
     Findings out;
     for (const auto& d : ctx.disciplines) {
         if (std::find(kinds.begin(), kinds.end(), d.kind) == kinds.end()) continue;
-        const bool open = d.fromDate <= ctx.today && (d.toDate.empty() || d.toDate >= ctx.today);
+        // GEN-3: a conclusion of no violation unblocks, whatever the end date says.
+        const bool open = d.conclusion != "khong_vi_pham" && d.fromDate <= ctx.today &&
+                          (d.toDate.empty() || d.toDate >= ctx.today);
         if (!open) continue;
         out.push_back(finding("blocks." + d.kind, Severity::Block,
                               "Đối tượng được đề nghị đang trong diện «" + disciplineLabel(d.kind) + "» (từ ngày " +

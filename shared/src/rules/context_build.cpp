@@ -39,7 +39,9 @@ DossierData dossierFrom(const store::Row& r) {
     return d;
 }
 
-Discipline disciplineFrom(const store::Row& r) { return {text(r, "kind"), text(r, "from_date"), text(r, "to_date")}; }
+Discipline disciplineFrom(const store::Row& r) {
+    return {text(r, "kind"), text(r, "from_date"), text(r, "to_date"), text(r, "conclusion")};
+}
 
 AwardRecord awardFrom(const store::Row& r) {
     AwardRecord a;

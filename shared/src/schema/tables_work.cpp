@@ -99,7 +99,10 @@ TableDef initiatives() {
                   searchText("title", "Tên sáng kiến", true), integer("year", "Năm công nhận", true),
                   enumeration("scope", "Phạm vi ảnh hưởng",
                               {{"co_so", "Cơ sở"}, {"tinh", "Cấp tỉnh, bộ"}, {"toan_quoc", "Toàn quốc"}}, true),
-                  text("recognition_decision", "Quyết định công nhận"), date("recognition_date", "Ngày công nhận")});
+                  text("recognition_decision", "Quyết định công nhận"), date("recognition_date", "Ngày công nhận"),
+                  // CSTĐ tỉnh and toàn quốc ask for an initiative applied and replicated (Law Đ21–22).
+                  since(RulesSince, boolean("applied", "Đã áp dụng hiệu quả")),
+                  since(RulesSince, boolean("replicated", "Có khả năng nhân rộng, đã nhân rộng"))});
 }
 
 // [SECTION] inspections

@@ -58,6 +58,7 @@ struct Discipline {
     std::string kind;     // khien_trach … buoc_thoi_viec, or dang_xem_xet_ky_luat …
     std::string fromDate;
     std::string toDate;   // empty: not ended
+    std::string conclusion; // khong_vi_pham | co_vi_pham | empty (not concluded)
 };
 
 struct Initiative {
