@@ -64,7 +64,7 @@ void initiative(rules::DossierContext& c, const std::string& id, int year, const
 }
 
 void discipline(rules::DossierContext& c, const std::string& kind, const std::string& from, const std::string& to) {
-    c.disciplines.push_back({kind, from, to});
+    c.disciplines.push_back({kind, from, to, ""});
 }
 
 void members(rules::DossierContext& c, int n, int ldtt, const std::string& rank) {

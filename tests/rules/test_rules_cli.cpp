@@ -49,11 +49,17 @@ TEST_CASE("rules: tdkt-cli check dossiers and check unit") {
     const auto findings = nlohmann::json::parse(r.out);
     REQUIRE(findings.is_array());
     bool missingReport = false;
+    std::string decider;
     for (const auto& f : findings) {
         CHECK(f.contains("source"));
+        CHECK(f.contains("source_status"));
         if (f["rule"] == "completeness.bao_cao_thanh_tich") missingReport = f["severity"] == "block";
+        if (f["rule"] == "authority.decider") decider = f["message"].get<std::string>() + " " + f["source"].dump();
     }
     CHECK(missingReport);
+    // Who decides, named with its unit and source (the commune since 1/7/2025).
+    CHECK(decider.find("Chủ tịch UBND xã (Xã Khánh Hòa)") != std::string::npos);
+    CHECK(decider.find("129/2025") != std::string::npos);
 
     auto u = cli({"check", "unit", unit, "--year", "2025"});
     REQUIRE(u.exitCode == 0);

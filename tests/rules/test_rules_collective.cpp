@@ -19,7 +19,7 @@ DossierContext tttt(int year, int n, int ldtt) {
 
 DossierContext withMemberDiscipline(DossierContext c, const std::string& kind, const std::string& from,
                                     const std::string& to) {
-    c.members.front().disciplines.push_back({kind, from, to});
+    c.members.front().disciplines.push_back({kind, from, to, ""});
     return c;
 }
 

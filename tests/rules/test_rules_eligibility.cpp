@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+
 namespace tdkt::test {
 namespace {
 using rules::DossierContext;
@@ -226,6 +228,48 @@ const std::vector<Case>& cases() {
 }
 
 } // namespace
+
+// The confidence mark of the source decides block vs warning (issue 20 point 2): the
+// recruitment rule of the achievement year's text, at both sides of each boundary.
+TEST_CASE("rules: recruitment time bites as hard as its source is sure (table)") {
+    struct Row {
+        const char* name;
+        int year;
+        const char* received;
+        const char* recruited;
+        std::optional<rules::Severity> expected; // none: the rule is met
+        bool verified;
+    };
+    using rules::Severity;
+    const Row rows[] = {
+        {"2023 received 2023: 15/04/2023 is under NĐ 91's 10 months, a block", 2023, "2023-12-10", "2023-04-15",
+         Severity::Block, true},
+        {"2023 received 2023: 01/03/2023 makes the 10 months", 2023, "2023-12-10", "2023-03-01", std::nullopt, true},
+        {"2023 received 15/01/2024: still NĐ 91 Đ10 for a 2023 year, a block", 2023, "2024-01-15", "2023-04-15",
+         Severity::Block, true},
+        {"2023 received 15/01/2024: 01/03/2023 makes the 10 months", 2023, "2024-01-15", "2023-03-01", std::nullopt,
+         true},
+        {"2024: 02/07/2024 is under TT 01/2024's 6 months, a block", 2024, "2025-01-10", "2024-07-02",
+         Severity::Block, true},
+        {"2024: 01/07/2024 makes the 6 months", 2024, "2025-01-10", "2024-07-01", std::nullopt, true},
+        {"2025 (after 04/8/2025, TT 15/2025 unverified): 02/07/2025 only warns", 2025, "2025-08-15", "2025-07-02",
+         Severity::Warning, false},
+        {"2025: 01/07/2025 makes the 6 months", 2025, "2025-08-15", "2025-07-01", std::nullopt, false},
+    };
+    for (const auto& r : rows) {
+        SUBCASE(r.name) {
+            const auto fs = rules::checkAll(ldtt(r.year, r.received, r.recruited));
+            const rules::Finding* hit = nullptr;
+            for (const auto& f : fs)
+                if (f.ruleId == "eligibility.recruited_months") hit = &f;
+            REQUIRE((hit != nullptr) == r.expected.has_value());
+            if (!hit) continue;
+            CHECK(hit->severity == *r.expected);
+            CHECK(hit->source.verified == r.verified);
+            CHECK((hit->message.find("chưa xác minh") != std::string::npos) == !r.verified);
+        }
+    }
+}
 
 TEST_CASE("rules: eligibility from history (table)") {
     for (const auto& c : cases()) {

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+
 namespace tdkt::test {
 namespace {
 
@@ -33,7 +35,8 @@ TEST_CASE("rules: quota table (NĐ 91 Đ9.3, read as floor)") {
         {"2023: 13 LĐTT → 1, 1 proposed fits", 2023, 1, 13, "quota.within"},
         {"2023: 20 LĐTT × 15% = 3, 3 proposed fit", 2023, 3, 20, "quota.within"},
         {"2023: 6 LĐTT × 15% = 0.9 → 0, 1 proposed exceeds", 2023, 1, 6, "quota.exceeded"},
-        {"2024: no national cap since 01/01/2024", 2024, 9, 10, "(0)"},
+        {"2024: no national cap since 01/01/2024, and it says so", 2024, 9, 10, "quota.none"},
+        {"2023 (last year of the 15% cap): 20 LĐTT, 4 proposed exceed", 2023, 4, 20, "quota.exceeded"},
     };
     for (const auto& r : rows) {
         SUBCASE(r.name) { CHECK(only(quota(catalog(), r.year, r.proposed, r.ldtt)) == r.expected); }
@@ -56,7 +59,59 @@ TEST_CASE("rules: a province's own quota applies to its units only") {
     // 25 LĐTT × 10% = 2.5 → 2.
     CHECK(only(quota(cat, 2025, 3, 25, {"commune", "province"})) == "quota.exceeded");
     CHECK(only(quota(cat, 2025, 2, 25, {"commune", "province"})) == "quota.within");
-    CHECK(only(quota(cat, 2025, 3, 25, {"other"})) == "(0)");
+    CHECK(only(quota(cat, 2025, 3, 25, {"other"})) == "quota.none");
+}
+
+} // namespace tdkt::test
+
+namespace tdkt::test {
+namespace {
+
+// CSTĐ cơ sở 2023 in a unit with 20 LĐTT (15% → a cap of 3) and four proposals:
+// this one ranked `mine`, the others ranked `others`.
+rules::DossierContext ranked(std::optional<std::int64_t> mine, std::vector<std::optional<std::int64_t>> others) {
+    auto c = dossier("chien_si_thi_dua_co_so", 2023, "2023-12-10");
+    c.quotaBaseCount = 20;
+    c.dossier.proposalRank = mine;
+    for (std::size_t i = 0; i < others.size(); ++i) c.quotaPeers.push_back({"d" + std::to_string(i + 2), others[i]});
+    return c;
+}
+
+std::optional<rules::Severity> severityOf(const rules::Findings& fs, const std::string& id) {
+    for (const auto& f : fs)
+        if (f.ruleId == id) return f.severity;
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("rules: quota per dossier by thứ tự đề nghị (table)") {
+    using rules::Severity;
+    struct Row {
+        const char* name;
+        std::optional<std::int64_t> mine;
+        std::vector<std::optional<std::int64_t>> others;
+        const char* rule;
+        std::optional<Severity> expected;
+    };
+    const std::vector<Row> rows{
+        {"rank 3 = cap 3: proposed", 3, {1, 2, 4}, "quota.beyond_cap", std::nullopt},
+        {"rank 4 = cap + 1: blocked", 4, {1, 2, 3}, "quota.beyond_cap", Severity::Block},
+        {"ranks with gaps: 7th written but 3rd in the list", 7, {1, 2, 9}, "quota.beyond_cap", std::nullopt},
+        {"unranked others come after a ranked one", 4, {1, 2, std::nullopt}, "quota.beyond_cap", std::nullopt},
+        {"no rank written while the cap binds", std::nullopt, {1, 2, 3}, "quota.rank_missing", Severity::Warning},
+        {"rank 2 written twice", 2, {1, 2, 4}, "quota.rank_tied", Severity::Warning},
+        {"three proposals within a cap of 3 need no rank", std::nullopt, {std::nullopt, 1}, "quota.rank_missing",
+         std::nullopt},
+    };
+    for (const auto& r : rows) {
+        SUBCASE(r.name) {
+            const auto fs = rules::checkAll(ranked(r.mine, r.others));
+            CHECK(severityOf(fs, r.rule) == r.expected);
+            for (const auto& f : fs)
+                if (f.ruleId.starts_with("quota.")) CHECK(f.source.document == "Nghị định 91/2017/NĐ-CP");
+        }
+    }
 }
 
 } // namespace tdkt::test

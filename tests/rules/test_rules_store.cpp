@@ -158,6 +158,8 @@ TEST_CASE("rules: checkUnit reports completeness and the configured quota") {
     TempDir dir;
     auto s = seeded(dir);
     auto w = cstdWorld(*s);
+    // No national cap since 2024 and none set by the province: said so.
+    CHECK(has(rules::checkUnit(*s, w.commune, 2025, rules::catalogFromStore(*s), "2025-12-05"), "quota.none"));
     // A province's own cap: 10% of LĐTT from 2024 (admin-edited configuration).
     s->create("parameters", {{"unit_id", w.province}, {"key", std::string("quota.max_share")},
                              {"award_code", std::string("chien_si_thi_dua_co_so")}, {"value", 0.10},
@@ -168,6 +170,7 @@ TEST_CASE("rules: checkUnit reports completeness and the configured quota") {
     const auto cat = rules::catalogFromStore(*s);
     auto fs = rules::checkUnit(*s, w.commune, 2025, cat, "2025-12-05");
     CHECK(has(fs, "quota.exceeded")); // 1 LĐTT × 10% → 0, 1 proposed
+    CHECK_FALSE(has(fs, "quota.none"));
     auto other = s->create("dossiers", {{"unit_id", w.commune}, {"nominee_kind", std::string("ca_nhan")},
                                         {"nominee_name", std::string("Trần Thị Hoa")},
                                         {"award_code", std::string("lao_dong_tien_tien")},
@@ -176,6 +179,38 @@ TEST_CASE("rules: checkUnit reports completeness and the configured quota") {
     auto it = std::find_if(fs.begin(), fs.end(), [&](const auto& f) { return f.dossierId == other; });
     REQUIRE(it != fs.end());
     CHECK(it->message.rfind("Trần Thị Hoa: Thiếu «", 0) == 0);
+}
+
+TEST_CASE("rules: check dossiers blocks the dossiers a province's quota leaves out, by thứ tự đề nghị") {
+    TempDir dir;
+    auto s = seeded(dir);
+    auto w = cstdWorld(*s); // one CSTĐ cơ sở dossier, its nominee LĐTT 2025
+    s->create("parameters", {{"unit_id", w.province}, {"key", std::string("quota.max_share")},
+                             {"award_code", std::string("chien_si_thi_dua_co_so")}, {"value", 0.10},
+                             {"text_value", std::string("lao_dong_tien_tien")},
+                             {"date_basis", std::string("achievement_year")},
+                             {"effective_from", std::string("2024-01-01")}, {"verified", std::int64_t{1}},
+                             {"source_document", std::string("Quyết định của UBND tỉnh")}});
+    std::vector<std::string> dossiers{w.dossier};
+    for (int i = 0; i < 19; ++i) { // 20 LĐTT in all: 10% → a cap of 2
+        const auto p = s->create("people", {{"unit_id", w.commune}, {"full_name", "Người " + std::to_string(i)}});
+        s->create("award_history", {{"unit_id", w.commune}, {"person_id", p}, {"year", std::int64_t{2025}},
+                                    {"award_code", std::string("lao_dong_tien_tien")}});
+        if (i < 2)
+            dossiers.push_back(s->create("dossiers", {{"unit_id", w.commune}, {"nominee_kind", std::string("ca_nhan")},
+                                                      {"person_id", p}, {"nominee_name", "Người " + std::to_string(i)},
+                                                      {"award_code", std::string("chien_si_thi_dua_co_so")},
+                                                      {"year", std::int64_t{2025}}, {"status", std::string("draft")}}));
+    }
+    const auto cat = rules::catalogFromStore(*s);
+    CHECK(has(rules::checkDossier(*s, w.dossier, cat, "2025-12-05"), "quota.rank_missing"));
+    for (std::size_t i = 0; i < dossiers.size(); ++i)
+        s->update("dossiers", dossiers[i], {{"proposal_rank", static_cast<std::int64_t>(3 - i)}});
+    // w.dossier is ranked 3rd of 3 with a cap of 2: blocked, and the gate refuses it.
+    CHECK(has(rules::checkDossier(*s, w.dossier, cat, "2025-12-05"), "quota.beyond_cap"));
+    CHECK_FALSE(has(rules::checkDossier(*s, dossiers[1], cat, "2025-12-05"), "quota.beyond_cap"));
+    s->update("dossiers", dossiers[2], {{"status", std::string("not_approved")}});
+    CHECK_FALSE(has(rules::checkDossier(*s, w.dossier, cat, "2025-12-05"), "quota.beyond_cap"));
 }
 
 } // namespace tdkt::test

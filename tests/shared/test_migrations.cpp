@@ -119,6 +119,35 @@ TEST_SUITE("migrations") {
         CHECK(bytes(dir / "other.db") == before);
     }
 
+    TEST_CASE("migrations: a replica of schema 16 gains migration 18's columns and keeps its dossiers") {
+        test::TempDir dir;
+        const auto& reg = schema::registry();
+        {
+            auto db = store::Db::open(dir / "v16.db", true);
+            store::Transaction tx{db};
+            for (int v = 1; v <= 16; ++v) db.exec(store::migrationSql(reg, v));
+            db.exec("PRAGMA application_id = " + std::to_string(store::ApplicationId));
+            db.exec("PRAGMA user_version = 16");
+            db.exec("INSERT INTO meta(key, value) VALUES('site_id', '4242'), ('next_seq', '1')");
+            db.exec("INSERT INTO units(id, name, level) VALUES('u1', 'Xã Cũ', 'xa')");
+            db.exec("INSERT INTO dossiers(id, unit_id, nominee_kind, nominee_name, award_code, year, status) "
+                    "VALUES('d1', 'u1', 'ca_nhan', 'Lò Thị Mai', 'chien_si_thi_dua_co_so', 2025, 'draft')");
+            tx.commit();
+        }
+        auto s = store::Store::open(dir / "v16.db");
+        REQUIRE(s->get("dossiers", "d1"));
+        CHECK(std::get<std::string>(s->get("dossiers", "d1")->fields["nominee_name"]) == "Lò Thị Mai");
+        s->update("dossiers", "d1", {{"proposal_rank", std::int64_t{2}}});
+        CHECK(std::get<std::int64_t>(s->get("dossiers", "d1")->fields["proposal_rank"]) == 2);
+        for (const auto& t : reg.tables())
+            for (const auto& f : t.fields)
+                if (f.since == 18 && t.since < 18)
+                    CHECK_MESSAGE(store::Db::open(dir / "v16.db", false)
+                                          .scalar("SELECT count(*) FROM pragma_table_info('" + t.name + "') WHERE name IN ('" +
+                                                  f.name + "', '_h_" + f.name + "', '_s_" + f.name + "')") == 3,
+                                  std::string(t.name + "." + f.name));
+    }
+
     TEST_CASE("migrations: a missing file is not created unless asked") {
         test::TempDir dir;
         CHECK_THROWS_AS(store::Store::open(dir / "none.db"), Error);

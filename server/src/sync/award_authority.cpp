@@ -35,11 +35,14 @@ std::string text(const std::optional<store::Row>& row, const std::string& field)
     return it == row->fields.end() ? std::string() : text(std::optional<Value>(it->second));
 }
 
-// Only the authority rows: a handful, read per decision, so Rights keeps no catalog.
+// Only the authority rows (who decides, and their titles): a few dozen, read per
+// decision, so Rights keeps no catalog.
 rules::Catalog authorityCatalog(const store::Store& store) {
     std::vector<rules::Parameter> params;
-    for (const auto& row : store.list("parameters", {{"key", Value{std::string("authority.deciders")}}}))
-        params.push_back(rules::parameterFromRow(row));
+    for (const auto& row : store.list("parameters")) {
+        auto p = rules::parameterFromRow(row);
+        if (p.key.starts_with("authority.")) params.push_back(std::move(p));
+    }
     return rules::Catalog({}, std::move(params));
 }
 
@@ -58,8 +61,11 @@ rules::DossierContext decisionContext(const store::Store& store, const User& rev
     // The unit chain scopes the parameter (a province's own rule first); ≤ 5 levels,
     // the bound guards against a cycle in bad data.
     for (std::string id = unit; !id.empty() && ctx.unitChain.size() < 16;) {
+        const auto row = store.get("units", id);
         ctx.unitChain.push_back(id);
-        id = text(store.get("units", id), "parent_id");
+        ctx.unitLevels.push_back(text(row, "level"));
+        ctx.unitNames.push_back(text(row, "name"));
+        id = text(row, "parent_id");
     }
     ctx.decidingUnitId = reviewer.unit;
     ctx.decidingLevel = text(store.get("units", reviewer.unit), "level");

@@ -23,6 +23,20 @@ Findings checkRuleInForce(const DossierContext& ctx) {
                               quotedAward(ctx) + " không áp dụng cho đối tượng này (" + ctx.dossier.nomineeKind +
                                   "): chọn danh hiệu, hình thức phù hợp.",
                               rule->source));
+    // GEN-9: an achievement of an older regime received under a newer one is judged
+    // by the rules at receipt; the transitional clause is unverified, so a person confirms.
+    const auto assessed = ctx.when().dateFor(DateBasis::AchievementYear);
+    const auto* then = ctx.catalog->rule(ctx.dossier.awardCode, assessed, ctx.unitChain);
+    const auto* gen9 = ctx.param({.key = "rule.judged_at_receipt"});
+    if (gen9 && then && then->id != rule->id && assessed < ctx.when().receivedOn)
+        out.push_back(finding("rules.regime", gen9->source.verified ? Severity::Info : Severity::Warning,
+                              "Thành tích năm " + std::to_string(ctx.dossier.year) + " thuộc chế độ cũ (" +
+                                  then->source.document + " " + then->source.article + "), hồ sơ tiếp nhận ngày " +
+                                  formatDate(ctx.when().receivedOn) + " được xét theo quy định có hiệu lực khi tiếp nhận (" +
+                                  rule->source.document + " " + rule->source.article +
+                                  "), theo nguyên tắc xét theo ngày tiếp nhận hồ sơ." + unverifiedNote(gen9->source) +
+                                  " Người có thẩm quyền xác nhận cách áp dụng này.",
+                              gen9->source));
     if (!rule->source.verified)
         out.push_back(finding("rules.unverified", Severity::Info,
                               "Quy định về " + quotedAward(ctx) + " (" + rule->source.document + " " +

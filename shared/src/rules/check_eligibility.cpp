@@ -21,8 +21,15 @@ std::string what(const DossierContext& ctx, const nlohmann::json& c, const std::
            ". Kiểm tra lại quá trình khen thưởng, xếp loại, hoặc đề nghị hình thức khác." + (hint.empty() ? "" : " " + hint);
 }
 
-Severity severityOf(const nlohmann::json& c) {
-    return c.value("severity", "block") == "warning" ? Severity::Warning : Severity::Block;
+// The data lowers a criterion to a warning only where other legal paths exist
+// (e.g. Đ74.1 a–đ); otherwise the source's confidence mark decides.
+Severity severityOf(const nlohmann::json& c, const Source& source) {
+    return c.value("severity", "") == "warning" ? Severity::Warning : severityFor(source);
+}
+
+Finding criterionFinding(const DossierContext& ctx, const nlohmann::json& c, const std::string& id,
+                         const std::string& missing, Source source) {
+    return finding(id, severityOf(c, source), what(ctx, c, missing) + unverifiedNote(source), std::move(source));
 }
 
 } // namespace
@@ -35,8 +42,8 @@ Findings checkEligibility(const DossierContext& ctx) {
         if (isCollectiveCriterion(c) || !appliesTo(ctx, c)) continue;
         auto o = evaluateIndividual(ctx, c);
         if (!o.ok)
-            out.push_back(finding("eligibility." + c.value("type", ""), severityOf(c), what(ctx, c, o.missing),
-                                  sourceOf(c, rule->source)));
+            out.push_back(criterionFinding(ctx, c, "eligibility." + c.value("type", ""), o.missing,
+                                           sourceOf(c, rule->source)));
     }
     return out;
 }
@@ -49,8 +56,8 @@ Findings checkCollective(const DossierContext& ctx) {
         if (!isCollectiveCriterion(c) || !appliesTo(ctx, c)) continue;
         auto o = evaluateCollective(ctx, c);
         if (!o.ok)
-            out.push_back(finding("collective." + c.value("type", ""), severityOf(c), what(ctx, c, o.missing),
-                                  o.param ? o.param->source : sourceOf(c, rule->source)));
+            out.push_back(criterionFinding(ctx, c, "collective." + c.value("type", ""), o.missing,
+                                           o.param ? o.param->source : sourceOf(c, rule->source)));
     }
     return out;
 }

@@ -1,37 +1,13 @@
-// Procedure: blocks (GEN-3), council votes, deadlines, deciding authority.
+// Procedure: blocks (GEN-3) and council votes.
 #include "format.hpp"
 #include "history.hpp"
 #include "row_values.hpp"
 #include "tdkt/rules/checks.hpp"
-#include "tdkt/schema/schema.hpp"
 
 #include <algorithm>
 
 namespace tdkt::rules {
 using namespace detail;
-namespace {
-
-std::string levelLabel(std::string_view level) {
-    for (const auto& v : schema::registry().require("units").field("level")->values)
-        if (v.code == level) return v.label;
-    return std::string(level);
-}
-
-std::string joinLevels(const std::vector<std::string>& levels) {
-    std::string out;
-    for (const auto& l : levels) out += (out.empty() ? "" : "; ") + levelLabel(l);
-    return out;
-}
-
-// "YYYY-MM-DD" as is; "MM-DD" is a day of the achievement year plus `value` years.
-std::string deadlineDate(const Parameter& p, int year) {
-    if (p.text.size() == 10) return p.text;
-    if (p.text.size() != 5) return {};
-    const int offset = static_cast<int>(p.value.value_or(0));
-    return std::to_string(year + offset) + "-" + p.text;
-}
-
-} // namespace
 
 Findings checkBlocks(const DossierContext& ctx) {
     const auto* p = ctx.param({.key = "rule.blocks"});
@@ -40,7 +16,9 @@ Findings checkBlocks(const DossierContext& ctx) {
     Findings out;
     for (const auto& d : ctx.disciplines) {
         if (std::find(kinds.begin(), kinds.end(), d.kind) == kinds.end()) continue;
-        const bool open = d.fromDate <= ctx.today && (d.toDate.empty() || d.toDate >= ctx.today);
+        // GEN-3: a conclusion of no violation unblocks, whatever the end date says.
+        const bool open = d.conclusion != "khong_vi_pham" && d.fromDate <= ctx.today &&
+                          (d.toDate.empty() || d.toDate >= ctx.today);
         if (!open) continue;
         out.push_back(finding("blocks." + d.kind, Severity::Block,
                               "Đối tượng được đề nghị đang trong diện «" + disciplineLabel(d.kind) + "» (từ ngày " +
@@ -72,39 +50,6 @@ Findings checkVotes(const DossierContext& ctx) {
     return {finding("votes.threshold", Severity::Block,
                     "Số phiếu đồng ý " + std::to_string(votes) + "/" + std::to_string(members) + " (" + percent(share) +
                         ") chưa đạt tỷ lệ tối thiểu " + need + ": chưa đủ điều kiện đề nghị " + quotedAward(ctx) + ".",
-                    p->source)};
-}
-
-Findings checkDeadline(const DossierContext& ctx) {
-    const auto& d = ctx.dossier;
-    const auto* p = decidingParam(ctx, {.key = "deadline.receive", .awardCode = d.awardCode, .year = d.year});
-    if (!p) return {};
-    const auto deadline = deadlineDate(*p, d.year);
-    if (deadline.empty()) return {};
-    const std::string& at = !d.receivedOn.empty() ? d.receivedOn : !d.submittedOn.empty() ? d.submittedOn : ctx.today;
-    if (at <= deadline) return {};
-    const std::string when = !d.receivedOn.empty() ? "tiếp nhận ngày " + formatDate(at)
-                             : !d.submittedOn.empty() ? "trình ngày " + formatDate(at)
-                                                      : "chưa trình, hôm nay " + formatDate(at);
-    return {finding("deadline.receive", Severity::Warning,
-                    "Hồ sơ " + quotedAward(ctx) + " " + when + ", đã quá hạn nhận hồ sơ " + formatDate(deadline) +
-                        " của cấp quyết định: liên hệ cấp quyết định hoặc chuyển sang đợt xét sau.",
-                    p->source)};
-}
-
-Findings checkAuthority(const DossierContext& ctx) {
-    const auto* p = ctx.param({.key = "authority.deciders", .awardCode = ctx.dossier.awardCode});
-    if (!p) return {};
-    const auto levels = splitList(p->text);
-    if (ctx.decidingLevel.empty())
-        return {finding("authority.missing", Severity::Warning,
-                        "Chọn cấp quyết định khen thưởng " + quotedAward(ctx) + " (thẩm quyền: " + joinLevels(levels) + ").",
-                        p->source)};
-    if (std::find(levels.begin(), levels.end(), ctx.decidingLevel) != levels.end()) return {};
-    return {finding("authority.level", Severity::Block,
-                    "Cấp «" + levelLabel(ctx.decidingLevel) + "» không có thẩm quyền quyết định " + quotedAward(ctx) +
-                        " đối với hồ sơ tiếp nhận ngày " + formatDate(ctx.when().receivedOn) +
-                        "; thẩm quyền thuộc: " + joinLevels(levels) + ". Chuyển hồ sơ đến đúng cấp.",
                     p->source)};
 }
 

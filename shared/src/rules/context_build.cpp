@@ -34,10 +34,14 @@ DossierData dossierFrom(const store::Row& r) {
     d.councilMembers = integer(r, "council_members");
     d.councilVotesFor = integer(r, "council_votes_for");
     d.amount = integer(r, "amount");
+    d.proposalRank = integer(r, "proposal_rank");
+    d.completedOn = text(r, "completed_on");
     return d;
 }
 
-Discipline disciplineFrom(const store::Row& r) { return {text(r, "kind"), text(r, "from_date"), text(r, "to_date")}; }
+Discipline disciplineFrom(const store::Row& r) {
+    return {text(r, "kind"), text(r, "from_date"), text(r, "to_date"), text(r, "conclusion")};
+}
 
 AwardRecord awardFrom(const store::Row& r) {
     AwardRecord a;
@@ -45,6 +49,7 @@ AwardRecord awardFrom(const store::Row& r) {
     if (auto m = text(r, "method"); !m.empty()) a.method = m;
     a.year = optYear(r, "year").value_or(0);
     a.initiativeId = text(r, "initiative_id");
+    a.decisionDate = text(r, "decision_date");
     return a;
 }
 
@@ -103,11 +108,27 @@ void loadUnits(const store::Store& s, DossierContext& ctx, const std::string& de
     for (int depth = 0; !id.empty() && depth < 16; ++depth) {
         ctx.unitChain.push_back(id);
         auto u = s.get("units", id);
+        ctx.unitLevels.push_back(u ? text(*u, "level") : std::string{});
+        ctx.unitNames.push_back(u ? text(*u, "name") : std::string{});
         id = u ? text(*u, "parent_id") : std::string{};
     }
     ctx.decidingUnitId = decidingId;
     if (!decidingId.empty())
         if (auto u = s.get("units", decidingId)) ctx.decidingLevel = text(*u, "level");
+}
+
+// Only for an award a quota caps: the unit's other open dossiers of the year and
+// the holders of the base award, so checkQuotaRank can place this one.
+void loadQuotaPeers(const store::Store& s, DossierContext& ctx) {
+    const auto* quota = ctx.param({.key = "quota.max_share", .awardCode = ctx.dossier.awardCode});
+    if (!quota || !quota->value) return;
+    const std::vector<Filter> unitYear{{"unit_id", ctx.dossier.unitId}, {"year", Value{std::int64_t{ctx.dossier.year}}}};
+    const auto dossiers = s.list("dossiers", unitYear);
+    for (const auto& r : dossiers)
+        if (r.id != ctx.dossier.id && text(r, "award_code") == ctx.dossier.awardCode &&
+            text(r, "status") != "not_approved")
+            ctx.quotaPeers.push_back({r.id, integer(r, "proposal_rank")});
+    ctx.quotaBaseCount = detail::countHolders(s.list("award_history", unitYear), dossiers, quota->text);
 }
 
 } // namespace
@@ -132,6 +153,7 @@ DossierContext buildContext(const store::Store& s, std::string_view dossierId, c
         loadNominee(s, ctx, "collective_unit_id", unit);
         loadMembers(s, ctx, unit);
     }
+    loadQuotaPeers(s, ctx);
     return ctx;
 }
 

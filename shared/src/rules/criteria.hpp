@@ -4,7 +4,10 @@
 // criteria is a JSON array of objects {"type": ..., params, "source": {...}?}; every
 // entry that applies must hold. Optional keys of any entry: "for" (a nominee kind),
 // "methods" (default ["thuong_xuyen"]: ladder criteria judge service awards only),
-// "severity" ("block" by default, or "warning"), "hint" (appended to the message). Individual types (also used for a collective's own rank):
+// "severity" ("warning" where the machine cannot see every legal path; otherwise the
+// confidence mark of the source decides: verified blocks, unverified warns), "hint"
+// (appended to the message), "in_force_from" / "in_force_to" (dates of the text the
+// criterion comes from, compared with 31/12 of the achievement year). Individual types (also used for a collective's own rank):
 //   eval_min          {rank, years}          rank ≥ `rank` in each of `years` years ending y
 //   eval_count        {rank, count, within}  ≥ count years at `rank` among the last `within`
 //   award_consecutive {award, years, step}   the award for years y, y-step, … (`years` of them;

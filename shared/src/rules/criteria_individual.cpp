@@ -148,6 +148,10 @@ bool isCollectiveCriterion(const json& c) { return c.value("type", "").starts_wi
 
 bool appliesTo(const DossierContext& ctx, const json& c) {
     if (c.contains("for") && c["for"] != ctx.dossier.nomineeKind) return false;
+    // A criterion of a text in force for the achievement year (judged at its 31/12).
+    const auto assessed = ctx.when().dateFor(DateBasis::AchievementYear);
+    if (const auto from = c.value("in_force_from", ""); !from.empty() && assessed < from) return false;
+    if (const auto to = c.value("in_force_to", ""); !to.empty() && assessed > to) return false;
     const auto methods = c.value("methods", std::vector<std::string>{"thuong_xuyen"});
     return std::find(methods.begin(), methods.end(), ctx.dossier.method) != methods.end();
 }

@@ -19,18 +19,6 @@ std::set<std::string> quotaAwards(const Catalog& catalog) {
     return out;
 }
 
-// Holders of the base award in the unit and year: decided (award_history) or proposed.
-std::size_t countHolders(const std::vector<store::Row>& history, const std::vector<store::Row>& dossiers,
-                         const std::string& award) {
-    std::set<std::string> people;
-    for (const auto& r : history)
-        if (text(r, "award_code") == award && !text(r, "person_id").empty()) people.insert(text(r, "person_id"));
-    for (const auto& r : dossiers)
-        if (text(r, "award_code") == award && text(r, "status") != "not_approved" && !text(r, "person_id").empty())
-            people.insert(text(r, "person_id"));
-    return people.size();
-}
-
 Findings tagged(Findings fs, const std::string& dossierId, const std::string& nominee) {
     for (auto& f : fs) {
         f.dossierId = dossierId;
@@ -54,7 +42,8 @@ Findings checkAll(const DossierContext& ctx) {
     Findings out = checkRuleInForce(ctx);
     if (!ctx.rule()) return out; // nothing else can be judged without a rule in force
     for (auto* check : {checkComponents, checkPeriod, checkEligibility, checkCollective, checkBlocks, checkVotes,
-                        checkDeadline, checkAuthority, checkMoney, checkInitiativeReuse}) {
+                        checkDeadline, checkAuthority, checkMoney, checkInitiativeReuse, checkQuotaRank,
+                        checkProcessing}) {
         auto fs = check(ctx);
         out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
     }
@@ -103,7 +92,7 @@ Findings checkUnit(const store::Store& store, std::string_view unitId, int year,
         in.proposed = static_cast<std::size_t>(std::count_if(dossiers.begin(), dossiers.end(), [&](const store::Row& r) {
             return text(r, "award_code") == award && text(r, "status") != "not_approved";
         }));
-        in.baseCount = countHolders(history, dossiers, in.quota->text);
+        in.baseCount = detail::countHolders(history, dossiers, in.quota->text);
         auto fs = checkQuota(in);
         out.insert(out.end(), fs.begin(), fs.end());
     }

@@ -15,6 +15,14 @@ Finding finding(std::string ruleId, Severity severity, std::string message, Sour
     return f;
 }
 
+Severity severityFor(const Source& source) { return source.verified ? Severity::Block : Severity::Warning; }
+
+std::string unverifiedNote(const Source& source) {
+    if (source.verified) return "";
+    return " (căn cứ " + source.document + (source.article.empty() ? "" : " " + source.article) +
+           " chưa xác minh: người có thẩm quyền đối chiếu văn bản gốc)";
+}
+
 std::string formatDate(std::string_view iso) {
     if (iso.size() != 10) return std::string(iso);
     return std::string(iso.substr(8, 2)) + "/" + std::string(iso.substr(5, 2)) + "/" + std::string(iso.substr(0, 4));

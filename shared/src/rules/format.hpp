@@ -11,6 +11,14 @@ namespace tdkt::rules::detail {
 
 Finding finding(std::string ruleId, Severity severity, std::string message, Source source);
 
+/**
+ * The confidence mark of a rule's source decides how hard it bites: a verified
+ * source blocks, an unverified one (⚠️, ❓) only warns, and says so.
+ */
+Severity severityFor(const Source& source);
+/** " (căn cứ chưa xác minh: …)" for an unverified source, "" for a verified one. */
+std::string unverifiedNote(const Source& source);
+
 /** "2026-01-20" → "20/01/2026". */
 std::string formatDate(std::string_view iso);
 

@@ -1,6 +1,7 @@
 #include "row_values.hpp"
 
 #include <charconv>
+#include <set>
 
 namespace tdkt::rules::detail {
 
@@ -40,6 +41,17 @@ std::vector<std::string> splitList(std::string_view text) {
         start = end + 1;
     }
     return out;
+}
+
+std::size_t countHolders(const std::vector<store::Row>& history, const std::vector<store::Row>& dossiers,
+                         const std::string& award) {
+    std::set<std::string> people;
+    for (const auto& r : history)
+        if (text(r, "award_code") == award && !text(r, "person_id").empty()) people.insert(text(r, "person_id"));
+    for (const auto& r : dossiers)
+        if (text(r, "award_code") == award && text(r, "status") != "not_approved" && !text(r, "person_id").empty())
+            people.insert(text(r, "person_id"));
+    return people.size();
 }
 
 int yearOf(std::string_view date) {

@@ -57,6 +57,12 @@ inline TableDef table(std::string name, std::string label, std::string unitField
     return t;
 }
 
+/** A field added by a later migration (its `since`), so old replicas gain the column. */
+inline FieldDef since(int version, FieldDef d) {
+    d.since = version;
+    return d;
+}
+
 // [SECTION] enumerations
 inline std::vector<EnumValue> unitLevels() {
     return {{"trung_uong", "Trung ương"}, {"bo_nganh", "Bộ, ngành"},   {"tinh", "Tỉnh, thành phố"},

@@ -5,6 +5,9 @@ namespace tdkt::schema {
 namespace {
 using namespace build;
 
+// Migration 18 (issue 20): what the law asks about beyond the first schema.
+constexpr int RulesSince = 18;
+
 
 TableDef units() {
     auto t = table("units", "Đơn vị", "id", "name",
@@ -54,7 +57,29 @@ TableDef disciplines() {
                                {"dang_xac_minh_khieu_nai", "Đang xác minh khiếu nại, tố cáo"}},
                               true),
                   date("from_date", "Từ ngày", true), date("to_date", "Đến ngày"),
-                  text("decision_number", "Số quyết định"), text("note", "Ghi chú")});
+                  text("decision_number", "Số quyết định"), text("note", "Ghi chú"),
+                  // GEN-3: a case unblocks when its conclusion finds no violation.
+                  since(RulesSince, enumeration("conclusion", "Kết luận",
+                                                {{"khong_vi_pham", "Không vi phạm"}, {"co_vi_pham", "Có vi phạm"}})),
+                  since(RulesSince, date("concluded_on", "Ngày kết luận"))});
+}
+
+// Leave with its dates (maternity counts as work, GEN-5; training, treatment...), migration 18.
+TableDef leavePeriods() {
+    auto t = table("leave_periods", "Thời gian nghỉ, đi học", "unit_id", "kind",
+                   {ref("unit_id", "units", "Đơn vị", true), ref("person_id", "people", "Cá nhân", true),
+                    enumeration("kind", "Loại",
+                                {{"thai_san", "Nghỉ thai sản"},
+                                 {"om_dau", "Nghỉ ốm đau"},
+                                 {"dieu_tri_thuong", "Điều trị thương tích do chiến đấu, cứu người, cứu tài sản"},
+                                 {"dao_tao", "Đi đào tạo, bồi dưỡng"},
+                                 {"khong_luong", "Nghỉ không hưởng lương"},
+                                 {"khac", "Khác"}},
+                                true),
+                    date("from_date", "Từ ngày", true), date("to_date", "Đến ngày"),
+                    text("decision_number", "Số quyết định"), text("note", "Ghi chú")});
+    t.since = RulesSince;
+    return t;
 }
 
 } // namespace
@@ -67,6 +92,7 @@ std::vector<TableDef> allTables() {
     std::vector<TableDef> all{units(), people(), evaluations(), disciplines()};
     for (auto& t : workTables()) all.push_back(std::move(t));
     for (auto& t : referenceTables()) all.push_back(std::move(t));
+    all.push_back(leavePeriods());
     return all;
 }
 

@@ -38,6 +38,9 @@ TableDef movementResults() {
 }
 
 // [SECTION] commendations
+// Migration 18 (issue 20): what the law asks about beyond the first schema.
+constexpr int RulesSince = 18;
+
 TableDef dossiers() {
     return table("dossiers", "Hồ sơ đề nghị khen thưởng", "unit_id", "nominee_name",
                  {ref("unit_id", "units", "Đơn vị đề nghị", true),
@@ -59,7 +62,9 @@ TableDef dossiers() {
                   date("received_on", "Ngày tiếp nhận"), integer("council_members", "Số thành viên Hội đồng"),
                   integer("council_votes_for", "Số phiếu đồng ý"), text("decision_number", "Số quyết định"),
                   date("decision_date", "Ngày quyết định"), integer("amount", "Tiền thưởng (đồng)"),
-                  text("status_reason", "Lý do trả lại / không khen"), searchText("summary", "Tóm tắt thành tích")});
+                  text("status_reason", "Lý do trả lại / không khen"), searchText("summary", "Tóm tắt thành tích"),
+                  since(RulesSince, integer("proposal_rank", "Thứ tự đề nghị")),
+                  since(RulesSince, date("completed_on", "Ngày nhận đủ hồ sơ"))});
 }
 
 TableDef dossierItems() {
@@ -94,7 +99,10 @@ TableDef initiatives() {
                   searchText("title", "Tên sáng kiến", true), integer("year", "Năm công nhận", true),
                   enumeration("scope", "Phạm vi ảnh hưởng",
                               {{"co_so", "Cơ sở"}, {"tinh", "Cấp tỉnh, bộ"}, {"toan_quoc", "Toàn quốc"}}, true),
-                  text("recognition_decision", "Quyết định công nhận"), date("recognition_date", "Ngày công nhận")});
+                  text("recognition_decision", "Quyết định công nhận"), date("recognition_date", "Ngày công nhận"),
+                  // CSTĐ tỉnh and toàn quốc ask for an initiative applied and replicated (Law Đ21–22).
+                  since(RulesSince, boolean("applied", "Đã áp dụng hiệu quả")),
+                  since(RulesSince, boolean("replicated", "Có khả năng nhân rộng, đã nhân rộng"))});
 }
 
 // [SECTION] inspections

@@ -152,6 +152,14 @@ std::string columnDefs(std::string_view name, std::string_view type) {
            " INTEGER NOT NULL DEFAULT 0";
 }
 
+// A field added to an existing table: its value, version and site columns, one
+// ALTER TABLE each (SQLite adds one column a statement).
+std::string addColumn(const std::string& table, const schema::FieldDef& f) {
+    const std::string alter = "ALTER TABLE " + table + " ADD COLUMN ";
+    return alter + f.name + " " + sqlType(f.type) + ";\n" + alter + hlcColumn(f.name) +
+           " INTEGER NOT NULL DEFAULT 0;\n" + alter + siteColumn(f.name) + " INTEGER NOT NULL DEFAULT 0;\n";
+}
+
 // The reference-field indexes that migration `version` adds.
 std::string refIndexes(const schema::TableDef& t, int version) {
     std::string sql;
@@ -196,8 +204,7 @@ std::string migrationSql(const schema::Registry& reg, int version) {
             sql += createTable(t, version);
         } else if (t.since < version) {
             for (const auto& f : t.fields)
-                if (f.since == version)
-                    sql += "ALTER TABLE " + t.name + " ADD COLUMN " + columnDefs(f.name, sqlType(f.type)) + ";\n";
+                if (f.since == version) sql += addColumn(t.name, f);
         }
         if (t.since <= version) sql += refIndexes(t, version);
     }

@@ -29,12 +29,35 @@ Findings checkBlocks(const DossierContext& ctx);
 Findings checkVotes(const DossierContext& ctx);
 /** Deadline set by the deciding level for receiving dossiers. */
 Findings checkDeadline(const DossierContext& ctx);
-/** The deciding unit's level may decide this award (before / after 1/7/2025). */
+/** The receiving level's time to appraise and submit (processing.working_days), as a date. */
+Findings checkProcessing(const DossierContext& ctx);
+/**
+ * The `days`-th working day after `fromIso` (the count starts the next day; weekends
+ * and `holidays` are skipped: "YYYY-MM-DD" dates, or "MM-DD" every year).
+ */
+std::string addWorkingDays(std::string_view fromIso, int days, const std::vector<std::string>& holidays);
+
+/** Who decides this award form for the dossier's unit on its date (authority.deciders in force). */
+struct DecidingAuthority {
+    std::vector<std::string> levels; // every unit level with the power
+    std::string level;               // the one that decides here: the nearest of the unit chain, else the first
+    std::string unitId, unitName;    // that unit of the chain, when it is one
+    std::string title;               // e.g. "Chủ tịch UBND xã" (authority.title.<level>)
+    Source source;                   // of the deciders row
+};
+
+/** Nothing when no authority row is in force for the award. Client and server both judge by it. */
+std::optional<DecidingAuthority> decidingAuthority(const DossierContext& ctx);
+
+/** Names the deciding authority; the deciding unit's level must be among those with the power. */
 Findings checkAuthority(const DossierContext& ctx);
 /** The amount: coefficient × base salary, rounded up; same period pays only the highest. */
 Findings checkMoney(const DossierContext& ctx);
 /** GEN-8: an initiative already used as the basis of another award. */
 Findings checkInitiativeReuse(const DossierContext& ctx);
+
+/** A capped award: this dossier's place in the unit's ranked list (thứ tự đề nghị) against the cap. */
+Findings checkQuotaRank(const DossierContext& ctx);
 
 Findings checkAll(const DossierContext& ctx);
 
@@ -52,5 +75,8 @@ struct QuotaInput {
 };
 
 Findings checkQuota(const QuotaInput& in);
+
+/** "Không quá 15%" read as a floor: 13 × 15% = 1.95 allows 1. */
+std::size_t quotaCap(std::size_t baseCount, double share);
 
 } // namespace tdkt::rules

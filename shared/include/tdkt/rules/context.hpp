@@ -29,6 +29,14 @@ struct DossierData {
     std::optional<std::int64_t> councilMembers;
     std::optional<std::int64_t> councilVotesFor;
     std::optional<std::int64_t> amount;
+    std::optional<std::int64_t> proposalRank; // thứ tự đề nghị within the unit's list
+    std::string completedOn;                  // the day the dossier was complete (time limits count from it)
+};
+
+/** Another open dossier of the same unit, award and year (quota ranking). */
+struct QuotaPeer {
+    std::string dossierId;
+    std::optional<std::int64_t> rank;
 };
 
 /** An award the nominee holds (award_history) or is being proposed for in another dossier. */
@@ -37,6 +45,7 @@ struct AwardRecord {
     std::string method = "thuong_xuyen";
     int year = 0;
     std::string initiativeId; // the initiative it was based on, if any
+    std::string decisionDate; // award_history.decision_date, if recorded
     bool pending = false;     // another open dossier, not yet decided
 };
 
@@ -49,6 +58,7 @@ struct Discipline {
     std::string kind;     // khien_trach … buoc_thoi_viec, or dang_xem_xet_ky_luat …
     std::string fromDate;
     std::string toDate;   // empty: not ended
+    std::string conclusion; // khong_vi_pham | co_vi_pham | empty (not concluded)
 };
 
 struct Initiative {
@@ -76,7 +86,11 @@ struct DossierContext {
     std::map<std::string, int> initiativeUses; // initiative id → awards already based on it
     std::vector<Member> members;               // collectives only
     std::vector<std::string> presentComponents;
+    std::vector<QuotaPeer> quotaPeers;         // the unit's other open dossiers for a capped award
+    std::size_t quotaBaseCount = 0;            // holders of the quota's base award (e.g. LĐTT) that year
     std::vector<std::string> unitChain;        // proposing unit, then its ancestors
+    std::vector<std::string> unitLevels;       // units.level of each unit of the chain, when known
+    std::vector<std::string> unitNames;        // units.name of each unit of the chain, when known
     std::string decidingUnitId;
     std::string decidingLevel;                 // units.level of the deciding unit
     std::string today;
