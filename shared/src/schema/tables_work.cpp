@@ -38,6 +38,14 @@ TableDef movementResults() {
 }
 
 // [SECTION] commendations
+// A hiệp y is the concurrence a unit gives on a proposal another authority decides
+// (a bộ, the province): kept as a dossier of its own kind, counted apart (empty: đề nghị).
+FieldDef dossierKind() {
+    auto d = enumeration("kind", "Loại hồ sơ", {{"de_nghi", "Đề nghị khen thưởng"}, {"hiep_y", "Hiệp y khen thưởng"}});
+    d.since = AwardCodesGrown;
+    return d;
+}
+
 TableDef dossiers() {
     return table("dossiers", "Hồ sơ đề nghị khen thưởng", "unit_id", "nominee_name",
                  {ref("unit_id", "units", "Đơn vị đề nghị", true),
@@ -45,7 +53,7 @@ TableDef dossiers() {
                   ref("person_id", "people", "Cá nhân được đề nghị"),
                   ref("collective_unit_id", "units", "Tập thể được đề nghị"),
                   searchText("nominee_name", "Tên cá nhân / tập thể", true),
-                  enumeration("award_code", "Danh hiệu / hình thức", awardCodes(), true),
+                  awardCode("Danh hiệu / hình thức", true),
                   enumeration("method", "Loại khen thưởng", awardMethods()),
                   integer("year", "Năm thành tích", true), integer("period_from_year", "Thành tích từ năm"),
                   integer("period_to_year", "Thành tích đến năm"),
@@ -59,7 +67,8 @@ TableDef dossiers() {
                   date("received_on", "Ngày tiếp nhận"), integer("council_members", "Số thành viên Hội đồng"),
                   integer("council_votes_for", "Số phiếu đồng ý"), text("decision_number", "Số quyết định"),
                   date("decision_date", "Ngày quyết định"), integer("amount", "Tiền thưởng (đồng)"),
-                  text("status_reason", "Lý do trả lại / không khen"), searchText("summary", "Tóm tắt thành tích")});
+                  text("status_reason", "Lý do trả lại / không khen"), searchText("summary", "Tóm tắt thành tích"),
+                  dossierKind()});
 }
 
 TableDef dossierItems() {
@@ -82,7 +91,7 @@ TableDef awardHistory() {
     return table("award_history", "Quá trình khen thưởng", "unit_id", "award_code",
                  {ref("unit_id", "units", "Đơn vị", true), ref("person_id", "people", "Cá nhân"),
                   ref("collective_unit_id", "units", "Tập thể"),
-                  enumeration("award_code", "Danh hiệu / hình thức", awardCodes(), true),
+                  awardCode("Danh hiệu / hình thức", true),
                   enumeration("method", "Loại khen thưởng", awardMethods()), integer("year", "Năm thành tích", true),
                   text("decision_number", "Số quyết định"), date("decision_date", "Ngày quyết định"),
                   text("decided_by", "Cấp quyết định"), ref("initiative_id", "initiatives", "Sáng kiến làm căn cứ")});

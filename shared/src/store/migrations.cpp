@@ -42,6 +42,9 @@ CREATE TABLE rejected (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT N
     value, reason TEXT NOT NULL, at INTEGER NOT NULL);
 )sql";
 
+// Migration 17 is the registry's alone: award_code grew to the whole catalog of Law
+// 06/2022 (an open enumeration, no SQL) and dossiers.kind (hiệp y) was added.
+
 // Server: since when an open conflict shows each of its values (its lines of
 // edits), so an edit replaces exactly the values its author had pulled.
 constexpr std::string_view ConflictLinesV16 = R"sql(
@@ -152,6 +155,14 @@ std::string columnDefs(std::string_view name, std::string_view type) {
            " INTEGER NOT NULL DEFAULT 0";
 }
 
+// A field added to an existing table: its value and version columns, one ALTER
+// TABLE each (SQLite adds one column a statement).
+std::string addColumns(std::string_view table, std::string_view name, std::string_view type) {
+    const std::string alter = "ALTER TABLE " + std::string(table) + " ADD COLUMN ";
+    return alter + std::string(name) + " " + std::string(type) + ";\n" + alter + hlcColumn(name) +
+           " INTEGER NOT NULL DEFAULT 0;\n" + alter + siteColumn(name) + " INTEGER NOT NULL DEFAULT 0;\n";
+}
+
 // The reference-field indexes that migration `version` adds.
 std::string refIndexes(const schema::TableDef& t, int version) {
     std::string sql;
@@ -196,8 +207,7 @@ std::string migrationSql(const schema::Registry& reg, int version) {
             sql += createTable(t, version);
         } else if (t.since < version) {
             for (const auto& f : t.fields)
-                if (f.since == version)
-                    sql += "ALTER TABLE " + t.name + " ADD COLUMN " + columnDefs(f.name, sqlType(f.type)) + ";\n";
+                if (f.since == version) sql += addColumns(t.name, f.name, sqlType(f.type));
         }
         if (t.since <= version) sql += refIndexes(t, version);
     }
