@@ -4,6 +4,8 @@
 #include "history.hpp"
 #include "tdkt/rules/checks.hpp"
 
+#include <optional>
+
 namespace tdkt::rules {
 using namespace detail;
 namespace {
@@ -32,11 +34,25 @@ Finding criterionFinding(const DossierContext& ctx, const nlohmann::json& c, con
     return finding(id, severityOf(c, source), what(ctx, c, missing) + unverifiedNote(source), std::move(source));
 }
 
+// A form whose catalog row encodes no criterion for this nominee kind (a Huân
+// chương, a danh hiệu vinh dự, a collective's Bằng khen Thủ tướng): the machine
+// cannot say it is deserved, so it says so and leaves it to the reviewer.
+std::optional<Finding> noAutomaticCriteria(const DossierContext& ctx, const AwardRule& rule) {
+    if (rule.criteria.is_array())
+        for (const auto& c : rule.criteria)
+            if (appliesTo(ctx, c)) return std::nullopt;
+    auto f = finding("eligibility.no_criteria", Severity::Warning,
+                     quotedAward(ctx) + ": chưa có tiêu chí tự động; cán bộ thẩm định xem xét.", rule.source);
+    f.params = {{"award_code", ctx.dossier.awardCode}, {"nominee_kind", ctx.dossier.nomineeKind}};
+    return f;
+}
+
 } // namespace
 
 Findings checkEligibility(const DossierContext& ctx) {
     const auto* rule = ctx.rule();
-    if (!rule || !rule->criteria.is_array()) return {};
+    if (!rule) return {};
+    if (auto f = noAutomaticCriteria(ctx, *rule)) return {std::move(*f)};
     Findings out;
     for (const auto& c : rule->criteria) {
         if (isCollectiveCriterion(c) || !appliesTo(ctx, c)) continue;

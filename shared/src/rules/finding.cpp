@@ -20,6 +20,7 @@ nlohmann::json toJson(const Finding& f) {
     // The UI shows unverified sources with this label (DOMAIN.md: ⚠️/❓ items).
     j["source_status"] = f.source.verified ? "đã xác minh" : "chưa xác minh";
     if (!f.dossierId.empty()) j["dossier_id"] = f.dossierId;
+    if (!f.params.empty()) j["params"] = f.params;
     return j;
 }
 

@@ -62,7 +62,10 @@ int Registry::latestVersion() const {
     int v = 1;
     for (const auto& t : m_tables) {
         v = std::max(v, t.since);
-        for (const auto& fd : t.fields) v = std::max(v, fd.since);
+        for (const auto& fd : t.fields) {
+            v = std::max(v, fd.since);
+            for (const auto& ev : fd.values) v = std::max(v, ev.since);
+        }
     }
     return v;
 }
@@ -86,6 +89,14 @@ bool isDate(std::string_view s) {
     std::chrono::year_month_day ymd{std::chrono::year{num(0, 4)}, std::chrono::month{static_cast<unsigned>(num(5, 2))},
                                     std::chrono::day{static_cast<unsigned>(num(8, 2))}};
     return ymd.ok();
+}
+
+// The shape of a code a newer build may have added: ASCII snake_case, short.
+bool isCode(std::string_view s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
 }
 
 std::string enumList(const FieldDef& fd) {
@@ -118,7 +129,7 @@ void check(const TableDef& t, const FieldDef& fd, const Value& value) {
         if (s && isDate(*s)) return;
         fail(t, fd, "expects a date YYYY-MM-DD, got " + describe(value));
     case FieldType::Enum:
-        if (s && fd.allows(*s)) return;
+        if (s && (fd.allows(*s) || (fd.open && isCode(*s)))) return;
         fail(t, fd, "value " + describe(value) + " is not one of: " + enumList(fd));
     case FieldType::Ref:
         if (s && isValidRowId(*s)) return;
@@ -136,6 +147,8 @@ void check(const TableDef& t, const FieldDef& fd, const Value& value) {
 
 Value validate(const TableDef& t, const FieldDef& fd, Value value) {
     check(t, fd, value);
+    if (const auto* s = std::get_if<std::string>(&value); s && fd.type == FieldType::Enum && !fd.allows(*s))
+        fail(t, fd, "value " + describe(value) + " is not one of: " + enumList(fd));
     if (isNull(value)) return value;
     switch (fd.type) {
     case FieldType::Integer:

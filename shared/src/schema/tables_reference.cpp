@@ -33,7 +33,7 @@ TableDef withSince(TableDef t) {
 TableDef awardRules() {
     std::vector<FieldDef> fields{
         ref("unit_id", "units", "Phạm vi áp dụng (trống: toàn quốc)"),
-        enumeration("award_code", "Danh hiệu / hình thức", awardCodes(), true),
+        awardCode("Danh hiệu / hình thức", true),
         enumeration("category", "Loại", {{"danh_hieu", "Danh hiệu thi đua"}, {"hinh_thuc", "Hình thức khen thưởng"}}, true),
         text("nominee_kinds", "Đối tượng (ca_nhan, tap_the, ho_gia_dinh)", true),
         integer("period_years", "Thời gian thành tích (năm)"),
@@ -49,7 +49,7 @@ TableDef parameters() {
     std::vector<FieldDef> fields{
         ref("unit_id", "units", "Phạm vi áp dụng (trống: toàn quốc)"),
         text("key", "Tham số", true),
-        enumeration("award_code", "Danh hiệu / hình thức", awardCodes()),
+        awardCode("Danh hiệu / hình thức"),
         integer("year", "Năm áp dụng"),
         f("value", FieldType::Real, "Giá trị số"),
         text("text_value", "Giá trị chữ"),

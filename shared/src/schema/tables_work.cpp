@@ -41,6 +41,14 @@ TableDef movementResults() {
 // Migration 18 (issue 20): what the law asks about beyond the first schema.
 constexpr int RulesSince = 18;
 
+// A hiệp y is the concurrence a unit gives on a proposal another authority decides
+// (a bộ, the province): kept as a dossier of its own kind, counted apart (empty: đề nghị).
+FieldDef dossierKind() {
+    auto d = enumeration("kind", "Loại hồ sơ", {{"de_nghi", "Đề nghị khen thưởng"}, {"hiep_y", "Hiệp y khen thưởng"}});
+    d.since = AwardCodesGrown;
+    return d;
+}
+
 TableDef dossiers() {
     return table("dossiers", "Hồ sơ đề nghị khen thưởng", "unit_id", "nominee_name",
                  {ref("unit_id", "units", "Đơn vị đề nghị", true),
@@ -48,7 +56,7 @@ TableDef dossiers() {
                   ref("person_id", "people", "Cá nhân được đề nghị"),
                   ref("collective_unit_id", "units", "Tập thể được đề nghị"),
                   searchText("nominee_name", "Tên cá nhân / tập thể", true),
-                  enumeration("award_code", "Danh hiệu / hình thức", awardCodes(), true),
+                  awardCode("Danh hiệu / hình thức", true),
                   enumeration("method", "Loại khen thưởng", awardMethods()),
                   integer("year", "Năm thành tích", true), integer("period_from_year", "Thành tích từ năm"),
                   integer("period_to_year", "Thành tích đến năm"),
@@ -63,7 +71,7 @@ TableDef dossiers() {
                   integer("council_votes_for", "Số phiếu đồng ý"), text("decision_number", "Số quyết định"),
                   date("decision_date", "Ngày quyết định"), integer("amount", "Tiền thưởng (đồng)"),
                   text("status_reason", "Lý do trả lại / không khen"), searchText("summary", "Tóm tắt thành tích"),
-                  since(RulesSince, integer("proposal_rank", "Thứ tự đề nghị")),
+                  dossierKind(), since(RulesSince, integer("proposal_rank", "Thứ tự đề nghị")),
                   since(RulesSince, date("completed_on", "Ngày nhận đủ hồ sơ"))});
 }
 
@@ -87,7 +95,7 @@ TableDef awardHistory() {
     return table("award_history", "Quá trình khen thưởng", "unit_id", "award_code",
                  {ref("unit_id", "units", "Đơn vị", true), ref("person_id", "people", "Cá nhân"),
                   ref("collective_unit_id", "units", "Tập thể"),
-                  enumeration("award_code", "Danh hiệu / hình thức", awardCodes(), true),
+                  awardCode("Danh hiệu / hình thức", true),
                   enumeration("method", "Loại khen thưởng", awardMethods()), integer("year", "Năm thành tích", true),
                   text("decision_number", "Số quyết định"), date("decision_date", "Ngày quyết định"),
                   text("decided_by", "Cấp quyết định"), ref("initiative_id", "initiatives", "Sáng kiến làm căn cứ")});

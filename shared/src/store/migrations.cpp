@@ -42,6 +42,9 @@ CREATE TABLE rejected (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT N
     value, reason TEXT NOT NULL, at INTEGER NOT NULL);
 )sql";
 
+// Migration 17 is the registry's alone: award_code grew to the whole catalog of Law
+// 06/2022 (an open enumeration, no SQL) and dossiers.kind (hiệp y) was added.
+
 // Server: since when an open conflict shows each of its values (its lines of
 // edits), so an edit replaces exactly the values its author had pulled.
 constexpr std::string_view ConflictLinesV16 = R"sql(

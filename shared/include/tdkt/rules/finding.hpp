@@ -29,11 +29,13 @@ struct Finding {
     std::string message;   // Vietnamese, NFC, says what to do
     Source source;
     std::string dossierId; // set by checkUnit, which reports many dossiers
+    nlohmann::json params = nlohmann::json::object(); // the finding's figures, for an edge that words it itself
 };
 
 using Findings = std::vector<Finding>;
 
-/** {"rule", "severity", "message", "source": {"document", "article", "verified"}, "source_status"}. */
+/** {"rule", "severity", "message", "source": {"document", "article", "verified"}, "source_status"}, and
+    "params" when the finding has any. */
 nlohmann::json toJson(const Finding& f);
 nlohmann::json toJson(const Findings& fs);
 

@@ -24,6 +24,7 @@ std::string_view typeName(FieldType t);
 struct EnumValue {
     std::string code;  // stored value, ASCII snake_case
     std::string label; // Vietnamese label for the UI
+    int since = 1;     // migration that added the value
 };
 
 struct FieldDef {
@@ -35,6 +36,10 @@ struct FieldDef {
     std::string refTable;           // referenced table, for Ref
     bool searchable = false;        // indexed by full-text search
     int since = 1;                  // migration that added the field
+    // An open enumeration (award_code) grows by later migrations: a value received
+    // from a newer replica that this build does not know is kept as its code (a
+    // local write still takes only the known values).
+    bool open = false;
 
     bool allows(std::string_view code) const;
 };
@@ -86,6 +91,7 @@ Value validate(const TableDef& table, const FieldDef& field, Value value);
 /**
  * The same checks without making the normalised value (no copy, no NFC): for
  * values that are only checked, such as changes received from other replicas.
+ * An open enumeration takes here any well-formed code (a newer replica's value).
  */
 void check(const TableDef& table, const FieldDef& field, const Value& value);
 
