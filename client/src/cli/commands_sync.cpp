@@ -2,6 +2,8 @@
 // the replica and its pending changes stay as they were.
 #include "commands_sync.hpp"
 
+#include "app/conflicts.hpp"
+
 #include "tdkt/core/error.hpp"
 #include "tdkt/json/row_json.hpp"
 #include "tdkt/sync/sync_client.hpp"
@@ -133,33 +135,18 @@ int runConflicts(Context& ctx) {
 int runResolve(Context& ctx) {
     const std::string& id = ctx.args.need(0, "CONFLICT_ID");
     auto& store = ctx.store();
-    auto row = store.get("conflicts", id);
-    if (!row) throw Error(ErrorKind::NotFound, "no conflict with id " + id);
-    Json c = conflictJson(*row);
-    if (c.value("status", "") != "open") throw Error(ErrorKind::Conflict, "conflict " + id + " is already resolved");
-    const auto& t = schema::registry().require(c["table_name"].get<std::string>());
-    const std::string field = c["field"].get<std::string>();
-    const auto* fd = t.field(field);
+    Json c = app::openConflictJson(store, id);
     Json chosen;
     if (auto v = ctx.args.option("--value")) {
         chosen = json::parse(*v, "--value");
     } else if (auto keep = ctx.args.option("--keep"); keep == "winner") {
         chosen = c["winner"];
     } else if (keep == "loser") {
-        // The newest candidate that is not the winner.
-        std::optional<Json> loser;
-        std::uint64_t best = 0;
-        for (const auto& cand : c["candidates"])
-            if (cand["value"] != c["winner"] && cand.value("hlc", std::uint64_t{0}) >= best)
-                best = cand.value("hlc", std::uint64_t{0}), loser = cand["value"];
-        if (!loser) throw Error(ErrorKind::Invalid, "conflict " + id + " has no losing value");
-        chosen = *loser;
+        chosen = app::losingValue(c, id);
     } else {
         throw Error(ErrorKind::Invalid, "usage: resolve CONFLICT_ID (--keep winner|loser | --value JSON)");
     }
-    Value value = fd ? json::valueFromJson(t, *fd, chosen)
-                     : (chosen.is_number_integer() ? Value{chosen.get<std::int64_t>()} : Value{});
-    store.forceEdit(t.name, c["row_id"].get<std::string>(), field, value);
+    app::resolveConflict(store, c, chosen);
     ctx.out << Json{{"resolved", id}, {"value", chosen}}.dump() << "\n";
     return 0;
 }

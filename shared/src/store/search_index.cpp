@@ -19,6 +19,8 @@ std::string searchBody(const schema::TableDef& t, const Row& row) {
     return body;
 }
 
+} // namespace
+
 // Each word becomes a quoted FTS5 prefix term, so user text can never be read as query syntax.
 std::string ftsQuery(std::string_view text) {
     std::string folded = foldForSearch(text), query, word;
@@ -36,8 +38,6 @@ std::string ftsQuery(std::string_view text) {
     flush();
     return query;
 }
-
-} // namespace
 
 void Store::Impl::reindexDirty() {
     if (dirtySearch.empty()) return;
@@ -103,12 +103,16 @@ void Store::Impl::catchUpSearch() {
     }
 }
 
-std::vector<SearchHit> Store::search(std::string_view text, std::size_t limit) const {
+void Store::Impl::refreshSearch() {
     // Rows that came from other replicas are indexed here, on the first search
     // after they arrived, not while a pull holds the sync waiting.
-    if (m_impl->batchDepth == 0) m_impl->catchUpSearch();
-    m_impl->flushRows();
-    m_impl->reindexDirty();
+    if (batchDepth == 0) catchUpSearch();
+    flushRows();
+    reindexDirty();
+}
+
+std::vector<SearchHit> Store::search(std::string_view text, std::size_t limit) const {
+    m_impl->refreshSearch();
     std::vector<SearchHit> hits;
     const std::string query = ftsQuery(text);
     if (query.empty()) return hits;

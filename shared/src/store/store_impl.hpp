@@ -199,6 +199,8 @@ struct Store::Impl {
      * kept in meta `search_done_to`.
      */
     void catchUpSearch();
+    /** Brings the search index up to date before a query reads it. */
+    void refreshSearch();
 
     // server role (conflicts.cpp)
     void recordConflict(const schema::TableDef& t, const Op& op, const merge::FieldState& current, bool opWins);
@@ -213,6 +215,9 @@ struct Store::Impl {
     /** Records when each of `candidates` was first shown by the conflict. */
     void noteShown(const std::string& conflictId, const nlohmann::json& candidates);
 };
+
+/** User text as an FTS5 query: each folded word a quoted prefix term ("" for no words). */
+std::string ftsQuery(std::string_view text);
 
 /** The store's own settings and counters (meta table). */
 std::optional<std::string> readMeta(Db& db, std::string_view key);

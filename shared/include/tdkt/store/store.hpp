@@ -10,6 +10,7 @@
  */
 #include "tdkt/core/hlc.hpp"
 #include "tdkt/core/op.hpp"
+#include "tdkt/store/page_query.hpp"
 #include "tdkt/store/row.hpp"
 
 #include <filesystem>
@@ -124,6 +125,10 @@ public:
     /** How many rows list() would return (without reading them). */
     std::size_t count(std::string_view table, const std::vector<Filter>& where = {}) const;
     std::vector<SearchHit> search(std::string_view text, std::size_t limit = 50) const;
+    /** One page of a big list (store_page.cpp): never reads more than `limit` rows. */
+    std::vector<Row> page(const PageQuery& query) const;
+    /** How many rows the query matches, all pages together. */
+    std::size_t pageCount(const PageQuery& query) const;
     std::vector<HistoryEntry> history(std::string_view table, std::string_view id) const;
 
     // [SECTION] sync

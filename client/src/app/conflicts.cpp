@@ -1,0 +1,99 @@
+#include "conflicts.hpp"
+
+#include "labels.hpp"
+
+#include "tdkt/core/error.hpp"
+#include "tdkt/json/row_json.hpp"
+#include "tdkt/schema/schema.hpp"
+
+namespace tdkt::app {
+namespace {
+
+using Json = nlohmann::json;
+
+Json conflictJson(const store::Row& row) { return json::rowToJson(schema::registry().require("conflicts"), row); }
+
+std::string valueText(const Json& conflict, const Json& v) {
+    if (v.is_string()) {
+        const auto table = conflict.value("table_name", "");
+        const auto field = conflict.value("field", "");
+        return enumLabel(table, field, v.get<std::string>());
+    }
+    if (v.is_null()) return "";
+    return v.dump();
+}
+
+std::string rowTitle(const store::Store& store, const std::string& table, const std::string& id) {
+    const auto* t = schema::registry().table(table);
+    if (!t) return id;
+    auto row = store.get(table, id);
+    if (!row) return id;
+    auto it = row->fields.find(t->titleField);
+    return it == row->fields.end() ? id : describe(it->second);
+}
+
+} // namespace
+
+std::vector<ConflictView> openConflicts(const store::Store& store) {
+    std::vector<ConflictView> out;
+    for (const auto& row : store.list("conflicts", {{"status", std::string("open")}})) {
+        Json c = conflictJson(row);
+        ConflictView v;
+        v.id = row.id;
+        v.table = c.value("table_name", "");
+        v.rowId = c.value("row_id", "");
+        v.field = c.value("field", "");
+        const auto* t = schema::registry().table(v.table);
+        v.tableLabel = t ? t->label : v.table;
+        v.fieldLabel = fieldLabel(v.table, v.field);
+        v.rowTitle = rowTitle(store, v.table, v.rowId);
+        const Json winner = c.value("winner", Json());
+        for (const auto& cand : c.value("candidates", Json::array())) {
+            ConflictCandidateView cv;
+            cv.value = cand.value("value", Json());
+            cv.text = valueText(c, cv.value);
+            cv.author = cand.value("author", "");
+            cv.at = cand.contains("hlc") ? json::isoTime(cand["hlc"].get<HlcStamp>()) : "";
+            cv.winner = cv.value == winner;
+            v.candidates.push_back(std::move(cv));
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+Json openConflictJson(const store::Store& store, const std::string& id) {
+    auto row = store.get("conflicts", id);
+    if (!row) throw Error(ErrorKind::NotFound, "no conflict with id " + id);
+    Json c = conflictJson(*row);
+    if (c.value("status", "") != "open") throw Error(ErrorKind::Conflict, "conflict " + id + " is already resolved");
+    return c;
+}
+
+Json losingValue(const Json& c, const std::string& id) {
+    std::optional<Json> loser;
+    std::uint64_t best = 0;
+    for (const auto& cand : c["candidates"])
+        if (cand["value"] != c["winner"] && cand.value("hlc", std::uint64_t{0}) >= best)
+            best = cand.value("hlc", std::uint64_t{0}), loser = cand["value"];
+    if (!loser) throw Error(ErrorKind::Invalid, "conflict " + id + " has no losing value");
+    return *loser;
+}
+
+void resolveConflict(store::Store& store, const Json& c, const Json& chosen) {
+    const auto& t = schema::registry().require(c["table_name"].get<std::string>());
+    const std::string field = c["field"].get<std::string>();
+    const auto* fd = t.field(field);
+    Value value = fd ? json::valueFromJson(t, *fd, chosen)
+                     : (chosen.is_number_integer() ? Value{chosen.get<std::int64_t>()} : Value{});
+    store.forceEdit(t.name, c["row_id"].get<std::string>(), field, value);
+}
+
+Json typedValue(const Json& c, const std::string& text) {
+    const auto& t = schema::registry().require(c["table_name"].get<std::string>());
+    const auto* fd = t.field(c["field"].get<std::string>());
+    if (!fd) return Json(text);
+    return json::valueToJson(fd, json::valueFromText(t, *fd, text));
+}
+
+} // namespace tdkt::app

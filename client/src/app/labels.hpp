@@ -1,0 +1,14 @@
+#pragma once
+// Schema labels for display: an enum code's Vietnamese label, a field's label.
+#include <string>
+#include <string_view>
+
+namespace tdkt::app {
+
+/** The label of `code` in table.field's enumeration, or the code itself. */
+std::string enumLabel(std::string_view table, std::string_view field, std::string_view code);
+
+/** The field's label, or its name. */
+std::string fieldLabel(std::string_view table, std::string_view field);
+
+} // namespace tdkt::app

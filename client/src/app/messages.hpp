@@ -1,0 +1,36 @@
+#pragma once
+// Errors a person can read: a failure's kind (and the field or rule it names)
+// becomes a sentence in the user's language at the edge; shared/ never words it.
+// Vietnamese first (messages_vi.cpp), English second (messages_en.cpp).
+#include "tdkt/core/error.hpp"
+#include "tdkt/sync/sync_client.hpp"
+
+#include <exception>
+#include <string>
+
+namespace tdkt::app {
+
+enum class Lang { Vi, En };
+
+/** A sentence for the user and the technical detail under it (the store's own words). */
+struct UserMessage {
+    std::string sentence;
+    std::string detail;
+};
+
+std::string errorSentence(ErrorKind kind, Lang lang);
+std::string syncErrorSentence(sync::SyncErrorKind kind, Lang lang);
+/** A field's value was refused: names the field by its label. */
+std::string invalidFieldSentence(const std::string& fieldLabel, Lang lang);
+
+/** Any exception caught at a boundary, worded: tdkt::Error, SyncError, or another (storage). */
+UserMessage describeError(const std::exception_ptr& e, Lang lang);
+
+namespace detail {
+std::string errorVi(ErrorKind kind);
+std::string errorEn(ErrorKind kind);
+std::string syncVi(sync::SyncErrorKind kind);
+std::string syncEn(sync::SyncErrorKind kind);
+} // namespace detail
+
+} // namespace tdkt::app

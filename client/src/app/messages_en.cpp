@@ -1,0 +1,33 @@
+// English wording of error kinds (the GUI's second language).
+#include "messages.hpp"
+
+namespace tdkt::app::detail {
+
+std::string errorEn(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::Invalid: return "Some input is not valid; check the highlighted field.";
+    case ErrorKind::NotFound: return "This record was not found; it may have been deleted or not synced yet.";
+    case ErrorKind::Conflict: return "The data changed meanwhile; reload and try again.";
+    case ErrorKind::Storage: return "The local database could not be written (disk full, read-only or damaged). What you typed is still on screen.";
+    case ErrorKind::Forbidden: return "Your account may not do this.";
+    }
+    return "Something went wrong.";
+}
+
+std::string syncEn(sync::SyncErrorKind kind) {
+    using K = sync::SyncErrorKind;
+    switch (kind) {
+    case K::Unreachable: return "The server cannot be reached; you keep working offline and changes go out when it answers.";
+    case K::Tls: return "The server's certificate could not be verified; check the certificate file.";
+    case K::Timeout: return "The server did not answer in time; trying again later.";
+    case K::UpdateRequired: return "This version is too old; update TĐKT to sync.";
+    case K::BadCredentials: return "Wrong user name or password.";
+    case K::BadToken: return "The session has expired; sign in again.";
+    case K::Protocol: return "The server answered outside the protocol; tell the administrator.";
+    case K::NotLoggedIn: return "This replica has not signed in to a server yet.";
+    case K::ReplicaForked: return "This replica's id was in use elsewhere; it took a new one and lost nothing.";
+    }
+    return "Sync failed.";
+}
+
+} // namespace tdkt::app::detail

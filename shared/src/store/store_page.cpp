@@ -1,0 +1,120 @@
+// Pages of a big list (PageQuery): the SQL is built from the registry's names
+// only (every field checked against the table), values are always bound.
+#include "store_impl.hpp"
+
+#include "tdkt/core/error.hpp"
+
+#include <algorithm>
+
+namespace tdkt::store {
+namespace {
+
+const schema::FieldDef* requireField(const schema::TableDef& t, const std::string& name) {
+    const auto* f = t.field(name);
+    if (!f) throw Error(ErrorKind::Invalid, "unknown field '" + name + "' in table " + t.name);
+    return f;
+}
+
+// NULLs sort as '' (after every number, before no text): one total order for keyset paging.
+std::string sortExpr(const PageQuery& q) { return q.sortField == "id" ? "id" : "IFNULL(" + q.sortField + ", '')"; }
+
+struct Sql {
+    std::string text;
+    std::vector<Value> binds;
+};
+
+Sql whereSql(const schema::TableDef& t, const PageQuery& q, std::string_view fts, bool withKey) {
+    Sql s;
+    s.text = " FROM " + t.name + " WHERE _deleted = 0";
+    for (const auto& [field, value] : q.equals) {
+        if (field != "id") requireField(t, field);
+        if (isNull(value)) {
+            s.text += " AND " + field + " IS NULL";
+        } else {
+            s.text += " AND " + field + " = ?";
+            s.binds.push_back(value);
+        }
+    }
+    if (!q.unitSubtree.empty()) {
+        s.text += " AND " + t.unitField +
+                  " IN (WITH RECURSIVE sub(uid) AS (SELECT ? UNION SELECT u.id FROM units u JOIN sub ON "
+                  "u.parent_id = sub.uid AND u._deleted = 0) SELECT uid FROM sub)";
+        s.binds.emplace_back(q.unitSubtree);
+    }
+    if (!fts.empty()) {
+        s.text += " AND id IN (SELECT d.row_id FROM search_fts f JOIN search_docs d ON d.docid = f.rowid "
+                  "WHERE search_fts MATCH ? AND d.tbl = ?)";
+        s.binds.emplace_back(std::string(fts));
+        s.binds.emplace_back(t.name);
+    }
+    if (withKey && q.after) {
+        s.text += " AND (" + sortExpr(q) + ", id) " + (q.descending ? "<" : ">") + " (?, ?)";
+        s.binds.push_back(isNull(q.after->sortValue) && q.sortField != "id" ? Value{std::string()} : q.after->sortValue);
+        s.binds.emplace_back(q.after->id);
+    }
+    return s;
+}
+
+Stmt prepared(Store::Impl& im, const Sql& s) {
+    Stmt st = im.db.prepare(s.text);
+    for (std::size_t i = 0; i < s.binds.size(); ++i) st.bind(static_cast<int>(i) + 1, s.binds[i]);
+    return st;
+}
+
+// The fts query, or "" when the words fold to nothing; the index brought up to date first.
+std::string prepareText(Store::Impl& im, const PageQuery& q) {
+    if (q.text.empty()) return {};
+    std::string fts = ftsQuery(q.text);
+    if (!fts.empty()) im.refreshSearch();
+    return fts;
+}
+
+} // namespace
+
+std::vector<Row> Store::page(const PageQuery& q) const {
+    auto& im = *m_impl;
+    const auto& t = im.reg.require(q.table);
+    if (q.sortField != "id") requireField(t, q.sortField);
+    std::vector<const schema::FieldDef*> cols;
+    for (const auto& f : t.fields) {
+        const bool wanted = q.columns.empty() || f.name == q.sortField ||
+                            std::find(q.columns.begin(), q.columns.end(), f.name) != q.columns.end();
+        if (wanted) cols.push_back(&f);
+    }
+    for (const auto& c : q.columns) requireField(t, c);
+    const std::string fts = prepareText(im, q);
+    if (!q.text.empty() && fts.empty()) return {}; // only separators typed: nothing can match
+    im.flushRows();
+    Sql s = whereSql(t, q, fts, true);
+    std::string select = "SELECT id";
+    for (const auto* f : cols) select += ", " + f->name;
+    const char* dir = q.descending ? " DESC" : "";
+    s.text = select + s.text + " ORDER BY " + sortExpr(q) + dir + ", id" + dir + " LIMIT " + std::to_string(q.limit);
+    if (!q.after && q.offset > 0) s.text += " OFFSET " + std::to_string(q.offset);
+    Stmt st = prepared(im, s);
+    std::vector<Row> rows;
+    while (st.step()) {
+        Row r;
+        r.id = st.text(0);
+        for (std::size_t i = 0; i < cols.size(); ++i) {
+            const int col = static_cast<int>(i) + 1;
+            if (!st.isNull(col)) r.fields.emplace(cols[i]->name, st.value(col));
+        }
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::size_t Store::pageCount(const PageQuery& q) const {
+    auto& im = *m_impl;
+    const auto& t = im.reg.require(q.table);
+    const std::string fts = prepareText(im, q);
+    if (!q.text.empty() && fts.empty()) return 0;
+    im.flushRows();
+    Sql s = whereSql(t, q, fts, false);
+    s.text = "SELECT count(*)" + s.text;
+    Stmt st = prepared(im, s);
+    return st.step() ? static_cast<std::size_t>(st.integer(0)) : 0;
+}
+
+} // namespace tdkt::store
