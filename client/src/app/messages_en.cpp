@@ -26,6 +26,9 @@ std::string syncEn(sync::SyncErrorKind kind) {
     case K::Protocol: return "The server answered outside the protocol; tell the administrator.";
     case K::NotLoggedIn: return "This replica has not signed in to a server yet.";
     case K::ReplicaForked: return "This replica's id was in use elsewhere; it took a new one and lost nothing.";
+    case K::AccountLocked: return "The account is locked after too many failed logins; try again later.";
+    case K::AccountDisabled: return "An administrator disabled this account; contact your administrator.";
+    case K::DeviceRevoked: return "This computer's sync access was revoked; sign in again with your password.";
     }
     return "Sync failed.";
 }

@@ -26,6 +26,9 @@ std::string syncVi(sync::SyncErrorKind kind) {
     case K::Protocol: return "Máy chủ trả lời không đúng giao thức; hãy báo cho quản trị viên.";
     case K::NotLoggedIn: return "Bản sao này chưa đăng nhập máy chủ; hãy đăng nhập để đồng bộ.";
     case K::ReplicaForked: return "Mã bản sao trùng với một máy khác; bản sao đã nhận mã mới, không mất dữ liệu.";
+    case K::AccountLocked: return "Tài khoản tạm khóa vì đăng nhập sai nhiều lần; hãy thử lại sau.";
+    case K::AccountDisabled: return "Tài khoản đã bị quản trị viên khóa; hãy liên hệ quản trị viên.";
+    case K::DeviceRevoked: return "Máy này đã bị thu hồi quyền đồng bộ; hãy đăng nhập lại bằng mật khẩu.";
     }
     return "Đồng bộ không thành công.";
 }
