@@ -336,7 +336,7 @@ TEST_CASE("property: random multi-role offline edits through a faulty link lose 
         run.rs.push_back(openReplica(w, "rev-desk", "rev", "tinh-p", "reviewer"));
         run.rs.push_back(openReplica(w, "insp-laptop", "insp", "tinh-p", "inspector"));
         for (auto& r : run.rs) {
-            retry(ctx + " login " + r.name, [&] { return sync::SyncClient(*r.store, faulty).login(r.user, "pw"); });
+            retry(ctx + " login " + r.name, [&] { return sync::SyncClient(*r.store, faulty).login(r.user, Password); });
             retry(ctx + " sync " + r.name, [&] { return sync::SyncClient(*r.store, faulty).sync(); });
         }
         int edits = 0;
