@@ -221,6 +221,32 @@ TEST_SUITE("store-sync") {
         CHECK(open[0]["field"] == "_deleted");
     }
 
+    TEST_CASE("store-sync: a delete after an undelete still meets an edit its author had not pulled") {
+        World w;
+        const auto id = w.seedPerson();
+        const auto at = [&](int ms) { return makeHlc(w.wall.ms->load() + ms, 0); };
+        Op del = remoteOp(100, id, "_deleted", std::int64_t{1}, at(10));
+        del.seen = 1000;
+        w.server->applyRemote(std::span<const Op>(&del, 1));
+        Op undel = remoteOp(200, id, "_deleted", std::int64_t{0}, at(20));
+        undel.base = del.version();
+        undel.seen = 1000; // it had pulled the delete
+        w.server->applyRemote(std::span<const Op>(&undel, 1));
+        REQUIRE(openConflicts(*w.server).empty());
+        const auto beforeEdit = w.server->nextSeq() - 1;
+        Op edit = remoteOp(300, id, "position", std::string("Thủ quỹ"), at(30));
+        edit.seen = 1000;
+        w.server->applyRemote(std::span<const Op>(&edit, 1));
+        Op again = remoteOp(200, id, "_deleted", std::int64_t{1}, at(40));
+        again.seq = 2;
+        again.base = undel.version();
+        again.seen = beforeEdit; // it had not pulled the edit
+        w.server->applyRemote(std::span<const Op>(&again, 1));
+        auto open = openConflicts(*w.server);
+        REQUIRE(open.size() == 1);
+        CHECK(open[0]["field"] == "_deleted");
+    }
+
     TEST_CASE("store-sync: a third concurrent value joins the open conflict; a resolving edit closes it") {
         World w;
         const auto id = w.seedPerson();
