@@ -233,7 +233,7 @@ TEST_SUITE("store-sync") {
         undel.seen = 1000; // it had pulled the delete
         w.server->applyRemote(std::span<const Op>(&undel, 1));
         REQUIRE(openConflicts(*w.server).empty());
-        const auto beforeEdit = w.server->nextSeq() - 1;
+        const auto beforeEdit = w.server->lastLogSeq();
         Op edit = remoteOp(300, id, "position", std::string("Thủ quỹ"), at(30));
         edit.seen = 1000;
         w.server->applyRemote(std::span<const Op>(&edit, 1));
@@ -245,6 +245,49 @@ TEST_SUITE("store-sync") {
         auto open = openConflicts(*w.server);
         REQUIRE(open.size() == 1);
         CHECK(open[0]["field"] == "_deleted");
+    }
+
+    TEST_CASE("store-sync: a delete settling an open deletion conflict brings the edit it had not pulled") {
+        // Property-test seed 187: a deletion conflict stays open; a third officer edits the
+        // undeleted row; the author of the undelete then deletes again without having
+        // pulled that edit. Its delete replaces every line it saw, but not the new edit.
+        World w;
+        const auto id = w.seedPerson();
+        const auto at = [&](int ms) { return makeHlc(w.wall.ms->load() + ms, 0); };
+        const auto beforeDelete = w.server->lastLogSeq();
+        Op del = remoteOp(100, id, "_deleted", std::int64_t{1}, at(10));
+        del.seen = beforeDelete;
+        w.server->applyRemote(std::span<const Op>(&del, 1));
+        Op blind = remoteOp(300, id, "position", std::string("Văn thư"), at(15));
+        blind.seen = beforeDelete; // had not pulled the delete: the conflict opens
+        w.server->applyRemote(std::span<const Op>(&blind, 1));
+        REQUIRE(openConflicts(*w.server).size() == 1);
+        const auto afterBlind = w.server->lastLogSeq();
+        Op del2 = remoteOp(600, id, "_deleted", std::int64_t{1}, at(12)); // a second, concurrent delete
+        del2.seen = beforeDelete;
+        w.server->applyRemote(std::span<const Op>(&del2, 1));
+        Op undel = remoteOp(200, id, "_deleted", std::int64_t{0}, at(20));
+        undel.base = del.version();
+        undel.seen = afterBlind; // keeps the row, not having pulled the second delete: still open
+        w.server->applyRemote(std::span<const Op>(&undel, 1));
+        REQUIRE(openConflicts(*w.server).size() == 1);
+        const auto beforeEdit = w.server->lastLogSeq();
+        Op edit = remoteOp(400, id, "position", std::string("Thủ quỹ"), at(30));
+        edit.base = blind.version();
+        edit.seen = beforeEdit;
+        w.server->applyRemote(std::span<const Op>(&edit, 1));
+        Op again = remoteOp(200, id, "_deleted", std::int64_t{1}, at(25)); // an older clock than the edit
+        again.seq = 2;
+        again.base = undel.version();
+        again.seen = beforeEdit; // saw the conflict's lines, not the edit
+        w.server->applyRemote(std::span<const Op>(&again, 1));
+        auto open = openConflicts(*w.server);
+        REQUIRE(open.size() == 1);
+        CHECK(open[0]["field"] == "_deleted");
+        bool keepsEdit = false;
+        for (const auto& c : open[0]["candidates"])
+            keepsEdit = keepsEdit || (c["value"] == 0 && c["hlc"] == edit.hlc);
+        CHECK(keepsEdit);
     }
 
     TEST_CASE("store-sync: a third concurrent value joins the open conflict; a resolving edit closes it") {

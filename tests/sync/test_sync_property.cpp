@@ -226,6 +226,18 @@ void trace(const Run& run, const std::filesystem::path& db, const Write& lostWri
             return 0;
         },
         &out, nullptr);
+    out << "server log of those conflicts (pos site seq field value hlc author applied):\n";
+    sqlite3_exec(
+        h, ("SELECT local_seq, site, seq, field, value, hlc, author, applied FROM ops WHERE row_id IN (SELECT id FROM "
+            "conflicts WHERE row_id = '" + lostWrite.op.rowId + "') ORDER BY 1").c_str(),
+        [](void* o, int n, char** v, char**) {
+            auto& os = *static_cast<std::ostringstream*>(o);
+            os << " ";
+            for (int i = 0; i < n; ++i) os << " " << (v[i] ? v[i] : "null");
+            os << "\n";
+            return 0;
+        },
+        &out, nullptr);
     sqlite3_close(h);
     MESSAGE(out.str());
 }

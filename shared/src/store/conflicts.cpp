@@ -131,7 +131,7 @@ void Store::Impl::noteShown(const std::string& conflictId, const Json& candidate
     }
 }
 
-void Store::Impl::mergeIntoConflict(const std::string& id, const Op& op, const std::string& incoming,
+void Store::Impl::mergeIntoConflict(const std::string& id, const Op& op, const std::vector<std::string>& incoming,
                                     const std::string& winner) {
     const auto& ct = reg.require("conflicts");
     const auto candidates = Json::parse(std::get<std::string>(fieldState(ct, id, "candidates").value));
@@ -156,7 +156,7 @@ void Store::Impl::mergeIntoConflict(const std::string& id, const Op& op, const s
         const auto it = shownAt.find(v);
         if (!merge::supersedes(op, v, it == shownAt.end() ? legacy : it->second)) kept.push_back(c);
     }
-    kept.push_back(Json::parse(incoming));
+    for (const auto& c : incoming) kept.push_back(Json::parse(c));
     const bool deletion = fieldState(ct, id, "field").value == Value{std::string(schema::DeletedField)};
     kept = distinctValues(kept, deletion);
     const bool settled = std::all_of(kept.begin(), kept.end(), [&](const Json& c) { return c.at("value") == kept[0].at("value"); });
@@ -174,7 +174,7 @@ void Store::Impl::mergeIntoConflict(const std::string& id, const Op& op, const s
 }
 
 void Store::Impl::openOrJoinConflict(const schema::TableDef& t, const Op& op, const std::string& field,
-                                     const std::string& opening, const std::string& joining,
+                                     const std::string& opening, const std::vector<std::string>& joining,
                                      const std::string& winner) {
     const auto& ct = reg.require("conflicts");
     Op key = op;
@@ -204,7 +204,7 @@ void Store::Impl::recordConflict(const schema::TableDef& t, const Op& op, const 
     const std::string winner = valueText(fd, opWins ? op.value : current.value);
     const std::string opening =
         "[" + candidate(fd, current.value, current.version, authorOf(*this, op, current.version)) + "," + incoming + "]";
-    openOrJoinConflict(t, op, op.field, opening, incoming, winner);
+    openOrJoinConflict(t, op, op.field, opening, {incoming}, winner);
 }
 
 bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
@@ -240,7 +240,11 @@ bool Store::Impl::recordDeleteVsEdit(const schema::TableDef& t, const Op& op) {
         keep = candidate(nullptr, std::int64_t{0}, op.version(), op.author);
     }
     const std::string opening = deleting ? "[" + keep + "," + remove + "]" : "[" + remove + "," + keep + "]";
-    openOrJoinConflict(t, op, std::string(schema::DeletedField), opening, deleting ? remove : keep, "1");
+    // Joining a _deleted conflict already open, the delete brings the edit it had not
+    // seen along: without that line, a delete that settles the conflict's old lines
+    // would close it over an edit nobody chose to drop.
+    openOrJoinConflict(t, op, std::string(schema::DeletedField), opening,
+                       deleting ? std::vector<std::string>{keep, remove} : std::vector<std::string>{keep}, "1");
     return true;
 }
 
@@ -249,7 +253,7 @@ void Store::Impl::maybeCloseConflict(const Op& op) {
     if (!id) return;
     const auto& t = reg.require(op.table);
     const std::string value = valueText(t.field(op.field), op.value);
-    mergeIntoConflict(*id, op, candidate(t.field(op.field), op.value, op.version(), op.author), value);
+    mergeIntoConflict(*id, op, {candidate(t.field(op.field), op.value, op.version(), op.author)}, value);
 }
 
 } // namespace tdkt::store

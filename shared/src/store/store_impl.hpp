@@ -207,11 +207,14 @@ struct Store::Impl {
     /** Delete against an edit its author had not seen (either order): a conflict on _deleted. */
     bool recordDeleteVsEdit(const schema::TableDef& t, const Op& op);
     void openOrJoinConflict(const schema::TableDef& t, const Op& op, const std::string& field,
-                            const std::string& opening, const std::string& joining, const std::string& winner);
+                            const std::string& opening, const std::vector<std::string>& joining,
+                            const std::string& winner);
     /** An edit of a field with an open conflict: closes it or updates its lines (conflicts.cpp). */
     void maybeCloseConflict(const Op& op);
-    /** `op` meets open conflict `id`: the values it replaces leave, its own (`incoming`) joins. */
-    void mergeIntoConflict(const std::string& id, const Op& op, const std::string& incoming, const std::string& winner);
+    /** `op` meets open conflict `id`: the values it replaces leave, its own (`incoming`,
+     *  with any line it brings to the conflict, e.g. the edit a delete had not seen) join. */
+    void mergeIntoConflict(const std::string& id, const Op& op, const std::vector<std::string>& incoming,
+                           const std::string& winner);
     /** Records when each of `candidates` was first shown by the conflict. */
     void noteShown(const std::string& conflictId, const nlohmann::json& candidates);
 };
