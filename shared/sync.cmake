@@ -8,7 +8,7 @@ find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS headers
 # server/ and tests/ use the same imported targets.
 set_target_properties(Boost::headers OpenSSL::SSL OpenSSL::Crypto PROPERTIES IMPORTED_GLOBAL TRUE)
 
-target_sources(tdkt_shared PRIVATE src/store/store_server.cpp src/store/store_client.cpp)
+target_sources(tdkt_shared PRIVATE src/store/store_server.cpp src/store/store_client.cpp src/sync/replica_digest.cpp)
 # The op batch encoding is the wire's and also how a replica keeps what it pulled
 # (store/received_log.cpp), so it lives in the store's library.
 target_sources(tdkt_shared PRIVATE src/protocol/op_batch.cpp)
@@ -20,7 +20,8 @@ add_library(tdkt::protocol ALIAS tdkt_protocol)
 target_link_libraries(tdkt_protocol PUBLIC tdkt::shared PRIVATE cereal::cereal zstd::libzstd_shared tdkt_warnings)
 
 # The client side of the protocol (Asio + TLS stay inside its .cpp files).
-add_library(tdkt_sync_client STATIC src/sync/sync_client.cpp src/sync/connection.cpp src/sync/sync_steps.cpp)
+add_library(tdkt_sync_client STATIC src/sync/sync_client.cpp src/sync/connection.cpp src/sync/sync_steps.cpp
+            src/sync/verify_steps.cpp)
 add_library(tdkt::sync_client ALIAS tdkt_sync_client)
 target_include_directories(tdkt_sync_client PUBLIC include)
 target_link_libraries(tdkt_sync_client PUBLIC tdkt::protocol

@@ -101,6 +101,26 @@ TEST_CASE("protocol: every message survives a round trip") {
     CHECK(r.token == "tok");
     CHECK(r.from == 5);
     CHECK(r.to == 6);
+    auto v = roundTrip(Verify{2, {"people"}, {TableBucket{"dossiers", 255}}});
+    CHECK(v.level == 2);
+    CHECK(v.tables == std::vector<std::string>{"people"});
+    REQUIRE(v.buckets.size() == 1);
+    CHECK(v.buckets[0].bucket == 255);
+    auto dg = roundTrip(Digests{{DigestEntry{"people", 3, "r-1", 1, 0xfedcba9876543210ull}}});
+    REQUIRE(dg.entries.size() == 1);
+    CHECK(dg.entries[0].rowId == "r-1");
+    CHECK(dg.entries[0].sum == 0xfedcba9876543210ull);
+    CHECK(roundTrip(FetchRows{{RowRef{"people", "r-1"}}}).rows == std::vector<RowRef>{{"people", "r-1"}});
+    auto im = roundTrip(RowImages{{RowImage{"people", "r-1", {FieldImage{"full_name", Value{std::string("Hà Văn Tú")},
+                                                                          Version{42, 7}}}}},
+                                  {RowRef{"people", "r-2"}}});
+    REQUIRE(im.rows.size() == 1);
+    REQUIRE(im.rows[0].fields.size() == 1);
+    CHECK(im.rows[0].fields[0].value == Value{std::string("Hà Văn Tú")});
+    CHECK(im.rows[0].fields[0].version == Version{42, 7});
+    CHECK(im.absent == std::vector<RowRef>{{"people", "r-2"}});
+    const auto frame = encodeFrame(Message{im});
+    for (std::size_t n = 0; n < frame.size(); ++n) CHECK_FALSE(decodeFrame(std::span(frame.data(), n)).message);
 }
 
 TEST_CASE("protocol: an edited record costs few bytes in a batch") {

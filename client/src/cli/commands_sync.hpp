@@ -6,6 +6,7 @@ namespace tdkt::cli {
 
 int runLogin(Context& ctx);     // login --server HOST:PORT --user NAME [--ca-file F | --plain]
 int runSync(Context& ctx);      // sync
+int runVerify(Context& ctx);    // verify [--repair]
 int runConflicts(Context& ctx); // conflicts
 int runResolve(Context& ctx);   // resolve CONFLICT_ID (--keep winner|loser | --value JSON)
 int runRejected(Context& ctx);  // rejected

@@ -37,6 +37,7 @@ constexpr Command Commands[] = {
     {"dump", runDump, "dump"},
     {"login", runLogin, "login --server HOST:PORT --user NAME [--ca-file F | --plain]"},
     {"sync", runSync, "sync"},
+    {"verify", runVerify, "verify [--repair]"},
     {"conflicts", runConflicts, "conflicts"},
     {"resolve", runResolve, "resolve CONFLICT_ID (--keep winner|loser | --value JSON)"},
     {"rejected", runRejected, "rejected"},
@@ -45,7 +46,7 @@ constexpr Command Commands[] = {
 };
 
 // Options that take no value, for every command.
-const std::vector<std::string> Valueless{"--plain", "--help"};
+const std::vector<std::string> Valueless{"--plain", "--help", "--repair"};
 
 int usage(std::ostream& os) {
     os << "usage: tdkt-cli --db PATH COMMAND ...\ncommands:\n";

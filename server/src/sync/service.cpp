@@ -45,6 +45,8 @@ Reply Service::handle(SessionState& s, const Message& m) {
     if (const auto* r = std::get_if<Resite>(&m)) return resite(s, *r);
     if (!s.user) return error(ErrorCode::BadToken, "log in first");
     if (const auto* p = std::get_if<Pull>(&m)) return pull(s, *p);
+    if (const auto* v = std::get_if<Verify>(&m)) return verify(s, *v);
+    if (const auto* f = std::get_if<FetchRows>(&m)) return fetchRows(s, *f);
     return error(ErrorCode::Malformed, "unexpected message type " + std::to_string(static_cast<int>(typeOf(m))));
 }
 

@@ -95,6 +95,10 @@ private:
     Reply resite(SessionState& s, const protocol::Resite& m);
     Reply auth(SessionState& s, const protocol::Auth& m);
     Reply pull(SessionState& s, const protocol::Pull& m);
+    /** A replica check: digests of what the user may read (verify.cpp). */
+    Reply verify(SessionState& s, const protocol::Verify& m);
+    /** The server's copies of rows the replica found different (verify.cpp). */
+    Reply fetchRows(SessionState& s, const protocol::FetchRows& m);
     /** Fills `stretch.runs` with each row's unit as of `epoch` (Store::unitEpoch), unless done. */
     void resolveUnits(PulledStretch& stretch, std::uint64_t epoch) const;
     void applyPush(PushJob& job);

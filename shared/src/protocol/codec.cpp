@@ -88,6 +88,19 @@ void put(In& ar, std::vector<Op>& ops) {
     ops = decodeOps(blob);
 }
 
+// A list: its length, then each element. Read, the length is checked against the
+// bytes left (every element takes at least one) before anything is allocated.
+template <class Ar, class L, class F>
+void list(Ar& ar, L& items, F&& each) {
+    auto n = static_cast<std::uint32_t>(items.size());
+    put(ar, n);
+    if constexpr (std::is_same_v<Ar, In>) {
+        spend(n);
+        items.resize(n);
+    }
+    for (auto& item : items) each(item);
+}
+
 // [SECTION] messages: one field list per message serves both directions
 template <class Ar, class M>
 void fields(Ar& ar, M& m) {
@@ -120,6 +133,21 @@ void fields(Ar& ar, M& m) {
         for (auto& g : m.gone) put(ar, g.table), put(ar, g.rowId);
     }
     if constexpr (std::is_same_v<T, ErrorMsg>) put(ar, m.code), put(ar, m.message);
+    if constexpr (std::is_same_v<T, Verify>) {
+        put(ar, m.level);
+        list(ar, m.tables, [&](auto& t) { put(ar, t); });
+        list(ar, m.buckets, [&](auto& b) { put(ar, b.table), put(ar, b.bucket); });
+    }
+    if constexpr (std::is_same_v<T, Digests>)
+        list(ar, m.entries, [&](auto& e) { put(ar, e.table), put(ar, e.bucket), put(ar, e.rowId), put(ar, e.count), put(ar, e.sum); });
+    if constexpr (std::is_same_v<T, FetchRows>) list(ar, m.rows, [&](auto& r) { put(ar, r.table), put(ar, r.rowId); });
+    if constexpr (std::is_same_v<T, RowImages>) {
+        list(ar, m.rows, [&](auto& r) {
+            put(ar, r.table), put(ar, r.rowId);
+            list(ar, r.fields, [&](auto& f) { put(ar, f.field), put(ar, f.value), put(ar, f.version); });
+        });
+        list(ar, m.absent, [&](auto& r) { put(ar, r.table), put(ar, r.rowId); });
+    }
     if constexpr (std::is_same_v<T, PushAck>) {
         put(ar, m.highWater);
         put(ar, m.accepted);

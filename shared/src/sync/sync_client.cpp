@@ -214,3 +214,18 @@ SyncCounts SyncClient::run(bool doPush, bool doPull) {
 }
 
 } // namespace tdkt::sync
+
+namespace tdkt::sync {
+
+VerifyReport SyncClient::verify(bool repair) {
+    VerifyReport report;
+    // Pending changes go first, and what others wrote comes in: a replica that is
+    // merely behind is not mistaken for a damaged one.
+    report.sync = run(true, true);
+    auto ch = m_impl->open();
+    m_impl->authenticate(*ch);
+    verifyReplica(*ch, m_impl->store, repair, report);
+    return report;
+}
+
+} // namespace tdkt::sync

@@ -17,4 +17,7 @@ void pushAll(Channel& ch, store::Store& store, SyncCounts& counts);
 /** Pulls until the server has nothing more, committing the cursor with each batch. */
 void pullAll(Channel& ch, store::Store& store, SyncCounts& counts);
 
+/** Compares the replica with the server by digests and, when `repair`, refetches what differs (verify_steps.cpp). */
+void verifyReplica(Channel& ch, store::Store& store, bool repair, VerifyReport& report);
+
 } // namespace tdkt::sync

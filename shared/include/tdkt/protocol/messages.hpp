@@ -6,7 +6,9 @@
  * Push → PushAck and Pull → PullBatch. Any failure is an Error (the server may
  * close the session after it). A replica whose id turned out to be shared (a
  * restored backup, a copied database) logs in with Resite instead of Auth, once,
- * under its new id. Serialization is in codec.cpp.
+ * under its new id. A replica check (tdkt-cli verify) sends Verify → Digests,
+ * level by level, then FetchRows → RowImages for the rows that differ.
+ * Serialization is in codec.cpp.
  */
 #include "tdkt/core/op.hpp"
 #include "tdkt/protocol/version.hpp"
@@ -115,8 +117,58 @@ struct Resite {
     SiteId to = 0;
 };
 
-using Message =
-    std::variant<Hello, Welcome, Login, Auth, LoginOk, Push, PushAck, Pull, PullBatch, ErrorMsg, Resite>;
+/** A bucket of a table's rows (replica_digest.hpp). */
+struct TableBucket {
+    std::string table;
+    std::uint32_t bucket = 0;
+};
+
+/**
+ * Asks for digests of the rows the user may read: level 0, one per table; level 1,
+ * one per non-empty bucket of `tables`; level 2, one per row of `buckets`.
+ */
+struct Verify {
+    std::uint8_t level = 0;
+    std::vector<std::string> tables;
+    std::vector<TableBucket> buckets;
+};
+
+struct DigestEntry {
+    std::string table;
+    std::uint32_t bucket = 0; // levels 1 and 2
+    std::string rowId;        // level 2
+    std::uint64_t count = 0;  // rows summed (1 for a row)
+    std::uint64_t sum = 0;    // the sum of their hashes (the row's hash)
+};
+
+struct Digests {
+    std::vector<DigestEntry> entries;
+};
+
+/** The server's copies of rows, to repair a replica. */
+struct FetchRows {
+    std::vector<RowRef> rows;
+};
+
+struct FieldImage {
+    std::string field; // "_deleted" or a field of the table
+    Value value;
+    Version version;
+};
+
+struct RowImage {
+    std::string table;
+    std::string rowId;
+    std::vector<FieldImage> fields; // those ever set
+};
+
+struct RowImages {
+    std::vector<RowImage> rows;
+    std::vector<RowRef> absent; // no such row the user may read
+};
+
+using Message = std::variant<Hello, Welcome, Login, Auth, LoginOk, Push, PushAck, Pull, PullBatch, ErrorMsg, Resite,
+                             Verify, Digests, FetchRows, RowImages>;
 
 MessageType typeOf(const Message& m);
 

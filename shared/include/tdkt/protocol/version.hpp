@@ -32,6 +32,10 @@ enum class MessageType : std::uint8_t {
     PullBatch = 9,
     Error = 10,
     Resite = 11,
+    Verify = 12,    // a replica check; an older server closes the session on it
+    Digests = 13,
+    FetchRows = 14,
+    RowImages = 15,
 };
 
 /** Why a request failed; the message text is for people. */

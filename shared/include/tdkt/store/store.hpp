@@ -23,6 +23,10 @@
 #include <string_view>
 #include <vector>
 
+namespace tdkt::schema {
+struct TableDef;
+}
+
 namespace tdkt::store {
 
 struct OpenOptions {
@@ -63,6 +67,14 @@ struct ApplyResult {
 struct FieldValue {
     Value value;
     Version version;
+};
+
+/** A row as stored, deleted or not: slot 0 is _deleted, then the table's fields in order. */
+struct RowState {
+    std::string id;
+    std::vector<FieldValue> fields;
+    /** The row as reads hand it out (non-null fields), for a rights check. */
+    Row row(const schema::TableDef& t) const;
 };
 
 /** An op of the log with its position (the server_seq on the server). */
@@ -181,6 +193,19 @@ public:
     std::size_t dropUnseen();
     /** Client: forgets the rows noted (a pull over from the start). */
     void forgetSeen();
+
+    // [SECTION] replica check (row_states.cpp): what `tdkt-cli verify` compares
+    /** Every row of `table`, deleted ones too, as stored, in id order. */
+    void forEachRowState(std::string_view table, const std::function<void(const RowState&)>& fn) const;
+    /** The stored states of those of `ids` that exist (deleted or not). */
+    std::vector<RowState> rowStates(std::string_view table, std::span<const std::string> ids) const;
+    /**
+     * Client (verify --repair): the server's states of rows replace this replica's
+     * copies, and the rows in `absent` (the server holds none the user may read) go.
+     * Not an edit: no op, nothing sent, the log kept. A row with changes the server
+     * has not acknowledged is left as it is. Returns how many rows were written or dropped.
+     */
+    std::size_t repairRows(std::string_view table, std::span<const RowState> rows, std::span<const std::string> absent);
 
     // [SECTION] sync bookkeeping (store_server.cpp, store_client.cpp)
     /** Ops of the log after `cursor`, in log order (pull). */

@@ -74,6 +74,22 @@ struct SyncCounts {
     std::optional<store::Resited> resited; // the replica took a new id during this sync
 };
 
+/** A row where the replica and the server differ (verify). */
+struct RowDiff {
+    enum class Kind { MissingHere, NotOnServer, Differs };
+    std::string table, rowId;
+    Kind kind = Kind::Differs;
+};
+
+struct VerifyReport {
+    SyncCounts sync;                   // the sync that came first (pending changes pushed, news pulled)
+    std::size_t tablesDiffering = 0;
+    std::vector<RowDiff> differences;  // found before any repair
+    std::size_t repaired = 0;          // rows written or dropped by the repair
+    bool clean = false;                // after the check (and the repair): every table's digest agrees
+    std::uint64_t bytesSent = 0, bytesReceived = 0; // the check's own frames
+};
+
 class SyncClient {
 public:
     /** Uses the endpoint saved by the last login. */
@@ -99,6 +115,14 @@ public:
 
     /** Only the pull half of sync(). */
     SyncCounts pull();
+
+    /**
+     * Syncs, then compares this replica with the server's rows for its user by
+     * digests (per table, per bucket of ids, per row: verify_steps.cpp) and, when
+     * `repair`, refetches exactly the rows that differ. Pending changes are pushed
+     * before anything is compared, and a row still holding one is never replaced.
+     */
+    VerifyReport verify(bool repair);
 
     struct Impl;
 
