@@ -54,7 +54,7 @@ TEST_SUITE("merge") {
         CHECK_FALSE(merge::decide(cur, opAt(300, 4, std::string("b"))).apply);
     }
 
-    TEST_CASE("merge: equal values are not conflicts; the same version is a duplicate") {
+    TEST_CASE("merge: equal values are not conflicts, the same version is a duplicate") {
         merge::FieldState cur{std::string("a"), {300, 1}};
         CHECK_FALSE(merge::decide(cur, opAt(400, 2, std::string("a"), {100, 9})).concurrent);
         CHECK(merge::decide(cur, opAt(300, 1, std::string("a"))).duplicate);

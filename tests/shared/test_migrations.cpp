@@ -46,7 +46,7 @@ TEST_SUITE("migrations") {
             CHECK_MESSAGE(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = '" + t.name + "'") == 1, t.name);
     }
 
-    TEST_CASE("migrations: a new replica has 8 KiB pages, a new server store 16 KiB; an old file keeps its own") {
+    TEST_CASE("migrations: a new replica has 8 KiB pages, a new server store 16 KiB, an old file keeps its own") {
         test::TempDir dir;
         { test::openStore(dir / "r.db"); }
         {

@@ -19,7 +19,7 @@ const std::string Tricky = "Kế hoạch \"số 1\"\\ngày\t\x01 — Đ\u1EA1i h
 } // namespace
 
 TEST_SUITE("op-log") {
-    TEST_CASE("op-log: one change per row edit; every op reads back exactly, in order") {
+    TEST_CASE("op-log: one change per row edit, every op reads back exactly, in order") {
         test::TempDir dir;
         std::string id;
         {

@@ -52,7 +52,7 @@ std::vector<std::vector<std::int64_t>> rows(const std::filesystem::path& db, con
 } // namespace
 
 TEST_SUITE("received") {
-    TEST_CASE("received: a pulled batch is kept as it came, one row; history reads it back, lost values too") {
+    TEST_CASE("received: a pulled batch is kept as it came, one row, history reads it back, lost values too") {
         test::TempDir dir;
         auto s = test::openStore(dir / "r.db");
         test::addUnit(*s);
@@ -164,7 +164,7 @@ TEST_SUITE("received") {
         CHECK(h.back().newValue == Value{std::string("Chức vụ 12000")});
     }
 
-    TEST_CASE("received: a change logged before batches were kept is still held; history joins both") {
+    TEST_CASE("received: a change logged before batches were kept is still held, history joins both") {
         test::TempDir dir;
         auto s = test::openStore(dir / "r.db");
         test::addUnit(*s);
@@ -189,7 +189,7 @@ TEST_SUITE("received") {
         CHECK(rows(dir / "r.db", "SELECT log_seq FROM received") == std::vector<std::vector<std::int64_t>>{{101}});
     }
 
-    TEST_CASE("received: our own op pulled back between others' ends a batch; positions stay unique") {
+    TEST_CASE("received: our own op pulled back between others' ends a batch, positions stay unique") {
         test::TempDir dir;
         auto s = test::openStore(dir / "r.db");
         test::addUnit(*s); // our ops 1 and 2
@@ -206,7 +206,7 @@ TEST_SUITE("received") {
         CHECK(s->history("people", Person).size() == 3);
     }
 
-    TEST_CASE("received: a row's history reads only the batches that may name it; batches without a filter are read") {
+    TEST_CASE("received: a row's history reads only the batches that may name it, batches without a filter are read") {
         test::TempDir dir;
         auto s = test::openStore(dir / "r.db");
         const std::string other = "01900000-0000-7000-8000-00000000a002";
@@ -236,7 +236,7 @@ TEST_SUITE("received") {
         CHECK_THROWS_AS((void)s->history("people", Person), Error);
     }
 
-    TEST_CASE("received: a pulled row is found by search; a damaged batch is a clear storage error") {
+    TEST_CASE("received: a pulled row is found by search, a damaged batch is a clear storage error") {
         test::TempDir dir;
         auto s = test::openStore(dir / "r.db");
         std::vector<Op> batch{op(1, "full_name", std::string("Nguyễn Văn Đình")), op(2, "unit_id", std::string("unit-xa-a"))};

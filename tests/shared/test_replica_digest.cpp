@@ -12,7 +12,7 @@
 using namespace tdkt;
 
 TEST_SUITE("store-sync") {
-TEST_CASE("store-sync: digests follow values and versions; a repair copies stored rows without an op") {
+TEST_CASE("store-sync: digests follow values and versions, a repair copies stored rows without an op") {
     test::TempDir dir;
     test::ManualClock wall;
     auto source = test::openStore(dir / "source.db", false, wall.fn());

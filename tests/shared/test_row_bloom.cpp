@@ -9,7 +9,7 @@
 
 using namespace tdkt::store;
 
-TEST_CASE("row bloom: every id put in is found; about 1% of others are false positives") {
+TEST_CASE("row bloom: every id put in is found, about 1% of others are false positives") {
     std::vector<std::string> in, out;
     for (int i = 0; i < 833; ++i) in.push_back("01900000-0000-7000-8000-" + std::to_string(100000000000 + i));
     for (int i = 0; i < 20000; ++i) out.push_back("01900000-0000-7000-8000-" + std::to_string(200000000000 + i));
@@ -23,7 +23,7 @@ TEST_CASE("row bloom: every id put in is found; about 1% of others are false pos
     CHECK(falsePositives > 0); // a filter that answers "no" to everything would pass the line above
 }
 
-TEST_CASE("row bloom: a small batch still gets a usable filter; an unreadable one answers maybe") {
+TEST_CASE("row bloom: a small batch still gets a usable filter, an unreadable one answers maybe") {
     const std::vector<std::string_view> one{"r1-17-a"};
     const std::string bloom = rowBloom(one);
     CHECK(bloom.size() == 1 + 8);

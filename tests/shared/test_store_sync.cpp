@@ -290,7 +290,7 @@ TEST_SUITE("store-sync") {
         CHECK(keepsEdit);
     }
 
-    TEST_CASE("store-sync: a third concurrent value joins the open conflict; a resolving edit closes it") {
+    TEST_CASE("store-sync: a third concurrent value joins the open conflict, a resolving edit closes it") {
         World w;
         const auto id = w.seedPerson();
         w.wall.advance(10);

@@ -18,7 +18,7 @@ using namespace tdkt;
 using namespace tdkt::server;
 using namespace tdkt::server::net;
 
-TEST_CASE("at most the admitted number of pushes are decoded at once; the others wait their turn") {
+TEST_CASE("at most the admitted number of pushes are decoded at once, the others wait their turn") {
     test::TempDir dir;
     store::OpenOptions oo;
     oo.create = true;

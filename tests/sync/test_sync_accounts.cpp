@@ -41,7 +41,7 @@ bool refusedAsWrong(const RunResult& r) {
 } // namespace
 
 TEST_SUITE("sync") {
-TEST_CASE("accounts: the password policy refuses short, common and name passwords; --generate makes one") {
+TEST_CASE("accounts: the password policy refuses short, common and name passwords, --generate makes one") {
     SyncWorld w;
     w.addUnit("xa-a", "xa");
     const auto add = [&](const std::string& name, const std::string& pw) {
@@ -90,8 +90,9 @@ TEST_CASE("accounts: wrong passwords are delayed, then lock the account, across 
     w.addUnit("xa-a", "xa");
     w.addUser("a1", "officer", "xa-a");
     w.addUser("a2", "officer", "xa-a");
-    // Delays after 2 failures (250 ms, then 500 ms), a lock of 1.5 s after 4.
-    w.serveArgs = {"--delay-after", "2", "--delay-ms", "250", "--lock-after", "4", "--lock-ms", "1500"};
+    // Delays after 2 failures (1.5 s, then 3 s), a lock of 6 s after 4: wide enough that
+    // a loaded machine (each tdkt-cli login is a process and an argon2id check) stays inside them.
+    w.serveArgs = {"--delay-after", "2", "--delay-ms", "1500", "--lock-after", "4", "--lock-ms", "6000"};
     w.start();
     w.replica("synced", "a1"); // a session from before the attack
 
@@ -100,11 +101,11 @@ TEST_CASE("accounts: wrong passwords are delayed, then lock the account, across 
     CHECK(refusedAsWrong(login(w, "r", "a1", "guess-0002")));
     // The third try comes inside the delay: refused without a password check, even the right one.
     CHECK(refusedAsLocked(login(w, "r", "a1", Password)));
-    std::this_thread::sleep_for(300ms); // the delay is bounded: after it, tries are checked again
+    std::this_thread::sleep_for(1600ms); // the delay is bounded: after it, tries are checked again
     CHECK(refusedAsWrong(login(w, "r", "a1", "guess-0003")));
-    std::this_thread::sleep_for(550ms);
-    const auto lockedAt = std::chrono::steady_clock::now();
+    std::this_thread::sleep_for(3100ms);
     CHECK(refusedAsWrong(login(w, "r", "a1", "guess-0004"))); // the fourth failure locks
+    const auto lockedAt = std::chrono::steady_clock::now(); // the lock began before this
     CHECK(refusedAsLocked(login(w, "r", "a1", Password)));
     // Another account is not held up; the locked one's existing session keeps syncing.
     w.ok("r2", {"init"});
@@ -115,7 +116,7 @@ TEST_CASE("accounts: wrong passwords are delayed, then lock the account, across 
     w.stop();
     w.start();
     CHECK(refusedAsLocked(login(w, "r", "a1", Password)));
-    std::this_thread::sleep_until(lockedAt + 1600ms);
+    std::this_thread::sleep_until(lockedAt + 6100ms);
     CHECK(login(w, "r", "a1", Password).exitCode == 0);
 
     const auto audit = serverJson(w, {"audit"});
@@ -164,7 +165,7 @@ TEST_CASE("accounts: a disabled user is refused, its session too, until enabled"
     CHECK(json::parse(w.serverDump("a1"))["dossiers"].contains(d));
 }
 
-TEST_CASE("accounts: a revoked device is refused at its next sync; the others go on; nothing is lost") {
+TEST_CASE("accounts: a revoked device is refused at its next sync, the others go on, nothing is lost") {
     SyncWorld w;
     w.addUnit("xa-a", "xa");
     w.addUser("a1", "officer", "xa-a");
@@ -202,7 +203,7 @@ TEST_CASE("accounts: a revoked device is refused at its next sync; the others go
     CHECK(countEvents(serverJson(w, {"audit"}), "revoked", "a1") == 1);
 }
 
-TEST_CASE("accounts: an idle session expires; logging in again keeps what was pending") {
+TEST_CASE("accounts: an idle session expires, logging in again keeps what was pending") {
     SyncWorld w;
     w.addUnit("xa-a", "xa");
     w.addUser("a1", "officer", "xa-a");

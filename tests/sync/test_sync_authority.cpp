@@ -200,7 +200,7 @@ TEST_CASE("sync: a reviewer decides only the award forms its level may decide") 
     w.stop();
 }
 
-TEST_CASE("sync: a commune's reviewer decides its own staff's LĐTT, not itself; its officers may not approve") {
+TEST_CASE("sync: a commune's reviewer decides its own staff's LĐTT, not itself, its officers may not approve") {
     SyncWorld w(false);
     twoReviewers(w);
     w.addUser("ox", "officer", "xa-k"); // the commune's own staff are proposed by its office

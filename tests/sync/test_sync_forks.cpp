@@ -173,7 +173,7 @@ TEST_CASE("sync: a database copied to a second laptop: both edit, both sync, not
     w.stop();
 }
 
-TEST_CASE("sync: a re-sent seq with other content is refused whole; the same re-sent is settled") {
+TEST_CASE("sync: a re-sent seq with other content is refused whole, the same re-sent is settled") {
     using namespace tdkt::protocol;
     SyncWorld w(false);
     world(w);

@@ -59,7 +59,7 @@ TEST_CASE("a pull is served while other sessions' passwords are being checked") 
                   " ms");
 }
 
-TEST_CASE("replicas logging in at once all get sessions; an unknown user is refused like a wrong password") {
+TEST_CASE("replicas logging in at once all get sessions, an unknown user is refused like a wrong password") {
     SyncWorld w(false);
     w.addUnit("xa-a", "xa");
     w.addUser("a1", "officer", "xa-a");

@@ -34,7 +34,7 @@ std::set<std::pair<std::string, std::string>> diffs(const json& report) {
 } // namespace
 
 TEST_SUITE("sync") {
-TEST_CASE("verify: a damaged replica file is found row by row and repaired; rights hold") {
+TEST_CASE("verify: a damaged replica file is found row by row and repaired, rights hold") {
     SyncWorld w; // TLS
     w.addUnit("tinh-p", "tinh");
     w.addUnit("xa-a", "xa", "tinh-p");
