@@ -91,8 +91,8 @@ int main(int argc, char** argv) try {
     state.screen = session.bar().signedIn ? ui::Screen::Dossiers : ui::Screen::SignIn;
 
     int waitFrames = 0, exitCode = 0;
-    std::size_t syncsBefore = 0;
     while (!glfwWindowShouldClose(win)) {
+        if (ui::script().active()) glfwWaitEventsTimeout(0.01); // scripted: ~100 frames a second, the worker gets the CPU
         glfwPollEvents();
         session.frame();
         auto& sc = ui::script();
@@ -103,13 +103,8 @@ int main(int argc, char** argv) try {
             } else if (a->verb == "wait") {
                 waitFrames = a->frames;
                 sc.done();
-            } else if (a->verb == "waitsync") { // until a sync or login finished after this point
-                if (a->label != "started") {
-                    syncsBefore = session.bar().syncsDone;
-                    a->label = "started";
-                } else if (session.bar().syncsDone > syncsBefore && !session.bar().syncing) {
-                    sc.done();
-                }
+            } else if (a->verb == "waitsync") { // until the sync or login asked for has finished
+                if (!session.bar().syncing) sc.done();
             }
         }
         if (waitFrames > 0) --waitFrames;
@@ -130,9 +125,9 @@ int main(int argc, char** argv) try {
         if (auto* a = sc.current(); a && a->verb == "shot" && waitFrames == 0) {
             screenshot(win, args.shots / (a->label + ".png"));
             sc.done();
-        } else if (a && a == before && (a->verb == "click" || a->verb == "type")) {
-            if (++sc.stalled > 300) {
-                std::cerr << "tdkt: script: no control labelled '" << a->label << "'\n";
+        } else if (a && a == before && waitFrames == 0) {
+            if (++sc.stalled > 1500) { // ~15 s at most frames: a control that is not there, a sync that never ends
+                std::cerr << "tdkt: script: stuck at '" << a->verb << " " << a->label << "'\n";
                 exitCode = 3;
                 break;
             }

@@ -77,6 +77,8 @@ public:
     std::string resolve(const std::string& conflictId, int index, const std::string& typed = {});
     std::vector<store::RejectedChange> refused() const { return m_store->rejectedChanges(); }
 
+    /** The signed-in user's unit ("" when never signed in). */
+    std::string homeUnit() const { return m_store->setting("unit").value_or(""); }
     /** The units of this replica (id, name), for pickers. */
     std::vector<std::pair<std::string, std::string>> units() const;
 

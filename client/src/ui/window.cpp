@@ -55,7 +55,7 @@ void syncBar(app::Session& s, WindowState& w) {
     if (!b.lastError.empty()) ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", b.lastError.c_str());
     if (button(tr(v, "Hồ sơ", "Dossiers"))) w.screen = Screen::Dossiers;
     ImGui::SameLine();
-    if (button(tr(v, "Đăng nhập", "Sign in"))) w.screen = Screen::SignIn;
+    if (button(tr(v, "Tài khoản", "Account"))) w.screen = Screen::SignIn;
     ImGui::Separator();
 }
 
@@ -114,7 +114,8 @@ void dossiers(app::Session& s, WindowState& w) {
     if (button(tr(v, "Tạo hồ sơ", "New dossier"))) {
         app::NewDossier d;
         const auto units = s.units();
-        d.unitId = w.newUnit.empty() && !units.empty() ? units.back().first : w.newUnit;
+        d.unitId = w.newUnit.empty() ? s.homeUnit() : w.newUnit;
+        if (d.unitId.empty() && !units.empty()) d.unitId = units.back().first;
         d.nomineeName = w.newName;
         d.awardCode = w.newAward;
         try {
