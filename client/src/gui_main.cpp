@@ -122,7 +122,7 @@ int main(int argc, char** argv) try {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-        if (auto* a = sc.current(); a && a->verb == "shot" && waitFrames == 0) {
+        if (auto* a = sc.current(); a && a->verb == "shot" && waitFrames == 0 && a == before) { // drawn once since the last action
             screenshot(win, args.shots / (a->label + ".png"));
             sc.done();
         } else if (a && a == before && waitFrames == 0) {

@@ -276,6 +276,9 @@ void drawWindow(app::Session& s, WindowState& w) {
     ImGui::Begin("TĐKT", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     syncBar(s, w);
+    static Screen shown = w.screen;
+    if (shown != w.screen) w.message.clear(); // a sentence belongs to the screen it was said on
+    shown = w.screen;
     switch (w.screen) {
     case Screen::SignIn: signIn(s, w); break;
     case Screen::Dossiers: dossiers(s, w); break;
