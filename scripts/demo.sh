@@ -215,4 +215,22 @@ for r in "${all[@]}"; do
 done
 [ "$same" -eq "${#all[@]}" ] || die "some replicas differ from the server"
 
+# The window (issue 17): on a display, tdkt opens on the officer's replica, connected to
+# the running server (closing it ends the demo); with none, a screenshot of each screen.
+gui=build/client/tdkt
+if [ -x "$gui" ]; then
+  if [ -n "${DISPLAY:-}" ]; then
+    say "Mở tdkt trên bản sao của cán bộ xã (xa-binh-lu.db); đóng cửa sổ để dừng demo"
+    "$gui" --db "$demo/xa-binh-lu.db" || true
+  elif command -v xvfb-run >/dev/null; then
+    say "Không có màn hình: chụp các màn hình chính của tdkt vào $demo/screens/"
+    mkdir -p "$demo/screens"
+    printf '%s\n' "screen ho-so" "wait 3" "shot 1-ho-so" "screen xung-dot" "wait 2" "shot 2-xung-dot" \
+      "screen tu-choi" "wait 2" "shot 3-tu-choi" "screen dang-nhap" "wait 2" "shot 4-dang-nhap" >"$demo/screens.txt"
+    xvfb-run -a -s "-screen 0 1366x768x24" "$gui" --db "$demo/xa-binh-lu.db" --script "$demo/screens.txt" \
+      --screenshot "$demo/screens" || die "tdkt could not draw its screens"
+    ls "$demo/screens"/*.png | sed 's/^/  /'
+  fi
+fi
+
 say "Xong sau $SECONDS giây. Dữ liệu trong $demo/. Thử tiếp: $cli --db $demo/xa-binh-lu.db history dossiers hs-dinh-bk-2025"

@@ -6,6 +6,7 @@ packages=(
   libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev doctest-dev
   libboost1.81-dev libssl-dev libcereal-dev libzstd-dev libsodium-dev
   libimgui-dev libglfw3-dev fonts-noto-core fonts-dejavu-core xvfb xauth
+  libstb-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -13,7 +13,7 @@ using Json = nlohmann::json;
 
 Json conflictJson(const store::Row& row) { return json::rowToJson(schema::registry().require("conflicts"), row); }
 
-std::string valueText(const Json& conflict, const Json& v) {
+std::string candidateText(const Json& conflict, const Json& v) {
     if (v.is_string()) {
         const auto table = conflict.value("table_name", "");
         const auto field = conflict.value("field", "");
@@ -29,7 +29,7 @@ std::string rowTitle(const store::Store& store, const std::string& table, const 
     auto row = store.get(table, id);
     if (!row) return id;
     auto it = row->fields.find(t->titleField);
-    return it == row->fields.end() ? id : describe(it->second);
+    return it == row->fields.end() ? id : valueText(it->second);
 }
 
 } // namespace
@@ -51,7 +51,7 @@ std::vector<ConflictView> openConflicts(const store::Store& store) {
         for (const auto& cand : c.value("candidates", Json::array())) {
             ConflictCandidateView cv;
             cv.value = cand.value("value", Json());
-            cv.text = valueText(c, cv.value);
+            cv.text = candidateText(c, cv.value);
             cv.author = cand.value("author", "");
             cv.at = cand.contains("hlc") ? json::isoTime(cand["hlc"].get<HlcStamp>()) : "";
             cv.winner = cv.value == winner;

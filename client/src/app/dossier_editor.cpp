@@ -12,8 +12,6 @@ namespace {
 
 const schema::TableDef& dossiers() { return schema::registry().require("dossiers"); }
 
-std::string asText(const Value& v) { return isNull(v) ? std::string() : describe(v); }
-
 } // namespace
 
 std::string createDossier(store::Store& store, const NewDossier& d) {
@@ -36,7 +34,7 @@ void DossierEditor::load(const store::Store& store, const std::string& id) {
     m_errors.clear();
     for (const auto& f : dossiers().fields) {
         auto it = row->fields.find(f.name);
-        m_saved[f.name] = m_texts[f.name] = it == row->fields.end() ? std::string() : asText(it->second);
+        m_saved[f.name] = m_texts[f.name] = it == row->fields.end() ? std::string() : valueText(it->second);
     }
 }
 
@@ -46,14 +44,14 @@ const std::string* DossierEditor::error(const std::string& field) const {
 }
 
 bool DossierEditor::commit(store::Store& store, const std::string& field, Lang lang) {
+    const auto& t = dossiers();
+    const auto* fd = t.field(field);
+    if (!fd) throw Error(ErrorKind::Invalid, "unknown field '" + field + "' in table dossiers");
     const std::string& typed = m_texts[field];
     if (typed == m_saved[field]) {
         m_errors.erase(field);
         return false;
     }
-    const auto& t = dossiers();
-    const auto* fd = t.field(field);
-    if (!fd) throw Error(ErrorKind::Invalid, "unknown field '" + field + "' in table dossiers");
     try {
         Value v = json::valueFromText(t, *fd, typed);
         store.update("dossiers", m_id, {{field, v}});

@@ -34,7 +34,7 @@ std::string DossierList::unitName(const store::Store& store, const std::string& 
     if (it != m_unitNames.end()) return it->second;
     std::string name = id;
     if (auto row = store.get("units", id))
-        if (auto n = row->fields.find("name"); n != row->fields.end()) name = describe(n->second);
+        if (auto n = row->fields.find("name"); n != row->fields.end()) name = valueText(n->second);
     return m_unitNames.emplace(id, name).first->second;
 }
 
@@ -50,7 +50,7 @@ void DossierList::load(const store::Store& store, std::size_t page) {
     for (auto& r : store.page(q)) {
         auto text = [&](const char* field) {
             auto it = r.fields.find(field);
-            return it == r.fields.end() ? std::string() : describe(it->second);
+            return it == r.fields.end() ? std::string() : valueText(it->second);
         };
         DossierRow row;
         row.id = r.id;

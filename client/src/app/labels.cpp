@@ -19,4 +19,10 @@ std::string fieldLabel(std::string_view table, std::string_view field) {
     return f ? f->label : std::string(field);
 }
 
+std::string valueText(const Value& v) {
+    if (isNull(v)) return {};
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    return describe(v);
+}
+
 } // namespace tdkt::app

@@ -1,5 +1,7 @@
 #pragma once
 // Schema labels for display: an enum code's Vietnamese label, a field's label.
+#include "tdkt/core/value.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -10,5 +12,8 @@ std::string enumLabel(std::string_view table, std::string_view field, std::strin
 
 /** The field's label, or its name. */
 std::string fieldLabel(std::string_view table, std::string_view field);
+
+/** A stored value as a person reads it: text as is (no quotes, not shortened), numbers, null as "". */
+std::string valueText(const Value& v);
 
 } // namespace tdkt::app

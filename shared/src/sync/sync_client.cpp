@@ -60,6 +60,14 @@ std::uint64_t ackedSeq(const store::Store& store) { return std::stoull(store.set
 struct SyncClient::Impl {
     store::Store& store;
     Endpoint ep;
+    ProgressFn progress;
+
+    void report(SyncPhase phase, const SyncCounts& counts, const Channel* ch) {
+        if (!progress) return;
+        SyncProgress p{phase, counts.pushed + counts.pulled, counts.bytesSent + counts.bytesReceived};
+        if (ch) p.bytes += ch->bytesSent() + ch->bytesReceived();
+        if (!progress(p)) throw SyncCancelled();
+    }
 
     std::unique_ptr<Channel> open() {
         auto ch = connectChannel(ep);
@@ -132,9 +140,9 @@ Endpoint savedEndpoint(const store::Store& store) {
 
 } // namespace
 
-SyncClient::SyncClient(store::Store& store) : m_impl(new Impl{store, savedEndpoint(store)}) {}
+SyncClient::SyncClient(store::Store& store) : m_impl(new Impl{store, savedEndpoint(store), {}}) {}
 
-SyncClient::SyncClient(store::Store& store, Endpoint endpoint) : m_impl(new Impl{store, std::move(endpoint)}) {}
+SyncClient::SyncClient(store::Store& store, Endpoint endpoint) : m_impl(new Impl{store, std::move(endpoint), {}}) {}
 
 SyncClient::~SyncClient() = default;
 
@@ -177,6 +185,8 @@ LoginInfo SyncClient::login(const std::string& user, const std::string& password
 
 SyncCounts SyncClient::sync() { return run(true, true); }
 
+void SyncClient::setProgress(ProgressFn fn) { m_impl->progress = std::move(fn); }
+
 SyncCounts SyncClient::push() { return run(true, false); }
 
 SyncCounts SyncClient::pull() { return run(false, true); }
@@ -188,6 +198,7 @@ SyncCounts SyncClient::run(bool doPush, bool doPull) {
         throw SyncError(SyncErrorKind::NotLoggedIn, "not logged in: run 'tdkt-cli --db PATH login' first");
     SyncCounts counts;
     for (int resites = 0;; ++resites) {
+        m_impl->report(SyncPhase::Connecting, counts, nullptr);
         auto ch = m_impl->open();
         auto ok = m_impl->authenticate(*ch);
         try {
@@ -195,7 +206,10 @@ SyncCounts SyncClient::run(bool doPush, bool doPull) {
             // Ops the server settled before a broken connection stay pending and are
             // pushed again: the server compares them with what it holds, skips them,
             // and repeats their refusals, never heard here.
-            if (doPush) pushAll(*ch, store, counts);
+            if (doPush) {
+                m_impl->report(SyncPhase::Pushing, counts, ch.get());
+                pushAll(*ch, store, counts, [&] { m_impl->report(SyncPhase::Pushing, counts, ch.get()); });
+            }
         } catch (const SyncError& e) {
             // This replica's id was used by other changes too: nothing of the push was
             // applied. It takes a new id and the session starts again under it.
@@ -205,7 +219,10 @@ SyncCounts SyncClient::run(bool doPush, bool doPull) {
             counts.bytesReceived += ch->bytesReceived();
             continue;
         }
-        if (doPull) pullAll(*ch, store, counts);
+        if (doPull) {
+            m_impl->report(SyncPhase::Pulling, counts, ch.get());
+            pullAll(*ch, store, counts, [&] { m_impl->report(SyncPhase::Pulling, counts, ch.get()); });
+        }
         counts.conflicts = store.count("conflicts", {{"status", std::string("open")}});
         counts.bytesSent += ch->bytesSent();
         counts.bytesReceived += ch->bytesReceived();

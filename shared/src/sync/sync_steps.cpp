@@ -36,7 +36,7 @@ void hello(Channel& ch, store::Store& store) {
     if (std::llabs(offset - saved) > 1000) store.setSetting("clock_offset_ms", std::to_string(offset));
 }
 
-void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {
+void pushAll(Channel& ch, store::Store& store, SyncCounts& counts, const std::function<void()>& batchDone) {
     // Two pushes in flight: the next batch is read and sent while the server
     // applies the one before. Acks come back in order; an unacknowledged batch is
     // sent again next time and settled once (the server's high-water mark).
@@ -67,13 +67,14 @@ void pushAll(Channel& ch, store::Store& store, SyncCounts& counts) {
         b.commit();
         counts.pushed += ack.accepted;
         counts.rejected += ack.rejected.size();
+        if (batchDone) batchDone();
         // Seqs this replica never made: its id was used by other changes too.
         if (ack.highWater >= store.nextSeq())
             throw SyncError(SyncErrorKind::ReplicaForked, "the server holds changes of this replica's id that it never made");
     }
 }
 
-void pullAll(Channel& ch, store::Store& store, SyncCounts& counts) {
+void pullAll(Channel& ch, store::Store& store, SyncCounts& counts, const std::function<void()>& batchDone) {
     std::uint64_t cursor = std::stoull(store.setting("pull_cursor").value_or("0"));
     // The scope (what the user may read) the cursor was reached under.
     std::string scope = store.setting("pull_scope").value_or("");
@@ -125,6 +126,7 @@ void pullAll(Channel& ch, store::Store& store, SyncCounts& counts) {
         b.commit();
         counts.pulled += batch.ops.size();
         cursor = batch.cursor;
+        if (batchDone) batchDone();
         if (!batch.more) return;
     }
 }

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -90,6 +91,22 @@ struct VerifyReport {
     std::uint64_t bytesSent = 0, bytesReceived = 0; // the check's own frames
 };
 
+/** Where a sync is, reported after each batch: what a progress bar shows. */
+enum class SyncPhase { Connecting, Pushing, Pulling };
+struct SyncProgress {
+    SyncPhase phase = SyncPhase::Connecting;
+    std::size_t records = 0;    // ops pushed + pulled so far
+    std::uint64_t bytes = 0;    // frames sent + received so far
+};
+/** Returns false to stop the sync at this point (sync() then throws SyncCancelled). */
+using ProgressFn = std::function<bool(const SyncProgress&)>;
+
+/** A sync stopped by its ProgressFn: every batch before it is committed, nothing after. */
+class SyncCancelled : public std::runtime_error {
+public:
+    SyncCancelled() : std::runtime_error("sync cancelled") {}
+};
+
 class SyncClient {
 public:
     /** Uses the endpoint saved by the last login. */
@@ -110,6 +127,8 @@ public:
      */
     SyncCounts sync();
 
+    /** Called as sync(), push() and pull() go (one thread: the caller's). */
+    void setProgress(ProgressFn fn);
     /** Only the push half of sync() (benchmarks time the halves apart). */
     SyncCounts push();
 

@@ -1,0 +1,155 @@
+#include "session.hpp"
+
+#include "labels.hpp"
+
+#include "tdkt/rules/reference_io.hpp"
+
+namespace tdkt::app {
+
+Session::Session(Options options) : m_options(std::move(options)) {
+    store::OpenOptions o;
+    o.create = true;
+    m_store = store::Store::open(m_options.db, o);
+    m_catalog = rules::catalogFromStore(*m_store);
+    if (m_catalog.rules().empty() && !m_options.referenceDir.empty())
+        m_catalog = rules::catalogFromDirectory(m_options.referenceDir);
+    m_bar.user = m_store->setting("user").value_or("");
+    m_bar.server = m_store->setting("server").value_or("");
+    m_bar.signedIn = !m_store->setting("token").value_or("").empty();
+    SyncWorker::Listener l;
+    l.progress = [this](const sync::SyncProgress& p) {
+        m_bar.progress = p;
+        m_bar.syncing = true;
+    };
+    l.done = [this](const SyncResult& r) {
+        m_bar.syncing = false;
+        ++m_bar.syncsDone;
+        if (r.outcome == SyncResult::Outcome::Done) {
+            m_bar.online = true;
+            m_bar.lastSync = r.at;
+            m_bar.lastError.clear();
+            if (r.login) {
+                m_bar.user = r.login->user;
+                m_bar.signedIn = true;
+                m_bar.server = m_store->setting("server").value_or("");
+            }
+        } else if (r.outcome == SyncResult::Outcome::Failed) {
+            m_bar.online = false;
+            m_bar.lastError = describeError(r.error, lang).sentence;
+        }
+        m_epochs.poll(*m_store);
+        counts();
+    };
+    m_worker = std::make_unique<SyncWorker>(
+        SyncWorker::Options{.db = m_options.db, .period = m_options.period, .autoStart = m_options.autoSync && m_bar.signedIn},
+        m_queue, std::move(l));
+    counts();
+}
+
+Session::~Session() = default;
+
+void Session::counts() {
+    m_bar.pending = m_store->pendingCount();
+    m_bar.conflicts = m_store->count("conflicts", {{"status", std::string("open")}});
+    m_bar.refused = m_store->rejectedChanges().size();
+}
+
+void Session::frame() {
+    m_queue.run();
+    m_epochs.poll(*m_store);
+    if (m_worker->busy()) m_bar.syncing = true;
+}
+
+void Session::noteLocal(std::string_view table) {
+    m_epochs.noteLocal(table);
+    counts();
+}
+
+void Session::signIn(const std::string& server, const std::string& user, const std::string& password,
+                     const std::string& caFile) {
+    try {
+        auto ep = sync::parseEndpoint(server);
+        ep.caFile = caFile;
+        m_bar.lastError.clear();
+        m_bar.syncing = true;
+        m_worker->login(ep, user, password);
+    } catch (...) {
+        m_bar.lastError = describeError(std::current_exception(), lang).sentence;
+    }
+}
+
+void Session::syncNow() {
+    m_bar.syncing = true;
+    m_worker->syncNow();
+}
+
+void Session::cancelSync() { m_worker->cancel(); }
+
+std::string Session::newDossier(const NewDossier& d) {
+    try {
+        const auto id = createDossier(*m_store, d);
+        noteLocal("dossiers");
+        open(id);
+        return {};
+    } catch (...) {
+        return describeError(std::current_exception(), lang).sentence;
+    }
+}
+
+void Session::open(const std::string& id) {
+    m_editor.emplace();
+    m_editor->load(*m_store, id);
+    m_editor->recheck(*m_store, m_catalog);
+}
+
+void Session::commit(const std::string& field) {
+    if (!m_editor) return;
+    if (m_editor->commit(*m_store, field, lang)) {
+        noteLocal("dossiers");
+        m_editor->recheck(*m_store, m_catalog);
+    }
+}
+
+std::string Session::submit() {
+    if (!m_editor) return {};
+    auto block = m_editor->submit(*m_store, m_catalog);
+    if (block) return block->message;
+    noteLocal("dossiers");
+    m_editor->recheck(*m_store, m_catalog);
+    return {};
+}
+
+const std::vector<ConflictView>& Session::conflicts() {
+    const auto e = m_epochs.of("conflicts");
+    if (e != m_conflictsEpoch) {
+        m_conflicts = openConflicts(*m_store);
+        m_conflictsEpoch = e;
+    }
+    return m_conflicts;
+}
+
+std::string Session::resolve(const std::string& conflictId, int index, const std::string& typed) {
+    try {
+        const auto c = openConflictJson(*m_store, conflictId);
+        nlohmann::json chosen;
+        if (index >= 0) chosen = c.at("candidates").at(static_cast<std::size_t>(index)).at("value");
+        else chosen = typedValue(c, typed);
+        resolveConflict(*m_store, c, chosen);
+        noteLocal("conflicts");
+        noteLocal(c.value("table_name", ""));
+        return {};
+    } catch (...) {
+        return describeError(std::current_exception(), lang).sentence;
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> Session::units() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& r : m_store->list("units")) {
+        auto it = r.fields.find("name");
+        out.emplace_back(r.id, it == r.fields.end() ? r.id : valueText(it->second));
+    }
+    return out;
+}
+
+} // namespace tdkt::app

@@ -1,0 +1,101 @@
+#pragma once
+// What the window works on: one replica (the UI thread's Store connection), the
+// sync worker beside it, the open screens' state (list filter, dossier in the
+// editor) and the sync bar's figures. The window only draws what this holds and
+// calls these functions (STYLE.md §1-2); everything here is testable headless.
+#include "change_epoch.hpp"
+#include "conflicts.hpp"
+#include "dossier_editor.hpp"
+#include "dossier_list.hpp"
+#include "messages.hpp"
+#include "run_queue.hpp"
+#include "sync_worker.hpp"
+
+#include "tdkt/rules/catalog.hpp"
+#include "tdkt/store/store.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tdkt::app {
+
+struct SyncBar {
+    bool signedIn = false, syncing = false, online = false;
+    std::string user, server;
+    std::size_t pending = 0, conflicts = 0, refused = 0;
+    std::optional<std::chrono::system_clock::time_point> lastSync;
+    sync::SyncProgress progress;
+    std::string lastError; // worded in the session's language; empty when the last attempt went through
+    std::size_t syncsDone = 0;
+};
+
+class Session {
+public:
+    struct Options {
+        std::filesystem::path db;
+        std::filesystem::path referenceDir; // seeds the catalog when the replica holds none
+        std::chrono::milliseconds period{std::chrono::minutes(5)};
+        bool autoSync = true;
+    };
+    explicit Session(Options options);
+    ~Session();
+
+    /** Once a frame: runs what the worker posted, notices other connections' commits. */
+    void frame();
+
+    Lang lang = Lang::Vi;
+    const SyncBar& bar() const { return m_bar; }
+    store::Store& store() { return *m_store; }
+    const rules::Catalog& catalog() const { return m_catalog; }
+    std::uint64_t epoch(std::string_view table) const { return m_epochs.of(table); }
+
+    void signIn(const std::string& server, const std::string& user, const std::string& password,
+                const std::string& caFile);
+    void syncNow();
+    void cancelSync();
+
+    // Dossiers
+    DossierFilter filter;
+    DossierList list;
+    /** Creates a draft and opens it; returns the sentence of what was wrong, or "". */
+    std::string newDossier(const NewDossier& d);
+    void open(const std::string& id);
+    DossierEditor* editor() { return m_editor ? &*m_editor : nullptr; }
+    void closeEditor() { m_editor.reset(); }
+    /** Commits a field and reruns the rules when the store changed. */
+    void commit(const std::string& field);
+    /** Submits; returns the blocking finding's message, or "" when submitted. */
+    std::string submit();
+
+    // Conflicts and refused changes
+    const std::vector<ConflictView>& conflicts();
+    /** Keeps candidate `index`, or the typed value when index < 0; returns an error sentence or "". */
+    std::string resolve(const std::string& conflictId, int index, const std::string& typed = {});
+    std::vector<store::RejectedChange> refused() const { return m_store->rejectedChanges(); }
+
+    /** The signed-in user's unit ("" when never signed in). */
+    std::string homeUnit() const { return m_store->setting("unit").value_or(""); }
+    /** The units of this replica (id, name), for pickers. */
+    std::vector<std::pair<std::string, std::string>> units() const;
+
+private:
+    void counts();
+    void noteLocal(std::string_view table);
+
+    Options m_options;
+    std::unique_ptr<store::Store> m_store;
+    rules::Catalog m_catalog;
+    ChangeEpochs m_epochs;
+    RunQueue m_queue;
+    SyncBar m_bar;
+    std::optional<DossierEditor> m_editor;
+    std::vector<ConflictView> m_conflicts;
+    std::uint64_t m_conflictsEpoch = 0;
+    std::unique_ptr<SyncWorker> m_worker; // last: its thread posts into m_queue
+};
+
+} // namespace tdkt::app

@@ -1,0 +1,149 @@
+// tdkt: the desktop client. Dear ImGui 1.86 over GLFW 3.3 and OpenGL 3.
+//   tdkt --db PATH [--scale 1..2] [--lang vi|en] [--script FILE --screenshot DIR]
+// With --script, the scripted actions run one per frame and `shot NAME` writes
+// DIR/NAME.png from the framebuffer; the window closes when the script ends.
+#include "app/session.hpp"
+#include "ui/font.hpp"
+#include "ui/script.hpp"
+#include "ui/window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#include <stb/stb_image_write.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Args {
+    std::filesystem::path db, script, shots;
+    float scale = 1.0f;
+    std::string lang = "vi";
+};
+
+Args parse(int argc, char** argv) {
+    Args a;
+    for (int i = 1; i < argc; ++i) {
+        std::string k = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::runtime_error("missing value after " + k);
+            return argv[++i];
+        };
+        if (k == "--db") a.db = next();
+        else if (k == "--scale") a.scale = std::stof(next());
+        else if (k == "--lang") a.lang = next();
+        else if (k == "--script") a.script = next();
+        else if (k == "--screenshot") a.shots = next();
+        else throw std::runtime_error("unknown option " + k);
+    }
+    if (a.db.empty()) throw std::runtime_error("usage: tdkt --db PATH [--scale S] [--lang vi|en] [--script FILE --screenshot DIR]");
+    if (a.scale < 1.0f) a.scale = 1.0f;
+    if (a.scale > 2.0f) a.scale = 2.0f;
+    return a;
+}
+
+void screenshot(GLFWwindow* win, const std::filesystem::path& file) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(win, &w, &h);
+    std::vector<unsigned char> px(static_cast<std::size_t>(w) * h * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, px.data());
+    stbi_flip_vertically_on_write(1);
+    if (!stbi_write_png(file.c_str(), w, h, 3, px.data(), w * 3))
+        throw std::runtime_error("cannot write " + file.string());
+}
+
+} // namespace
+
+int main(int argc, char** argv) try {
+    const Args args = parse(argc, argv);
+    using namespace tdkt;
+    if (!args.script.empty()) ui::script() = ui::Script::load(args.script);
+    if (!args.shots.empty()) std::filesystem::create_directories(args.shots);
+
+    if (!glfwInit()) throw std::runtime_error("no display: glfwInit failed");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    GLFWwindow* win = glfwCreateWindow(static_cast<int>(1280 * std::min(args.scale, 1.05f)),
+                                       static_cast<int>(760 * std::min(args.scale, 1.0f)), "TĐKT", nullptr, nullptr);
+    if (!win) throw std::runtime_error("cannot open a window");
+    glfwMakeContextCurrent(win);
+    glfwSwapInterval(ui::script().active() ? 0 : 1);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui::StyleColorsLight();
+    ui::loadFont(args.scale);
+    ImGui_ImplGlfw_InitForOpenGL(win, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    app::Session session({.db = args.db, .referenceDir = TDKT_REFERENCE_DIR});
+    session.lang = args.lang == "en" ? app::Lang::En : app::Lang::Vi;
+    ui::WindowState state;
+    state.screen = session.bar().signedIn ? ui::Screen::Dossiers : ui::Screen::SignIn;
+
+    int waitFrames = 0, exitCode = 0;
+    while (!glfwWindowShouldClose(win)) {
+        if (ui::script().active()) glfwWaitEventsTimeout(0.01); // scripted: ~100 frames a second, the worker gets the CPU
+        glfwPollEvents();
+        session.frame();
+        auto& sc = ui::script();
+        if (auto* a = sc.current(); a && waitFrames == 0) {
+            if (a->verb == "screen") {
+                if (!ui::screenByName(a->label, state.screen)) throw std::runtime_error("no screen " + a->label);
+                sc.done();
+            } else if (a->verb == "wait") {
+                waitFrames = a->frames;
+                sc.done();
+            } else if (a->verb == "waitsync") { // until the sync or login asked for has finished
+                if (!session.bar().syncing) sc.done();
+            }
+        }
+        if (waitFrames > 0) --waitFrames;
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const auto before = sc.current();
+        ui::drawWindow(session, state);
+        ImGui::Render();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(win, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.94f, 0.94f, 0.94f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (auto* a = sc.current(); a && a->verb == "shot" && waitFrames == 0 && a == before) { // drawn once since the last action
+            screenshot(win, args.shots / (a->label + ".png"));
+            sc.done();
+        } else if (a && a == before && waitFrames == 0) {
+            if (++sc.stalled > 1500) { // ~15 s at most frames: a control that is not there, a sync that never ends
+                std::cerr << "tdkt: script: stuck at '" << a->verb << " " << a->label << "'\n";
+                exitCode = 3;
+                break;
+            }
+        } else {
+            sc.stalled = 0;
+        }
+        glfwSwapBuffers(win);
+        if (sc.finished()) break;
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(win);
+    glfwTerminate();
+    return exitCode;
+} catch (const std::exception& e) {
+    std::cerr << "tdkt: error: " << e.what() << "\n";
+    return 1;
+}

@@ -1,0 +1,34 @@
+#pragma once
+// Scripted UI actions for headless sessions (tdkt --script FILE): one action a line,
+//   screen NAME | type LABEL = TEXT | click LABEL | wait N | shot NAME
+// Widgets drawn through ui::button / ui::input consult the driver, so a script acts
+// on a control by the label a person sees.
+#include <deque>
+#include <filesystem>
+#include <string>
+
+namespace tdkt::ui {
+
+struct Action {
+    std::string verb, label, text;
+    int frames = 0;
+};
+
+class Script {
+public:
+    static Script load(const std::filesystem::path& file);
+    bool active() const { return m_on; }
+    bool finished() const { return m_on && m_actions.empty(); }
+    Action* current() { return m_actions.empty() ? nullptr : &m_actions.front(); }
+    void done() { if (!m_actions.empty()) m_actions.pop_front(); }
+    /** The action waited too long for its control: the script fails. */
+    int stalled = 0;
+
+private:
+    bool m_on = false;
+    std::deque<Action> m_actions;
+};
+
+Script& script();
+
+} // namespace tdkt::ui

@@ -1,0 +1,50 @@
+#include "widgets.hpp"
+
+#include "script.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace tdkt::ui {
+namespace {
+
+// The visible part of an ImGui label ("Lưu##save" → "Lưu").
+std::string visible(const std::string& label) { return label.substr(0, label.find("##")); }
+
+bool scripted(const char* verb, const std::string& label) {
+    auto* a = script().current();
+    return a && a->verb == verb && a->label == visible(label);
+}
+
+} // namespace
+
+bool button(const std::string& label) {
+    bool clicked = ImGui::Button(label.c_str());
+    if (scripted("click", label)) {
+        script().done();
+        clicked = true;
+    }
+    return clicked;
+}
+
+bool selectable(const std::string& label, bool selected) {
+    bool picked = ImGui::Selectable(label.c_str(), selected);
+    if (scripted("click", label)) {
+        script().done();
+        picked = true;
+    }
+    return picked;
+}
+
+bool input(const std::string& label, std::string& text, bool password) {
+    ImGui::InputText(label.c_str(), &text, password ? ImGuiInputTextFlags_Password : 0);
+    bool done = ImGui::IsItemDeactivatedAfterEdit();
+    if (scripted("type", label)) {
+        text = script().current()->text;
+        script().done();
+        done = true;
+    }
+    return done;
+}
+
+} // namespace tdkt::ui

@@ -1,0 +1,18 @@
+#pragma once
+// The controls every screen draws through: ImGui's, plus the script driver acting
+// on them by label. Labels are what a person reads (Vietnamese or English).
+#include <string>
+
+namespace tdkt::ui {
+
+/** A button; true when clicked (or clicked by the script). */
+bool button(const std::string& label);
+/** A text field; true when the edit is done (focus lost, Enter, or typed by the script). */
+bool input(const std::string& label, std::string& text, bool password = false);
+/** A selectable row; true when picked. */
+bool selectable(const std::string& label, bool selected);
+
+/** The string for the session's language. */
+inline const char* tr(bool vi, const char* viText, const char* enText) { return vi ? viText : enText; }
+
+} // namespace tdkt::ui
