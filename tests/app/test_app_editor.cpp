@@ -62,7 +62,7 @@ TEST_CASE("app-editor: a new dossier needs its required fields") {
     CHECK_THROWS_AS(e.load(*w.store, "no-such-dossier"), Error);
 }
 
-TEST_CASE("app-editor: a refused value stays typed with a Vietnamese sentence; a good one is written") {
+TEST_CASE("app-editor: a refused value stays typed with a Vietnamese sentence, a good one is written") {
     AppWorld w;
     const auto id = w.dossier(w.communeA, "Trần Thị Hương", 2025);
     app::DossierEditor e;
@@ -94,7 +94,7 @@ TEST_CASE("app-editor: a refused value stays typed with a Vietnamese sentence; a
     CHECK_THROWS_AS(e.commit(*w.store, "no_such_field", app::Lang::Vi), Error);
 }
 
-TEST_CASE("app-editor: findings follow the edits; submit is refused while a rule blocks") {
+TEST_CASE("app-editor: findings follow the edits, submit is refused while a rule blocks") {
     CstdWorld w;
     const auto catalog = w.catalog();
     const auto id = cstdDossier(w);

@@ -105,7 +105,7 @@ TEST_CASE("app-list: pages past the first continue after the page before, in sor
     CHECK(list.row(*w.store, 0).year == 2000);
 }
 
-TEST_CASE("app-epochs: a local edit moves its table; another connection's commit moves all") {
+TEST_CASE("app-epochs: a local edit moves its table, another connection's commit moves all") {
     AppWorld w;
     app::ChangeEpochs e;
     e.poll(*w.store);

@@ -94,7 +94,7 @@ TEST_CASE("app-sync: a sync on demand reports phases, records and bytes, and pus
     CHECK(x.w.serverDump("a1").find("Nguyễn Văn Đình") != std::string::npos);
 }
 
-TEST_CASE("app-sync: signing in on the worker saves the session and pulls; a wrong password is worded") {
+TEST_CASE("app-sync: signing in on the worker saves the session and pulls, a wrong password is worded") {
     World x;
     x.w.replica("r1", "a1");
     x.w.newDossier("r1", "xa-a", "Lê Văn Đông");
