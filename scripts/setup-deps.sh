@@ -7,6 +7,8 @@ packages=(
   libboost1.81-dev libssl-dev libcereal-dev libzstd-dev libsodium-dev
   libimgui-dev libglfw3-dev fonts-noto-core fonts-dejavu-core xvfb xauth
 )
+# The annual report's XLSX and DOCX export (issue 19).
+packages+=(libxlsxwriter-dev libzip-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -56,6 +56,8 @@ Facts loadFacts(const store::Store& store) {
         f.inspections.push_back({r.id, str(r, "unit_id"), str(r, "mode"), planYear[str(r, "plan_id")]});
     for (const auto& r : store.list("recommendations"))
         f.recommendations.push_back({r.id, str(r, "target_id"), str(r, "unit_id"), str(r, "follow_up")});
+    for (const auto& r : store.list("sync_marks"))
+        f.syncMarks[str(r, "unit_id")] = {str(r, "last_push_on"), str(r, "last_pull_on")};
     for (const auto& r : store.list("parameters", {{"key", std::string("authority.deciders")}})) {
         auto& levels = f.deciders[str(r, "award_code")];
         for (auto& l : splitLevels(str(r, "text_value")))

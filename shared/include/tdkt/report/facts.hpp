@@ -65,6 +65,10 @@ struct RecommendationFact {
     std::string followUp; // chua_thuc_hien | dang_thuc_hien | da_thuc_hien
 };
 
+struct SyncMarkFact {
+    std::string lastPush, lastPull; // YYYY-MM-DD, empty: never
+};
+
 struct Facts {
     std::vector<UnitFact> units;
     std::map<std::string, PersonFact> people;
@@ -73,6 +77,7 @@ struct Facts {
     std::vector<InitiativeFact> initiatives;
     std::vector<InspectionFact> inspections;
     std::vector<RecommendationFact> recommendations;
+    std::map<std::string, SyncMarkFact> syncMarks; // unit id → its replicas' last sync
     /** award code → the unit levels that decide it (parameters authority.deciders, all rows joined). */
     std::map<std::string, std::vector<std::string>> deciders;
 };
