@@ -63,6 +63,7 @@ Facts loadFacts(const store::Store& store) {
         for (auto& l : splitLevels(str(r, "text_value")))
             if (std::find(levels.begin(), levels.end(), l) == levels.end()) levels.push_back(std::move(l));
     }
+    indexUnits(f);
     return f;
 }
 

@@ -16,7 +16,18 @@ std::string UnitScope::owner(const std::string& unitId) const {
     return it == countsUnder.end() ? std::string{} : it->second;
 }
 
+void indexUnits(Facts& facts) {
+    facts.unitIndex.clear();
+    for (std::size_t i = 0; i < facts.units.size(); ++i) facts.unitIndex[facts.units[i].id] = i;
+}
+
 const UnitFact* findUnit(const Facts& facts, const std::string& id) {
+    if (facts.unitIndex.size() == facts.units.size()) {
+        auto it = facts.unitIndex.find(id);
+        if (it == facts.unitIndex.end() || it->second >= facts.units.size()) return nullptr;
+        const auto* u = &facts.units[it->second];
+        if (u->id == id) return u;
+    }
     for (const auto& u : facts.units)
         if (u.id == id) return &u;
     return nullptr;

@@ -80,6 +80,11 @@ struct Facts {
     std::map<std::string, SyncMarkFact> syncMarks; // unit id → its replicas' last sync
     /** award code → the unit levels that decide it (parameters authority.deciders, all rows joined). */
     std::map<std::string, std::vector<std::string>> deciders;
+    /** unit id → position in `units` (indexUnits); findUnit falls back to a scan when stale. */
+    std::map<std::string, std::size_t, std::less<>> unitIndex;
 };
+
+/** Fills Facts::unitIndex (loadFacts does). */
+void indexUnits(Facts& facts);
 
 } // namespace tdkt::report
