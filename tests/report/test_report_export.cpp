@@ -2,6 +2,7 @@
 // and their XML checked for the figures; CSV read back; bad input refused with no
 // file left behind; the prose sections as synced rows, a concurrent edit a conflict.
 #include "fixtures.hpp"
+#include "process.hpp"
 #include "temp_dir.hpp"
 
 #include "tdkt/core/error.hpp"
@@ -103,6 +104,29 @@ TEST_CASE("report export: the DOCX is a zip of well-formed parts holding the hea
         CHECK_MESSAGE(doc.find(text) != std::string::npos, text);
     CHECK(doc.find("w:gridSpan w:val=\"2\"") != std::string::npos); // merged header cells
     CHECK(doc.find("w:vMerge w:val=\"restart\"") != std::string::npos);
+}
+
+TEST_CASE("report export: LibreOffice reads the DOCX as text holding the headings and figures (when installed)") {
+    std::filesystem::path office;
+    for (const char* p : {"/usr/bin/soffice", "/usr/bin/libreoffice"})
+        if (std::filesystem::exists(p)) office = p;
+    if (office.empty()) {
+        MESSAGE("skipped: LibreOffice (libreoffice-writer-nogui) is not installed");
+        return;
+    }
+    World w;
+    world(w);
+    const auto file = w.dir / "bc.docx";
+    writeDocx(build(w), file, Assets / "docx");
+    RunOptions o;
+    o.timeout = std::chrono::milliseconds(120000);
+    o.env["HOME"] = w.dir.path().string();
+    const auto r = run({office.string(), "--headless", "--convert-to", "txt:Text", "--outdir", w.dir.path().string(),
+                        file.string()}, o);
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    const auto text = slurp(w.dir / "bc.txt");
+    for (const char* s : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "3. Công tác khen thưởng", "được khen thưởng 03 tập thể"})
+        CHECK_MESSAGE(text.find(s) != std::string::npos, s);
 }
 
 TEST_CASE("report export: the XLSX has a sheet a table whose cells are the figures") {
