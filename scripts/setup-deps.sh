@@ -8,6 +8,8 @@ packages=(
   libimgui-dev libglfw3-dev fonts-noto-core fonts-dejavu-core xvfb xauth
   libstb-dev
 )
+# The annual report's XLSX and DOCX export (issue 19).
+packages+=(libxlsxwriter-dev libzip-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

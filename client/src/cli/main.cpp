@@ -3,6 +3,7 @@
 // non-zero exit, so scripts can rely on both.
 #include "commands.hpp"
 #include "commands_check.hpp"
+#include "commands_report.hpp"
 #include "commands_sync.hpp"
 #include "context.hpp"
 
@@ -43,6 +44,9 @@ constexpr Command Commands[] = {
     {"rejected", runRejected, "rejected"},
     {"check", runCheckCommand, "check dossiers ID [ID...] | check unit UNIT_ID --year Y"},
     {"reference", runReferenceCommand, "reference load [DIR]"},
+    {"report", runReportCommand,
+     "report annual --unit UNIT_ID --year Y --out FILE.docx|.xlsx|.csv [--outline lai_chau|lang_son|FILE] "
+     "[--stale-since YYYY-MM-DD] | report section --unit UNIT_ID --year Y --outline ID --key KEY --text TEXT"},
 };
 
 // Options that take no value, for every command.

@@ -247,7 +247,10 @@ void Service::applyPush(PushJob& job) {
     for (auto& [i, why] : refused) ack.rejected.push_back(rejection(m_store, rights, job.push.ops[i], std::move(why)));
     m_store.setSiteHighWater(s.site, high);
     ack.highWater = high;
-    if (!std::holds_alternative<ErrorMsg>(job.reply.message)) job.reply = {std::move(ack)};
+    if (!std::holds_alternative<ErrorMsg>(job.reply.message)) {
+        m_syncMarks.note(m_store, s.user->unit, s.site, SyncMarks::Direction::Push, now);
+        job.reply = {std::move(ack)};
+    }
 }
 
 } // namespace tdkt::server

@@ -164,6 +164,8 @@ void Service::resolveUnits(PulledStretch& stretch, std::uint64_t epoch) const {
 
 Reply Service::pull(SessionState& s, const Pull& m) {
     const std::uint32_t scan = m.maxOps == 0 ? MaxPullOps : std::min(m.maxOps, MaxPullOps);
+    // Before the snapshot: the mark (at most one write a day) comes in this very pull.
+    m_syncMarks.note(m_store, s.user->unit, s.site, SyncMarks::Direction::Pull, systemMillis());
     const std::uint64_t epoch = m_store.unitEpoch(); // before the snapshot: a later move is seen next time
     const UnitTree& units = m_unitTrees.get(m_store, epoch);
     const store::Store::ReadSnapshot snapshot(m_store); // one read transaction, not one per lookup

@@ -8,6 +8,7 @@
  */
 #include "accounts.hpp"
 #include "pull_cache.hpp"
+#include "sync_marks.hpp"
 #include "unit_tree.hpp"
 
 #include "tdkt/protocol/messages.hpp"
@@ -110,6 +111,7 @@ private:
     Log m_log;
     PullCache m_pullCache;
     UnitTreeCache m_unitTrees;
+    SyncMarks m_syncMarks; // when each unit last synced (issue 19)
 };
 
 } // namespace tdkt::server

@@ -87,12 +87,14 @@ TableDef leavePeriods() {
 // Defined in tables_work.cpp: movements, commendations, inspections, sync.
 std::vector<TableDef> workTables();
 std::vector<TableDef> referenceTables(); // tables_reference.cpp
+std::vector<TableDef> reportTables();    // tables_report.cpp
 
 std::vector<TableDef> allTables() {
     std::vector<TableDef> all{units(), people(), evaluations(), disciplines()};
     for (auto& t : workTables()) all.push_back(std::move(t));
     for (auto& t : referenceTables()) all.push_back(std::move(t));
     all.push_back(leavePeriods());
+    for (auto& t : reportTables()) all.push_back(std::move(t));
     return all;
 }
 

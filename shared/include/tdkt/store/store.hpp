@@ -245,6 +245,11 @@ public:
     void revertRefused(std::uint64_t seq, std::string_view reason, bool rowExists, const Value& serverValue,
                        Version serverVersion);
     std::vector<RejectedChange> rejectedChanges() const;
+    /**
+     * Server: creates or updates a row of a server-written table (sync_marks) as the
+     * server's own edit; unchanged fields write no op (server_rows.cpp).
+     */
+    void writeServerRow(std::string_view table, std::string_view id, const Fields& fields);
     /** An edit whose op is written even when the value is unchanged (resolving a conflict). */
     void forceEdit(std::string_view table, std::string_view id, std::string_view field, const Value& value);
 

@@ -1,0 +1,14 @@
+#pragma once
+// tdkt-cli's annual report commands (issue 19):
+//   report annual --unit UNIT_ID --year Y --out FILE.docx|.xlsx|.csv
+//                 [--outline lai_chau|lang_son|FILE.json] [--stale-since YYYY-MM-DD]
+//       → {"file", "units", "not_synced": [...], "no_data": [...]}
+//   report section --unit UNIT_ID --year Y --outline ID --key KEY --text TEXT
+//       → the report_sections row id
+#include "context.hpp"
+
+namespace tdkt::cli {
+
+int runReportCommand(Context& ctx);
+
+} // namespace tdkt::cli

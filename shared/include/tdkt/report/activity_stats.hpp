@@ -1,0 +1,29 @@
+#pragma once
+/**
+ * @brief Initiatives and inspections of a unit subtree in one year (issue 19).
+ */
+#include "tdkt/report/facts.hpp"
+#include "tdkt/report/unit_scope.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tdkt::report {
+
+struct InitiativeStats {
+    int total = 0;
+    std::map<std::string, int> byScope; // co_so | tinh | toan_quoc
+    std::vector<std::string> titles;
+};
+
+struct InspectionStats {
+    int direct = 0;       // units inspected directly (truc_tiep)
+    int selfInspected = 0; // tu_kiem_tra
+    int recommendations = 0, recommendationsDone = 0;
+};
+
+InitiativeStats initiativeStats(const Facts& facts, const UnitScope& scope, int year);
+InspectionStats inspectionStats(const Facts& facts, const UnitScope& scope, int year);
+
+} // namespace tdkt::report
