@@ -88,4 +88,23 @@ TEST_CASE("rules: money, a recorded amount that ignores the round-up is flagged"
     CHECK(it->message.find("710.000 đ") != std::string::npos);
 }
 
+
+TEST_CASE("rules: money, a form with no verified coefficient says so and computes nothing (issue 22)") {
+    for (const std::string code : {"huan_chuong_dung_cam", "anh_hung_lao_dong", "ky_niem_chuong"}) {
+        INFO(code);
+        auto c = dossier(code, 2025, "2025-08-15", "ca_nhan");
+        c.dossier.decisionDate = "2025-12-20";
+        CHECK_FALSE(rules::computeAmount(c));
+        const auto fs = rules::checkMoney(c);
+        REQUIRE(fs.size() == 1);
+        CHECK(fs[0].ruleId == "money.no_coefficient");
+        CHECK(fs[0].severity == rules::Severity::Info);
+        CHECK_FALSE(fs[0].source.verified);
+        CHECK(fs[0].params.at("award_code") == code);
+    }
+    auto known = dossier("huan_chuong_lao_dong_hang_ba", 2025, "2025-08-15", "ca_nhan");
+    known.dossier.decisionDate = "2025-12-20";
+    for (const auto& f : rules::checkMoney(known)) CHECK(f.ruleId != "money.no_coefficient");
+}
+
 } // namespace tdkt::test

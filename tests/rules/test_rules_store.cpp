@@ -181,6 +181,27 @@ TEST_CASE("rules: checkUnit reports completeness and the configured quota") {
     CHECK(it->message.rfind("Trần Thị Hoa: Thiếu «", 0) == 0);
 }
 
+TEST_CASE("rules: checkUnit counts no hiệp y in the quota and asks it for no components") {
+    TempDir dir;
+    auto s = seeded(dir);
+    auto w = cstdWorld(*s);
+    s->create("parameters", {{"unit_id", w.province}, {"key", std::string("quota.max_share")},
+                             {"award_code", std::string("chien_si_thi_dua_co_so")}, {"value", 0.10},
+                             {"text_value", std::string("lao_dong_tien_tien")},
+                             {"date_basis", std::string("achievement_year")},
+                             {"effective_from", std::string("2024-01-01")},
+                             {"source_document", std::string("Quyết định của UBND tỉnh")}});
+    const auto cat = rules::catalogFromStore(*s);
+    REQUIRE(has(rules::checkUnit(*s, w.commune, 2025, cat, "2025-12-05"), "quota.exceeded"));
+    // The same nominee as a concurrence on another authority's proposal, without its components.
+    s->update("dossiers", w.dossier, {{"kind", std::string("hiep_y")}});
+    for (const auto& item : s->list("dossier_items", {{"dossier_id", w.dossier}})) s->remove("dossier_items", item.id);
+    const auto fs = rules::checkUnit(*s, w.commune, 2025, cat, "2025-12-05");
+    CHECK_FALSE(has(fs, "quota.exceeded"));
+    for (const auto& f : fs) CHECK_MESSAGE(f.dossierId != w.dossier, f.ruleId);
+    CHECK(has(rules::checkDossier(*s, w.dossier, cat, "2025-12-05"), "concurrence.scope"));
+}
+
 TEST_CASE("rules: check dossiers blocks the dossiers a province's quota leaves out, by thứ tự đề nghị") {
     TempDir dir;
     auto s = seeded(dir);

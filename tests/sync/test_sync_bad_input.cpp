@@ -92,7 +92,8 @@ TEST_CASE("sync: bad input gets a clear refusal and harms nobody") {
         CHECK(errorText(raw.readAll()).find("must start with Hello") != std::string::npos);
     }
     SUBCASE("an old protocol or schema is told to update") {
-        for (auto frame : {hello(0), hello(ProtocolVersion, 1), hello(ProtocolVersion + 1)}) {
+        for (auto frame : {hello(0), hello(ProtocolVersion, 1), hello(ProtocolVersion, MinClientSchema - 1),
+                           hello(ProtocolVersion + 1)}) {
             Raw raw(w.port());
             raw.write(frame);
             auto got = raw.readAll();

@@ -7,6 +7,7 @@
 #include "service.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/protocol/version.hpp"
 #include "tdkt/rules/engine.hpp"
 #include "tdkt/rules/reference_io.hpp"
 
@@ -23,8 +24,11 @@ using namespace tdkt::protocol;
 // whatever order its fields arrive in.
 using Pending = std::map<std::pair<std::string, std::string>, std::map<std::string, Value, std::less<>>>;
 
-std::optional<std::string> checkShape(const schema::TableDef* t, const Op& op) {
-    if (!t) return "unknown table '" + op.table + "'";
+// `schema` is the client's: a field or table added after it is not one it can have
+// written. The server is the newest build, so a code it does not know is refused
+// (the replicas keep one from a newer build; no replica is newer than the server).
+std::optional<std::string> checkShape(const schema::TableDef* t, const Op& op, std::uint32_t schema) {
+    if (!t || t->since > static_cast<int>(schema)) return "unknown table '" + op.table + "'";
     if (!isValidRowId(op.rowId)) return "invalid row id";
     if (op.field == schema::DeletedField) {
         const auto* i = std::get_if<std::int64_t>(&op.value);
@@ -32,9 +36,12 @@ std::optional<std::string> checkShape(const schema::TableDef* t, const Op& op) {
         return std::nullopt;
     }
     const auto* fd = t->field(op.field);
-    if (!fd) return "unknown field '" + op.field + "' in table " + t->name;
+    if (!fd || fd->since > static_cast<int>(schema)) return "unknown field '" + op.field + "' in table " + t->name;
     try {
         if (!isNull(op.value)) schema::check(*t, *fd, op.value);
+        const auto* code = std::get_if<std::string>(&op.value);
+        if (code && fd->type == schema::FieldType::Enum && !fd->allows(*code))
+            return t->name + "." + fd->name + ": unknown value '" + *code + "'";
     } catch (const Error& e) {
         return e.what();
     }
@@ -118,10 +125,11 @@ std::optional<std::uint64_t> forkedSeq(const store::Store& store, SiteId site, s
 void PushJob::checkOps() {
     checks.clear();
     checks.reserve(push.ops.size());
+    const std::uint32_t schema = session && session->schema ? session->schema : protocol::schemaVersion();
     for (const Op& op : push.ops) {
         OpCheck c;
         c.table = schema::registry().table(op.table);
-        c.refusal = checkShape(c.table, op);
+        c.refusal = checkShape(c.table, op, schema);
         if (c.refusal) c.table = nullptr;
         else
             c.readByRights = op.field == c.table->unitField || op.field == "target_id" || op.field == "plan_id" ||

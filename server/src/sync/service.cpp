@@ -23,6 +23,13 @@ Reply error(ErrorCode code, std::string message, bool close = true) {
     return {ErrorMsg{code, std::move(message)}, close};
 }
 
+// Whether a client of `schema` has the op's table and field (an older client has
+// neither the tables nor the fields later migrations added: they are not sent).
+bool known(const Op& op, std::uint32_t schema) {
+    const auto* t = schema::registry().table(op.table);
+    return t && schema::knownAt(*t, op.field, static_cast<int>(schema));
+}
+
 } // namespace
 
 Service::Service(store::Store& store, Accounts& accounts, Log log)
@@ -53,16 +60,18 @@ Reply Service::handle(SessionState& s, const Message& m) {
 Reply Service::hello(SessionState& s, const Hello& m) {
     if (s.welcomed) return error(ErrorCode::Malformed, "Hello sent twice");
     const std::uint32_t schema = schemaVersion();
-    if (m.protocol != ProtocolVersion || m.schema < schema)
+    if (m.protocol != ProtocolVersion || m.schema < MinClientSchema)
         return error(ErrorCode::UpdateRequired,
                      "please update TĐKT: this server speaks protocol " + std::to_string(ProtocolVersion) +
-                         " and schema " + std::to_string(schema) + ", your program protocol " +
+                         " and schema " + std::to_string(MinClientSchema) + " to " + std::to_string(schema) +
+                         ", your program protocol " +
                          std::to_string(m.protocol) + " and schema " + std::to_string(m.schema));
     if (m.schema > schema)
         return error(ErrorCode::UpdateRequired, "the server is older than your program (schema " +
                                                     std::to_string(schema) + " < " + std::to_string(m.schema) +
                                                     "): ask the administrator to update tdkt-server");
     s.welcomed = true;
+    s.schema = m.schema;
     return {Welcome{ProtocolVersion, schema, systemMillis(), "tdkt-server"}};
 }
 
@@ -190,7 +199,8 @@ Reply Service::pull(SessionState& s, const Pull& m) {
         if (now && !before)
             for (std::size_t i = mv.earlierBegin; i < mv.earlierEnd; ++i)
                 picked.push_back(static_cast<std::uint32_t>(stretch->ops.size() + i));
-        if (before && !now) out.gone.push_back({first.table, first.rowId});
+        if (before && !now && schema::knownAt(t, schema::DeletedField, static_cast<int>(s.schema)))
+            out.gone.push_back({first.table, first.rowId});
     }
     for (const auto& run : stretch->runs) {
         const Op& first = stretch->ops[run.begin].op;
@@ -200,6 +210,8 @@ Reply Service::pull(SessionState& s, const Pull& m) {
         for (std::size_t i = run.begin; i < run.end; ++i)
             if (m.whole || stretch->ops[i].op.site != s.site) picked.push_back(static_cast<std::uint32_t>(i));
     }
+    if (s.schema < schemaVersion())
+        std::erase_if(picked, [&](std::uint32_t i) { return !known(stretch->op(i), s.schema); });
     out.scope = units.scopeKey(s.user->unit, s.user->role);
     out.cursor = stretch->ops.empty() ? m.cursor : stretch->ops.back().logSeq;
     out.more = stretch->ops.size() >= scan; // whole changes: a batch may end a little past `scan`

@@ -26,6 +26,7 @@ struct SessionState {
     bool welcomed = false;
     std::optional<User> user;
     SiteId site = 0;
+    std::uint32_t schema = 0; // the client's (Hello): it is sent, and may send, only what that schema has
     std::string peer; // for the log
 };
 

@@ -56,9 +56,29 @@ std::optional<std::int64_t> computeAmount(const DossierContext& ctx) {
     return samePeriodTitle(ctx, true) ? 0 : m->amount;
 }
 
+// A form the reference data has no coefficient for (Huân chương Đại đoàn kết dân
+// tộc, Dũng cảm, Hữu nghị, the danh hiệu vinh dự, Giải thưởng, Kỷ niệm chương: the
+// research found no verified figure): the amount is not guessed, and it says so.
+namespace {
+std::optional<Finding> noCoefficient(const DossierContext& ctx) {
+    if (ctx.param({.key = "money.coefficient", .awardCode = ctx.dossier.awardCode, .text = ctx.dossier.nomineeKind}))
+        return std::nullopt;
+    if (!ctx.param({.key = "money.base_salary"})) return std::nullopt;
+    auto f = finding("money.no_coefficient", Severity::Info,
+                     "Tiền thưởng " + quotedAward(ctx) +
+                         ": dữ liệu tham chiếu chưa có hệ số đã xác minh; cán bộ xác định mức theo quy định.",
+                     Source{"Nghị định 152/2025/NĐ-CP", "Điều 49–54", false});
+    f.params = {{"award_code", ctx.dossier.awardCode}, {"nominee_kind", ctx.dossier.nomineeKind}};
+    return f;
+}
+} // namespace
+
 Findings checkMoney(const DossierContext& ctx) {
     auto m = money(ctx);
-    if (!m) return {};
+    if (!m) {
+        if (auto f = noCoefficient(ctx)) return {std::move(*f)};
+        return {};
+    }
     Findings out;
     const auto* p = m->coefficientParam;
     if (const auto* higher = samePeriodTitle(ctx, true)) {

@@ -22,6 +22,7 @@ DossierData dossierFrom(const store::Row& r) {
     d.unitId = text(r, "unit_id");
     d.nomineeKind = text(r, "nominee_kind");
     d.awardCode = text(r, "award_code");
+    if (auto k = text(r, "kind"); !k.empty()) d.kind = k;
     if (auto m = text(r, "method"); !m.empty()) d.method = m;
     d.year = optYear(r, "year").value_or(0);
     d.periodFromYear = optYear(r, "period_from_year");
@@ -126,7 +127,7 @@ void loadQuotaPeers(const store::Store& s, DossierContext& ctx) {
     const auto dossiers = s.list("dossiers", unitYear);
     for (const auto& r : dossiers)
         if (r.id != ctx.dossier.id && text(r, "award_code") == ctx.dossier.awardCode &&
-            text(r, "status") != "not_approved")
+            text(r, "status") != "not_approved" && text(r, "kind") != "hiep_y")
             ctx.quotaPeers.push_back({r.id, integer(r, "proposal_rank")});
     ctx.quotaBaseCount = detail::countHolders(s.list("award_history", unitYear), dossiers, quota->text);
 }

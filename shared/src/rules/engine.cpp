@@ -41,6 +41,13 @@ std::string todayIso() {
 Findings checkAll(const DossierContext& ctx) {
     Findings out = checkRuleInForce(ctx);
     if (!ctx.rule()) return out; // nothing else can be judged without a rule in force
+    if (isConcurrence(ctx)) {
+        for (auto* check : {checkBlocks, checkConcurrence}) {
+            auto fs = check(ctx);
+            out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+        }
+        return out;
+    }
     for (auto* check : {checkComponents, checkPeriod, checkEligibility, checkCollective, checkBlocks, checkVotes,
                         checkDeadline, checkAuthority, checkMoney, checkInitiativeReuse, checkQuotaRank,
                         checkProcessing}) {
@@ -70,7 +77,8 @@ Findings checkUnit(const store::Store& store, std::string_view unitId, int year,
         if (text(d, "status") == "not_approved") continue;
         auto ctx = buildContext(store, d.id, catalog, today);
         auto fs = checkRuleInForce(ctx);
-        auto comp = checkComponents(ctx);
+        // A hiệp y's file is the requesting body's, not a proposal's components.
+        auto comp = isConcurrence(ctx) ? Findings{} : checkComponents(ctx);
         fs.insert(fs.end(), comp.begin(), comp.end());
         auto t = tagged(std::move(fs), d.id, text(d, "nominee_name"));
         out.insert(out.end(), t.begin(), t.end());
@@ -90,7 +98,8 @@ Findings checkUnit(const store::Store& store, std::string_view unitId, int year,
         in.quota = unitCtx.param({.key = "quota.max_share", .awardCode = award});
         if (!in.quota) continue;
         in.proposed = static_cast<std::size_t>(std::count_if(dossiers.begin(), dossiers.end(), [&](const store::Row& r) {
-            return text(r, "award_code") == award && text(r, "status") != "not_approved";
+            // A hiệp y is another authority's proposal: it takes no place in this unit's quota.
+            return text(r, "award_code") == award && text(r, "status") != "not_approved" && text(r, "kind") != "hiep_y";
         }));
         in.baseCount = detail::countHolders(history, dossiers, in.quota->text);
         auto fs = checkQuota(in);

@@ -49,7 +49,8 @@ std::size_t countHolders(const std::vector<store::Row>& history, const std::vect
     for (const auto& r : history)
         if (text(r, "award_code") == award && !text(r, "person_id").empty()) people.insert(text(r, "person_id"));
     for (const auto& r : dossiers)
-        if (text(r, "award_code") == award && text(r, "status") != "not_approved" && !text(r, "person_id").empty())
+        if (text(r, "award_code") == award && text(r, "status") != "not_approved" && text(r, "kind") != "hiep_y" &&
+            !text(r, "person_id").empty())
             people.insert(text(r, "person_id"));
     return people.size();
 }

@@ -214,8 +214,8 @@ std::string migrationSql(const schema::Registry& reg, int version) {
     return sql;
 }
 
-void migrate(Db& db, const schema::Registry& reg) {
-    const int latest = latestMigration(reg);
+void migrate(Db& db, const schema::Registry& reg, int upTo) {
+    const int latest = upTo > 0 ? std::min(upTo, latestMigration(reg)) : latestMigration(reg);
     const int current = db.userVersion();
     if (current > latest)
         throw Error(ErrorKind::Storage, "the database was written by a newer TĐKT (schema " + std::to_string(current) +

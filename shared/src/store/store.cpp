@@ -139,7 +139,7 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, OpenOption
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA cache_size = -32768"); // 32 MiB: big batches must not spill to the WAL mid-transaction
-    migrate(db, schema::registry());
+    migrate(db, schema::registryAt(options.schema), options.schema);
 
     auto impl = std::make_unique<Impl>(std::move(db), std::move(options));
     auto& im = *impl;
@@ -170,6 +170,10 @@ Store::~Store() = default;
 SiteId Store::siteId() const { return m_impl->site; }
 
 std::string Store::siteName() const { return m_impl->siteName; }
+
+std::uint32_t Store::schemaVersion() const { return static_cast<std::uint32_t>(m_impl->db.userVersion()); }
+
+const schema::Registry& Store::registry() const { return m_impl->reg; }
 
 HybridClock& Store::clock() { return m_impl->clock; }
 

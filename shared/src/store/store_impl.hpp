@@ -17,7 +17,7 @@ namespace tdkt::store {
 
 struct Store::Impl {
     Db db;
-    const schema::Registry& reg = schema::registry();
+    const schema::Registry& reg;
     OpenOptions options;
     SiteId site = 0;
     std::string siteName;
@@ -57,7 +57,8 @@ struct Store::Impl {
     std::unordered_map<const schema::TableDef*, Stmt*> rowSelect;
     std::map<std::pair<const schema::TableDef*, std::string>, Stmt*> rowWrite; // by kind and changed slots
 
-    explicit Impl(Db d, OpenOptions o) : db(std::move(d)), options(std::move(o)), clock(options.wall) {}
+    explicit Impl(Db d, OpenOptions o)
+        : db(std::move(d)), reg(schema::registryAt(o.schema)), options(std::move(o)), clock(options.wall) {}
 
     /** A statement prepared once and cached by its SQL text. */
     Stmt& stmt(const std::string& sql);

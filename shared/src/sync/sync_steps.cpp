@@ -26,7 +26,7 @@ void trimToRow(std::vector<Op>& ops) {
 
 void hello(Channel& ch, store::Store& store) {
     const std::uint64_t sent = systemMillis();
-    ch.send(protocol::Hello{protocol::ProtocolVersion, protocol::schemaVersion(), "tdkt-cli"});
+    ch.send(protocol::Hello{protocol::ProtocolVersion, store.schemaVersion(), "tdkt-cli"});
     auto w = expect<protocol::Welcome>(ch.receive());
     const std::uint64_t got = systemMillis();
     const auto offset = static_cast<std::int64_t>(w.serverTimeMs) - static_cast<std::int64_t>((sent + got) / 2);

@@ -55,4 +55,11 @@ enum class ErrorCode : std::uint8_t {
 /** The schema version this build speaks: the newest store migration. */
 std::uint32_t schemaVersion();
 
+/**
+ * The oldest client schema a server still syncs: the one before award_code grew to
+ * the whole catalog (migration 17). Such a client gets only the tables and fields
+ * its schema has (schema::knownAt) and keeps a code it does not know as it is.
+ */
+constexpr std::uint32_t MinClientSchema = 16;
+
 } // namespace tdkt::protocol

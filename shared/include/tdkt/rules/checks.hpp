@@ -59,6 +59,12 @@ Findings checkInitiativeReuse(const DossierContext& ctx);
 /** A capped award: this dossier's place in the unit's ranked list (thứ tự đề nghị) against the cap. */
 Findings checkQuotaRank(const DossierContext& ctx);
 
+/** A hiệp y dossier (kind = hiep_y): the concurrence on a proposal decided elsewhere. */
+bool isConcurrence(const DossierContext& ctx);
+/** For a hiệp y: what is and is not judged here (an info finding); nothing for a proposal. */
+Findings checkConcurrence(const DossierContext& ctx);
+
+/** Every check of a proposal; for a hiệp y only the rule in force, GEN-3 blocks and its scope. */
 Findings checkAll(const DossierContext& ctx);
 
 /** The amount the dossier's award pays (đồng), or nothing when no coefficient or salary applies. */

@@ -17,6 +17,7 @@ struct DossierData {
     std::string unitId;
     std::string nomineeKind = "ca_nhan"; // ca_nhan | tap_the | ho_gia_dinh
     std::string awardCode;
+    std::string kind = "de_nghi";        // de_nghi (a proposal) | hiep_y (a concurrence on one decided elsewhere)
     std::string method = "thuong_xuyen";
     int year = 0;                        // achievement year (the last one of the period)
     std::optional<int> periodFromYear;

@@ -82,6 +82,15 @@ private:
 const Registry& registry();
 
 /**
+ * The registry as the build of schema `version` knew it (tables, fields, enumeration
+ * values with `since` <= version); registry() itself for the latest or later.
+ */
+const Registry& registryAt(int version);
+
+/** Whether a build of schema `version` knows this field (or _deleted) of `table`. */
+bool knownAt(const TableDef& table, std::string_view field, int version);
+
+/**
  * Checks a value against its field: type, enumeration, date shape, UTF-8; text
  * comes back in NFC, booleans as 0/1. Throws Error(Invalid) with a message that
  * names the table and field.

@@ -20,7 +20,7 @@ std::string migrationSql(const schema::Registry& reg, int version);
 int latestMigration(const schema::Registry& reg);
 
 /** Applies every migration above the file's user_version. */
-void migrate(Db& db, const schema::Registry& reg);
+void migrate(Db& db, const schema::Registry& reg, int upTo = 0);
 
 /** Column names that hold a field's version. */
 std::string hlcColumn(std::string_view field);

@@ -10,6 +10,7 @@
  */
 #include "tdkt/core/hlc.hpp"
 #include "tdkt/core/op.hpp"
+#include "tdkt/schema/schema.hpp"
 #include "tdkt/store/page_query.hpp"
 #include "tdkt/store/row.hpp"
 
@@ -34,6 +35,9 @@ struct OpenOptions {
     std::string siteName;                 // recorded at creation
     HybridClock::WallClock wall = systemMillis;
     bool serverRole = false;              // write conflicts rows for concurrent edits
+    // 0: this build's schema. An older one: the replica as the build of that schema
+    // keeps it (its tables, fields and values only): tests of old clients.
+    int schema = 0;
 };
 
 struct HistoryEntry {
@@ -108,6 +112,10 @@ public:
 
     SiteId siteId() const;
     std::string siteName() const;
+    /** The schema this replica holds (its migration): what it says to the server. */
+    std::uint32_t schemaVersion() const;
+    /** The tables and fields of that schema (schema::registryAt). */
+    const schema::Registry& registry() const;
     HybridClock& clock();
 
     // [SECTION] local edits: validated in full before anything is written
