@@ -33,29 +33,36 @@ Reply Service::verify(SessionState& s, const Verify& m) {
     const sync::RowKeep keep = [&](const schema::TableDef& t, const store::RowState& r) {
         return rights.canRead(t, r.row(t));
     };
+    // An older client holds the tables and fields of its own schema only.
+    const int version = static_cast<int>(s.schema);
+    const auto known = [&](const std::string& name) -> const schema::TableDef* {
+        const auto* t = schema::registry().table(name);
+        return t && t->since <= version ? t : nullptr;
+    };
     Digests out;
     if (m.level == 0) {
         for (const auto& t : schema::registry().tables()) {
-            const auto d = sync::tableDigest(m_store, t, keep);
+            if (t.since > version) continue;
+            const auto d = sync::tableDigest(m_store, t, keep, version);
             out.entries.push_back({t.name, 0, {}, d.count, d.sum});
         }
     } else if (m.level == 1) {
         for (const auto& name : m.tables) {
-            const auto* t = schema::registry().table(name);
+            const auto* t = known(name);
             if (!t) return refuse("no table named " + name);
-            for (const auto& [bucket, d] : sync::bucketDigests(m_store, *t, keep))
+            for (const auto& [bucket, d] : sync::bucketDigests(m_store, *t, keep, version))
                 out.entries.push_back({t->name, bucket, {}, d.count, d.sum});
         }
     } else {
         std::map<std::string, std::set<std::uint32_t>> byTable;
         for (const auto& b : m.buckets) {
-            if (!schema::registry().table(b.table)) return refuse("no table named " + b.table);
+            if (!known(b.table)) return refuse("no table named " + b.table);
             if (b.bucket >= sync::DigestBuckets) return refuse("bucket out of range");
             byTable[b.table].insert(b.bucket);
         }
         for (const auto& [name, buckets] : byTable) {
             const auto& t = schema::registry().require(name);
-            for (const auto& [id, h] : sync::rowHashes(m_store, t, buckets, keep))
+            for (const auto& [id, h] : sync::rowHashes(m_store, t, buckets, keep, version))
                 out.entries.push_back({name, sync::bucketOf(id), id, 1, h});
         }
     }
@@ -71,7 +78,7 @@ Reply Service::fetchRows(SessionState& s, const FetchRows& m) {
     RowImages out;
     for (const auto& ref : m.rows) {
         const auto* t = schema::registry().table(ref.table);
-        if (!t) return refuse("no table named " + ref.table);
+        if (!t || t->since > static_cast<int>(s.schema)) return refuse("no table named " + ref.table);
         const std::string id = ref.rowId;
         auto states = m_store.rowStates(t->name, std::span<const std::string>(&id, 1));
         if (states.empty() || !rights.canRead(*t, states[0].row(*t))) {
@@ -83,6 +90,7 @@ Reply Service::fetchRows(SessionState& s, const FetchRows& m) {
         for (std::size_t slot = 0; slot < st.fields.size(); ++slot) {
             const auto& f = st.fields[slot];
             if (isNull(f.value) && f.version.hlc == 0 && f.version.site == 0) continue;
+            if (slot > 0 && t->fields[slot - 1].since > static_cast<int>(s.schema)) continue; // unknown to it
             image.fields.push_back({slot == 0 ? std::string(schema::DeletedField) : t->fields[slot - 1].name, f.value,
                                     f.version});
         }

@@ -48,12 +48,13 @@ std::uint32_t bucketOf(std::string_view rowId) {
     return static_cast<std::uint32_t>(mix(f.h) % DigestBuckets);
 }
 
-std::uint64_t rowHash(const schema::TableDef& t, const store::RowState& row) {
+std::uint64_t rowHash(const schema::TableDef& t, const store::RowState& row, int version) {
     Fnv f;
     f.text(row.id);
     for (std::size_t slot = 0; slot < row.fields.size(); ++slot) {
         const auto& fv = row.fields[slot];
         if (isNull(fv.value) && fv.version.hlc == 0 && fv.version.site == 0) continue; // never set
+        if (version > 0 && slot > 0 && t.fields[slot - 1].since > version) continue;   // unknown to that schema
         f.text(slot == 0 ? std::string_view(schema::DeletedField) : std::string_view(t.fields[slot - 1].name));
         f.value(fv.value);
         f.u64(fv.version.hlc);
@@ -62,24 +63,25 @@ std::uint64_t rowHash(const schema::TableDef& t, const store::RowState& row) {
     return mix(f.h);
 }
 
-Digest tableDigest(const store::Store& store, const schema::TableDef& t, const RowKeep& keep) {
+Digest tableDigest(const store::Store& store, const schema::TableDef& t, const RowKeep& keep, int version) {
     Digest d;
-    forKept(store, t, keep, [&](const store::RowState& r) { d.add(rowHash(t, r)); });
+    forKept(store, t, keep, [&](const store::RowState& r) { d.add(rowHash(t, r, version)); });
     return d;
 }
 
 std::map<std::uint32_t, Digest> bucketDigests(const store::Store& store, const schema::TableDef& t,
-                                              const RowKeep& keep) {
+                                              const RowKeep& keep, int version) {
     std::map<std::uint32_t, Digest> out;
-    forKept(store, t, keep, [&](const store::RowState& r) { out[bucketOf(r.id)].add(rowHash(t, r)); });
+    forKept(store, t, keep, [&](const store::RowState& r) { out[bucketOf(r.id)].add(rowHash(t, r, version)); });
     return out;
 }
 
 std::map<std::string, std::uint64_t> rowHashes(const store::Store& store, const schema::TableDef& t,
-                                               const std::set<std::uint32_t>& buckets, const RowKeep& keep) {
+                                               const std::set<std::uint32_t>& buckets, const RowKeep& keep,
+                                               int version) {
     std::map<std::string, std::uint64_t> out;
     forKept(store, t, keep, [&](const store::RowState& r) {
-        if (buckets.count(bucketOf(r.id))) out.emplace(r.id, rowHash(t, r));
+        if (buckets.count(bucketOf(r.id))) out.emplace(r.id, rowHash(t, r, version));
     });
     return out;
 }

@@ -27,7 +27,7 @@ std::vector<std::string> differingTables(Channel& ch, const store::Store& store)
     std::vector<std::string> out;
     std::map<std::string, Digest> server;
     for (const auto& e : ask(ch, Verify{0, {}, {}}).entries) server[e.table] = {e.count, e.sum};
-    for (const auto& t : schema::registry().tables())
+    for (const auto& t : store.registry().tables())
         if (tableDigest(store, t) != server[t.name]) out.push_back(t.name);
     return out;
 }
@@ -39,7 +39,7 @@ void compareRows(Channel& ch, const store::Store& store, const std::vector<Table
     std::map<std::string, std::set<std::uint32_t>> byTable;
     for (const auto& b : buckets) byTable[b.table].insert(b.bucket);
     for (const auto& [name, set] : byTable) {
-        const auto& t = schema::registry().require(name);
+        const auto& t = store.registry().require(name);
         const auto local = rowHashes(store, t, set);
         const auto& theirs = server[name];
         for (const auto& [id, h] : theirs) {
@@ -77,9 +77,9 @@ std::size_t repairRows(Channel& ch, store::Store& store, const std::vector<RowDi
         auto images = expect<RowImages>(ch.receive());
         std::map<std::string, std::pair<std::vector<store::RowState>, std::vector<std::string>>> byTable;
         for (const auto& img : images.rows)
-            if (const auto* t = schema::registry().table(img.table)) byTable[t->name].first.push_back(toState(*t, img));
+            if (const auto* t = store.registry().table(img.table)) byTable[t->name].first.push_back(toState(*t, img));
         for (const auto& ref : images.absent)
-            if (schema::registry().table(ref.table)) byTable[ref.table].second.push_back(ref.rowId);
+            if (store.registry().table(ref.table)) byTable[ref.table].second.push_back(ref.rowId);
         store::Store::Batch b{store};
         for (const auto& [name, part] : byTable) repaired += store.repairRows(name, part.first, part.second);
         b.commit();
@@ -98,7 +98,7 @@ void verifyReplica(Channel& ch, store::Store& store, bool repair, VerifyReport& 
         std::map<std::string, std::map<std::uint32_t, Digest>> server;
         for (const auto& e : ask(ch, Verify{1, tables, {}}).entries) server[e.table][e.bucket] = {e.count, e.sum};
         for (const auto& name : tables) {
-            auto local = bucketDigests(store, schema::registry().require(name));
+            auto local = bucketDigests(store, store.registry().require(name));
             auto& theirs = server[name];
             std::set<std::uint32_t> all;
             for (const auto& [b, d] : local) all.insert(b);

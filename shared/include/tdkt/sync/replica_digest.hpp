@@ -26,8 +26,12 @@ constexpr std::uint32_t DigestBuckets = 256;
 
 std::uint32_t bucketOf(std::string_view rowId);
 
-/** The hash of a stored row: id, then each field's name, value and version. */
-std::uint64_t rowHash(const schema::TableDef& t, const store::RowState& row);
+/**
+ * The hash of a stored row: id, then each field's name, value and version. With a
+ * `version` (an older client's schema), only the fields that schema has count: the
+ * server hashes what such a replica can hold.
+ */
+std::uint64_t rowHash(const schema::TableDef& t, const store::RowState& row, int version = 0);
 
 struct Digest {
     std::uint64_t count = 0;
@@ -42,14 +46,15 @@ struct Digest {
 /** Which rows count (the server: those the user may read); empty: every row. */
 using RowKeep = std::function<bool(const schema::TableDef&, const store::RowState&)>;
 
-Digest tableDigest(const store::Store& store, const schema::TableDef& t, const RowKeep& keep = {});
+Digest tableDigest(const store::Store& store, const schema::TableDef& t, const RowKeep& keep = {}, int version = 0);
 
 /** Non-empty buckets of the table, by bucket number. */
 std::map<std::uint32_t, Digest> bucketDigests(const store::Store& store, const schema::TableDef& t,
-                                              const RowKeep& keep = {});
+                                              const RowKeep& keep = {}, int version = 0);
 
 /** Each row's hash in the given buckets, by row id. */
 std::map<std::string, std::uint64_t> rowHashes(const store::Store& store, const schema::TableDef& t,
-                                               const std::set<std::uint32_t>& buckets, const RowKeep& keep = {});
+                                               const std::set<std::uint32_t>& buckets, const RowKeep& keep = {},
+                                               int version = 0);
 
 } // namespace tdkt::sync
