@@ -37,7 +37,7 @@ TEST_CASE("statistics: every award code is in one column of 0602.N or 0603.N, or
     CHECK(catalog::tableColumns(cols, "0602.N").size() >= 35);
 }
 
-TEST_CASE("statistics: award codes map to their columns; a hiệp y and an unknown code to none") {
+TEST_CASE("statistics: award codes map to their columns, a hiệp y and an unknown code to none") {
     const auto& cols = shipped();
     auto only = [&](std::string_view code, std::string_view kind = "de_nghi") {
         const auto in = catalog::columnsFor(cols, code, kind);
