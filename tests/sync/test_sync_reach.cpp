@@ -41,7 +41,7 @@ Inspection inspect(SyncWorld& w, const std::string& unit) {
                    json{{"unit_id", "tinh-p"}, {"title", "Kiểm tra công tác khen thưởng 2025"}, {"year", 2025}});
     i.target = w.put("ri", "inspection_targets",
                      json{{"plan_id", i.plan}, {"unit_id", unit}, {"mode", "truc_tiep"}, {"scheduled_on", "2025-10-15"},
-                          {"conclusion", "Đơn vị thực hiện đúng quy trình"}});
+                          {"notice_by", "2025-09-23"}});
     return i;
 }
 
@@ -68,26 +68,26 @@ TEST_CASE("sync: a row moved to another commune reaches it whole and leaves the 
     CHECK_FALSE(holds(w, "rb", "inspection_targets", target));
 
     // The team inspects xa-b instead: xa-b's replica gets the whole row (plan, mode,
-    // date, conclusion: ops it was never sent), xa-a's drops its copy.
+    // dates: ops it was never sent), xa-a's drops its copy.
     w.put("ri", "inspection_targets", json{{"id", target}, {"unit_id", "xa-b"}});
     CHECK(w.sync("ri")["rejected"] == 0);
     w.sync("ra");
     w.sync("rb");
     CHECK_FALSE(holds(w, "ra", "inspection_targets", target));
     const auto row = json::parse(w.ok("rb", {"dump"}))["inspection_targets"][target];
-    CHECK(row["conclusion"] == "Đơn vị thực hiện đúng quy trình");
+    CHECK(row["notice_by"] == "2025-09-23");
     CHECK(row["plan_id"] == plan);
     checkEqual(w, {{"ri", "insp"}, {"ra", "a1"}, {"rb", "b1"}});
 
     // And back: xa-a's replica gets it again whole (it still has the ops in its log),
     // with an edit made while it was away.
-    w.put("ri", "inspection_targets", json{{"id", target}, {"conclusion", "Đã khắc phục hạn chế"}});
+    w.put("ri", "inspection_targets", json{{"id", target}, {"scheduled_on", "2025-11-20"}});
     w.put("ri", "inspection_targets", json{{"id", target}, {"unit_id", "xa-a"}});
     CHECK(w.sync("ri")["rejected"] == 0);
     w.sync("ra");
     w.sync("rb");
     CHECK(holds(w, "ra", "inspection_targets", target));
-    CHECK(json::parse(w.ok("ra", {"dump"}))["inspection_targets"][target]["conclusion"] == "Đã khắc phục hạn chế");
+    CHECK(json::parse(w.ok("ra", {"dump"}))["inspection_targets"][target]["scheduled_on"] == "2025-11-20");
     CHECK_FALSE(holds(w, "rb", "inspection_targets", target));
     checkEqual(w, {{"ri", "insp"}, {"ra", "a1"}, {"rb", "b1"}});
 }
@@ -106,9 +106,9 @@ TEST_CASE("sync: a row edited while it leaves the user's reach is let go once it
     w.sync("ri");
     w.sync("ra");
     REQUIRE(holds(w, "ra", "inspection_targets", target));
-    // The team inspects xa-b instead, and sets a conclusion xa-a may no longer read.
+    // The team inspects xa-b instead, and sets a date xa-a may no longer read.
     w.put("ri", "inspection_targets", json{{"id", target}, {"unit_id", "xa-b"}});
-    w.put("ri", "inspection_targets", json{{"id", target}, {"conclusion", "Kết luận riêng của đoàn"}});
+    w.put("ri", "inspection_targets", json{{"id", target}, {"scheduled_on", "2025-12-01"}});
     w.sync("ri");
     {
         // xa-a's officer saves the form between its sync's push and its pull (a
@@ -116,19 +116,19 @@ TEST_CASE("sync: a row edited while it leaves the user's reach is let go once it
         // the edit it has not pushed.
         auto store = store::Store::open(w.dir() / "ra.db", {});
         sync::SyncClient(*store).push();
-        store->update("inspection_targets", target, {{"conclusion", std::string("Đã khắc phục")}});
+        store->update("inspection_targets", target, {{"scheduled_on", std::string("2025-10-20")}});
         sync::SyncClient(*store).pull();
         CHECK(store->get("inspection_targets", target));
     }
     // The next sync pushes the edit, which is refused (the row is xa-b's now), and the
-    // replica lets go of the row, learning nothing of xa-b's conclusion.
+    // replica lets go of the row, learning nothing of xa-b's visit.
     const auto counts = w.sync("ra");
     CHECK(counts["rejected"] == 1);
     CHECK_FALSE(holds(w, "ra", "inspection_targets", target));
     const auto rejected = json::parse(w.ok("ra", {"rejected"}));
     REQUIRE(rejected.size() == 1);
-    CHECK(rejected[0]["value"] == "Đã khắc phục");
-    CHECK(w.ok("ra", {"dump"}).find("Kết luận riêng") == std::string::npos);
+    CHECK(rejected[0]["value"] == "2025-10-20");
+    CHECK(w.ok("ra", {"dump"}).find("2025-12-01") == std::string::npos);
     checkEqual(w, {{"ri", "insp"}, {"ra", "a1"}});
 }
 

@@ -3,6 +3,7 @@
 
 #include "tdkt/core/error.hpp"
 #include "tdkt/rules/engine.hpp"
+#include "tdkt/inspection/checklist_template.hpp"
 #include "tdkt/rules/reference_io.hpp"
 
 #include <charconv>
@@ -76,6 +77,7 @@ int runReference(store::Store& store, const std::vector<std::string>& words, std
     const Args args = parseArgs(words, {});
     if (args.positional.empty() || args.positional[0] != "load") usageError("usage: reference load [DIR]");
     const auto dir = args.positional.size() > 1 ? std::filesystem::path(args.positional[1]) : defaultReferenceDir();
+    inspection::templatesFromDirectory(dir); // a broken checklist template is refused before anything is written
     const auto r = rules::seedReference(store, dir);
     out << nlohmann::json{{"created", r.created}, {"updated", r.updated}, {"unchanged", r.unchanged}}.dump() << "\n";
     return 0;

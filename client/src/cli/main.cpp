@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "commands_check.hpp"
 #include "commands_report.hpp"
+#include "commands_inspection.hpp"
 #include "commands_sync.hpp"
 #include "context.hpp"
 
@@ -47,6 +48,8 @@ constexpr Command Commands[] = {
     {"report", runReportCommand,
      "report annual --unit UNIT_ID --year Y --out FILE.docx|.xlsx|.csv [--outline lai_chau|lang_son|FILE] "
      "[--stale-since YYYY-MM-DD] | report section --unit UNIT_ID --year Y --outline ID --key KEY --text TEXT"},
+    {"inspection", runInspectionCommand,
+     "inspection templates|plan|team|target|checklist|item|finding|recommend|conclude|publish|follow-up|submit ..."},
 };
 
 // Options that take no value, for every command.

@@ -195,12 +195,13 @@ int runDump(const DataDir& data, const std::vector<std::string>& args) {
         throw Error(ErrorKind::NotFound, "no server data in " + data.dir.string());
     auto store = openStore(data);
     const std::string as = option(args, "--as", false);
+    std::optional<UnitTree> tree; // Rights keeps a reference to it
     std::optional<Rights> rights;
     if (!as.empty()) {
         Accounts accounts(data.accountsFile());
         auto user = accounts.userInfo(as); // a disabled user's reach too
         if (!user) throw Error(ErrorKind::NotFound, "no user named " + as);
-        rights.emplace(*store, user->user, UnitTree(*store));
+        rights.emplace(*store, user->user, tree.emplace(*store));
     }
     store::Store::ReadSnapshot snapshot{*store};
     json::RowFilter filter;

@@ -14,9 +14,6 @@ constexpr std::array<std::string_view, 9> ReviewFields{"status",           "stat
                                                        "decision_number",  "decision_date", "amount",
                                                        "deciding_unit_id"};
 
-constexpr std::array<std::string_view, 4> InspectionTables{"inspection_targets", "checklist_items", "findings",
-                                                           "recommendations"};
-
 bool contains(auto const& list, std::string_view v) { return std::find(list.begin(), list.end(), v) != list.end(); }
 
 std::string text(const std::optional<Value>& v) {
@@ -34,7 +31,7 @@ bool Rights::isReference(const schema::TableDef& t) {
 }
 
 Rights::Rights(const store::Store& store, User user, const UnitTree& units)
-    : m_store(store), m_user(std::move(user)), m_scope(units.scope(m_user.unit)) {
+    : m_store(store), m_units(units), m_user(std::move(user)), m_scope(units.scope(m_user.unit)) {
     if (m_user.role == "inspector") m_inspected = units.inspected(m_user.unit);
 }
 
@@ -46,6 +43,7 @@ bool Rights::canReadUnit(const schema::TableDef& t, const std::string& rowId, co
     // Movements launched above (province, ward) are what a unit registers its
     // movement_targets and results against, so they are read down the tree.
     if (t.name == "movements" && m_scope->ancestors.count(text(unit))) return true;
+    if (isInspectionWork(t)) return readsInspection(t, rowId, text(unit));
     return readsUnit(text(unit));
 }
 
@@ -68,12 +66,14 @@ std::optional<std::string> Rights::refuseWrite(const schema::TableDef& t, const 
     if (m_user.role == "admin") return "administrators manage units, users and reference data, not unit records";
     const std::string unit = text(lookup(op.table, op.rowId, t.unitField));
     if (unit.empty()) return "the row names no unit (" + t.unitField + " is missing)";
+    if (isInspectionWork(t)) return refuseInspection(t, op, lookup);
     if (auto why = refuseInUnit(t, op, unit, lookup)) return why;
     if (op.field == t.unitField) {
         const auto* moved = std::get_if<std::string>(&op.value);
         if (!moved) return t.unitField + " cannot be cleared";
         if (*moved != unit) return refuseInUnit(t, op, *moved, lookup);
     }
+    if (t.name == "inspection_team") return refuseTeamRow(op, lookup);
     return std::nullopt;
 }
 
@@ -107,18 +107,8 @@ std::optional<std::string> Rights::refuseInUnit(const schema::TableDef& t, const
         return "a reviewer moves dossiers of its subtree through review and decision; " + t.name + " of unit " +
                unit + " belongs to that unit's officers";
     }
-    if (m_user.role == "inspector" && contains(InspectionTables, t.name) && inspectsRow(t, op, lookup))
-        return std::nullopt;
     return "unit " + unit + " is not yours: a " + m_user.role + " of unit " + m_user.unit +
            " may not change its " + t.name;
-}
-
-bool Rights::inspectsRow(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const {
-    std::string target = t.name == "inspection_targets" ? op.rowId : text(lookup(t.name, op.rowId, "target_id"));
-    if (target.empty()) return false;
-    std::string plan = text(lookup("inspection_targets", target, "plan_id"));
-    if (plan.empty()) return false;
-    return subtree().count(text(lookup("inspection_plans", plan, "unit_id"))) > 0;
 }
 
 } // namespace tdkt::server

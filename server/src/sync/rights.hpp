@@ -9,8 +9,10 @@
  *    its subtree (its own unit's too: it is the council and chairman that decide
  *    for its staff), and their decision for the award forms its level may decide
  *    (award_authority.hpp); officers never review or decide their unit's dossiers;
- *  - inspector: as officer for its own unit, plus inspection targets, checklist
- *    items, findings and recommendations of plans issued in its subtree;
+ *  - inspector: as officer for its own unit, plus the inspection targets of plans
+ *    issued in its subtree; an inspection's checklists, findings, conclusions and
+ *    recommendations are its plan's team's (inspection_rights.cpp), hidden from
+ *    the inspected unit until published;
  *  - admin: units and reference data; reads everything.
  * Built per request from the store's current state. No sockets here.
  */
@@ -57,9 +59,16 @@ private:
     bool canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const;
     std::optional<std::string> refuseInUnit(const schema::TableDef& t, const Op& op, const std::string& unit,
                                             const FieldLookup& lookup) const;
-    bool inspectsRow(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const;
+    // inspection_rights.cpp (issue 18)
+    static bool isInspectionWork(const schema::TableDef& t);
+    std::string teamRole(const std::string& plan, const FieldLookup& lookup) const;
+    std::optional<std::string> refuseTeamRow(const Op& op, const FieldLookup& lookup) const;
+    std::optional<std::string> refuseInspection(const schema::TableDef& t, const Op& op,
+                                                const FieldLookup& lookup) const;
+    bool readsInspection(const schema::TableDef& t, const std::string& rowId, const std::string& unit) const;
 
     const store::Store& m_store;
+    const UnitTree& m_units;
     User m_user;
     std::shared_ptr<const UnitTree::Scope> m_scope; // the user's subtree and ancestors
     std::shared_ptr<const std::set<std::string>> m_inspected; // inspectors: the units their plans inspect

@@ -31,15 +31,44 @@ std::shared_ptr<const UnitTree::Scope> UnitTree::scope(const std::string& unit) 
     return m_scopes.emplace(unit, std::move(s)).first->second;
 }
 
+namespace {
+std::string textField(const store::Row& row, const char* field) {
+    auto it = row.fields.find(field);
+    if (it == row.fields.end()) return {};
+    const auto* s = std::get_if<std::string>(&it->second);
+    return s ? *s : std::string();
+}
+} // namespace
+
+const std::map<std::string, UnitTree::Target>& UnitTree::targets() const {
+    if (m_targets) return *m_targets;
+    m_targets.emplace();
+    std::map<std::string, std::string> issuers; // plan → its unit
+    for (const auto& target : m_store.list("inspection_targets")) {
+        Target t{textField(target, "unit_id"), {}, textField(target, "plan_id"),
+                 textField(target, "mode") == "tu_kiem_tra", textField(target, "conclusion_status") == "da_cong_bo"};
+        auto [it, fresh] = issuers.try_emplace(t.plan);
+        if (fresh)
+            if (const auto plan = m_store.get("inspection_plans", t.plan)) it->second = textField(*plan, "unit_id");
+        if (it->second.empty()) continue; // a target of a plan that is gone
+        t.issuer = it->second;
+        m_targets->emplace(target.id, std::move(t));
+    }
+    return *m_targets;
+}
+
+const UnitTree::Target* UnitTree::target(const std::string& id) const {
+    const auto& all = targets();
+    auto it = all.find(id);
+    return it == all.end() ? nullptr : &it->second;
+}
+
 std::shared_ptr<const std::set<std::string>> UnitTree::inspected(const std::string& unit) const {
     if (auto it = m_inspected.find(unit); it != m_inspected.end()) return it->second;
     const auto within = scope(unit);
     auto units = std::make_shared<std::set<std::string>>();
-    for (const auto& target : m_store.list("inspection_targets")) {
-        const auto plan = m_store.get("inspection_plans", std::get<std::string>(target.fields.at("plan_id")));
-        if (plan && within->subtree.count(std::get<std::string>(plan->fields.at("unit_id"))))
-            units->insert(std::get<std::string>(target.fields.at("unit_id")));
-    }
+    for (const auto& [id, target] : targets())
+        if (within->subtree.count(target.issuer)) units->insert(target.unit);
     return m_inspected.emplace(unit, std::move(units)).first->second;
 }
 
@@ -61,6 +90,11 @@ std::uint64_t UnitTree::scopeKey(const std::string& unit, const std::string& rol
             add("?");
             for (const auto& u : *inspected(unit)) add(u);
         }
+        // A conclusion published to a unit of the subtree opens its findings and
+        // recommendations: rows logged before the cursor become readable (a sweep).
+        add("!");
+        for (const auto& [id, target] : targets())
+            if (target.published && s->subtree.count(target.unit)) add(id);
     }
     return m_scopeKeys.emplace(key, h | 1).first->second; // never 0, which means "unknown"
 }

@@ -25,7 +25,20 @@ public:
         std::set<std::string> ancestors; // every unit above it
     };
 
+    /** An inspection target as rights need it (issue 18). */
+    struct Target {
+        std::string unit;   // the inspected unit
+        std::string issuer; // the unit that issued its plan
+        std::string plan;
+        bool self = false;      // tu_kiem_tra
+        bool published = false; // conclusion_status da_cong_bo
+    };
+
     explicit UnitTree(const store::Store& store);
+
+    /** Every live inspection target by id, read once per tree (a target's change makes a new tree). */
+    const std::map<std::string, Target>& targets() const;
+    const Target* target(const std::string& id) const;
 
     std::shared_ptr<const Scope> scope(const std::string& unit) const;
 
@@ -46,6 +59,7 @@ private:
     std::multimap<std::string, std::string> m_children;
     std::map<std::string, std::string> m_parent;
     mutable std::map<std::string, std::shared_ptr<const Scope>> m_scopes;
+    mutable std::optional<std::map<std::string, Target>> m_targets;
 };
 
 /** The tree as of the store's unit epoch (Store::unitEpoch): read again once a unit changed. */

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 namespace tdkt::rules {
 using namespace detail;
@@ -61,8 +62,9 @@ std::vector<std::string> holidaysFor(const DossierContext& ctx, bool& verified) 
 std::string addWorkingDays(std::string_view fromIso, int days, const std::vector<std::string>& holidays) {
     auto t = parseDay(fromIso);
     if (!t) return {};
-    for (int counted = 0; counted < days;) {
-        *t += sys_days::duration{1};
+    const sys_days::duration step{days < 0 ? -1 : 1};
+    for (int counted = 0; counted < std::abs(days);) {
+        *t += step;
         const weekday wd{*t};
         if (wd == Saturday || wd == Sunday || isHoliday(isoOf(*t), holidays)) continue;
         ++counted;

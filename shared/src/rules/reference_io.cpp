@@ -148,7 +148,8 @@ Catalog catalogFromDirectory(const fs::path& dir) {
         store::Row row{r.id, {}};
         for (auto& [name, v] : r.fields)
             if (!isNull(v)) row.fields.emplace(name, std::move(v));
-        (r.table == "award_rules" ? rules : params).push_back(std::move(row));
+        if (r.table == "award_rules") rules.push_back(std::move(row));
+        else if (r.table == "parameters") params.push_back(std::move(row)); // not the checklist templates
     }
     return catalogFromRows(rules, params);
 }

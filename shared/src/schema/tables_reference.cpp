@@ -61,8 +61,21 @@ TableDef parameters() {
     return withSince(table("parameters", "Tham số quy định", "unit_id", "key", std::move(fields)));
 }
 
+// Checklist templates (issue 18, migration 19): versioned like the catalog; a copy
+// an administrator edits is a new row (based_on) with the next version.
+TableDef checklistTemplates() {
+    std::vector<FieldDef> fields{ref("unit_id", "units", "Phạm vi áp dụng (trống: toàn quốc)"),
+                                 text("code", "Mã mẫu", true), integer("version", "Phiên bản", true),
+                                 text("title", "Tên mẫu", true), json("items", "Các mục kiểm tra"),
+                                 ref("based_on", "checklist_templates", "Sao từ mẫu")};
+    addProvenance(fields);
+    auto t = table("checklist_templates", "Mẫu nội dung kiểm tra", "unit_id", "title", std::move(fields));
+    t.since = 19;
+    return t;
+}
+
 } // namespace
 
-std::vector<TableDef> referenceTables() { return {awardRules(), parameters()}; }
+std::vector<TableDef> referenceTables() { return {awardRules(), parameters(), checklistTemplates()}; }
 
 } // namespace tdkt::schema

@@ -114,6 +114,15 @@ TableDef initiatives() {
 }
 
 // [SECTION] inspections
+// Migration 19 (issue 18): the team as accounts, the plan's template and notice
+// rules, each target's notice dates, publication and self-inspection submission.
+constexpr int InspectionWorkSince = 19;
+
+FieldDef since19(FieldDef d) {
+    d.since = InspectionWorkSince;
+    return d;
+}
+
 std::vector<EnumValue> itemResults() {
     return {{"dat", "Đạt"}, {"chua_dat", "Chưa đạt"}, {"khong_ap_dung", "Không áp dụng"}};
 }
@@ -125,14 +134,58 @@ TableDef inspectionPlans() {
                   text("purpose", "Mục đích, yêu cầu"), text("team", "Thành phần đoàn kiểm tra"),
                   date("schedule_from", "Thời gian từ"), date("schedule_to", "Thời gian đến"),
                   enumeration("status", "Trạng thái",
-                              {{"du_thao", "Dự thảo"}, {"dang_thuc_hien", "Đang thực hiện"}, {"da_ket_luan", "Đã kết luận"}})});
+                              {{"du_thao", "Dự thảo"}, {"dang_thuc_hien", "Đang thực hiện"}, {"da_ket_luan", "Đã kết luận"}}),
+                  since19(text("contents", "Nội dung kiểm tra")),
+                  since19(ref("template_id", "checklist_templates", "Mẫu nội dung kiểm tra")),
+                  since19(integer("template_version", "Phiên bản mẫu")),
+                  since19(integer("notice_working_days", "Thông báo trước (ngày làm việc)")),
+                  since19(integer("report_days_before", "Đơn vị nộp báo cáo trước (ngày)")),
+                  since19(date("self_report_due", "Hạn nộp báo cáo tự kiểm tra"))});
 }
 
 TableDef inspectionTargets() {
     return table("inspection_targets", "Đơn vị được kiểm tra", "unit_id", "mode",
                  {ref("plan_id", "inspection_plans", "Kế hoạch", true), ref("unit_id", "units", "Đơn vị được kiểm tra", true),
                   enumeration("mode", "Hình thức", {{"truc_tiep", "Kiểm tra trực tiếp"}, {"tu_kiem_tra", "Tự kiểm tra"}}, true),
-                  date("scheduled_on", "Ngày kiểm tra"), text("conclusion", "Kết luận")});
+                  date("scheduled_on", "Ngày kiểm tra"), text("conclusion", "Kết luận"),
+                  since19(date("notice_by", "Hạn thông báo cho đơn vị")),
+                  since19(date("report_due", "Hạn đơn vị nộp báo cáo")),
+                  since19(enumeration("conclusion_status", "Kết luận",
+                                      {{"du_thao", "Dự thảo"}, {"da_cong_bo", "Đã công bố"}})),
+                  since19(date("published_on", "Ngày công bố kết luận")),
+                  since19(text("published_by", "Người công bố")),
+                  since19(enumeration("self_status", "Tự kiểm tra",
+                                      {{"dang_thuc_hien", "Đang tự kiểm tra"}, {"da_nop", "Đã nộp"}})),
+                  since19(date("submitted_on", "Ngày nộp báo cáo tự kiểm tra"))});
+}
+
+// The team's conclusion for one inspected unit, apart from the target row: the unit
+// reads its target (dates, mode) from the start but the conclusion only once the
+// leader publishes it (inspection_targets.conclusion_status). Its id is made from
+// the target's (conclusionId), so two inspectors offline write the same row.
+TableDef inspectionConclusions() {
+    auto t = table("inspection_conclusions", "Kết luận kiểm tra", "unit_id", "content",
+                   {ref("target_id", "inspection_targets", "Đơn vị được kiểm tra", true),
+                    ref("unit_id", "units", "Đơn vị được kiểm tra", true), text("strengths", "Ưu điểm"),
+                    text("weaknesses", "Hạn chế, tồn tại"), text("content", "Kết luận", true),
+                    date("concluded_on", "Ngày kết luận")});
+    t.since = InspectionWorkSince;
+    return t;
+}
+
+// A plan's team, one row per account: its id is made from the plan and the account
+// (teamMemberId), so the server's rights find a member without a query.
+TableDef inspectionTeam() {
+    auto t = table("inspection_team", "Thành viên đoàn kiểm tra", "unit_id", "user_name",
+                   {ref("plan_id", "inspection_plans", "Kế hoạch", true), ref("unit_id", "units", "Đơn vị ban hành", true),
+                    text("user_name", "Tài khoản", true),
+                    enumeration("role", "Nhiệm vụ",
+                                {{"truong_doan", "Trưởng đoàn"}, {"pho_truong_doan", "Phó Trưởng đoàn"},
+                                 {"thanh_vien", "Thành viên"}, {"thu_ky", "Thư ký"}},
+                                true),
+                    ref("person_id", "people", "Cán bộ")});
+    t.since = InspectionWorkSince;
+    return t;
 }
 
 TableDef checklistItems() {
@@ -140,7 +193,8 @@ TableDef checklistItems() {
                  {ref("target_id", "inspection_targets", "Đơn vị được kiểm tra", true),
                   ref("unit_id", "units", "Đơn vị", true), text("section", "Mục"), text("content", "Nội dung", true),
                   enumeration("result", "Kết quả", itemResults()), text("notes", "Ghi chú"),
-                  text("evidence", "Tài liệu kiểm chứng"), integer("sort_order", "Thứ tự")});
+                  text("evidence", "Tài liệu kiểm chứng"), integer("sort_order", "Thứ tự"),
+                  since19(text("number", "Số thứ tự mục")), since19(text("template_item", "Mã mục trong mẫu"))});
 }
 
 TableDef findings() {
@@ -177,7 +231,8 @@ TableDef conflicts() {
 
 std::vector<TableDef> workTables() {
     return {movements(),       movementTargets(), movementResults(),   dossiers(), dossierItems(),
-            awardHistory(),    initiatives(),     inspectionPlans(),   inspectionTargets(),
+            awardHistory(),    initiatives(),     inspectionPlans(),   inspectionTargets(), inspectionTeam(),
+            inspectionConclusions(),
             checklistItems(),  findings(),        recommendations(),   conflicts()};
 }
 

@@ -93,7 +93,8 @@ struct Store::Impl {
     static bool shapesRights(const schema::TableDef& t, std::string_view field) {
         if (t.name == "units") return true;
         if (t.name == "inspection_targets")
-            return field == "unit_id" || field == "plan_id" || field == schema::DeletedField;
+            return field == "unit_id" || field == "plan_id" || field == "conclusion_status" ||
+                   field == schema::DeletedField; // a conclusion published opens it to the unit
         return t.name == "inspection_plans" && field == schema::DeletedField; // its targets go with it
     }
     void noteUnitWrite(const schema::TableDef& t, std::string_view field, const CachedRow& row, const Value& after) {

@@ -33,7 +33,8 @@ Findings checkDeadline(const DossierContext& ctx);
 Findings checkProcessing(const DossierContext& ctx);
 /**
  * The `days`-th working day after `fromIso` (the count starts the next day; weekends
- * and `holidays` are skipped: "YYYY-MM-DD" dates, or "MM-DD" every year).
+ * and `holidays` are skipped: "YYYY-MM-DD" dates, or "MM-DD" every year). A negative
+ * `days` counts back: the working day that many working days before.
  */
 std::string addWorkingDays(std::string_view fromIso, int days, const std::vector<std::string>& holidays);
 
