@@ -98,7 +98,7 @@ TEST_SUITE("inspection") {
         CHECK_THROWS_AS(noticeDates("16/05/2024", {}, holidays), Error);
     }
 
-    TEST_CASE("inspection: a plan keeps its template's version; targets get notice dates and the checklist") {
+    TEST_CASE("inspection: a plan keeps its template's version, targets get notice dates and the checklist") {
         TempDir dir;
         auto s = store::Store::open(dir.path() / "t.db", {.create = true, .siteName = "test"});
         rules::seedReference(*s, TDKT_REFERENCE_DIR);

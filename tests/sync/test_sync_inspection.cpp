@@ -64,7 +64,7 @@ std::size_t rowsOf(SyncWorld& w, const std::string& replica, const std::string& 
 } // namespace
 
 TEST_SUITE("sync") {
-TEST_CASE("sync: an inspection is its team's; the unit reads it once the leader publishes, then follows up") {
+TEST_CASE("sync: an inspection is its team's, the unit reads it once the leader publishes, then follows up") {
     SyncWorld w(false);
     const auto p = inspectionWorld(w);
     const auto first = items(w, "rl", p.direct)[0]["id"].get<std::string>();
