@@ -11,6 +11,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
 #include <thread>
 #include <vector>
 
@@ -201,6 +203,35 @@ TEST_CASE("app-sync: a progress hook returning false stops the sync between batc
     std::this_thread::sleep_for(200ms);
     in.queue.run();
     CHECK(in.results.empty());
+}
+TEST_CASE("app-sync: now and then a sync is a replica check that mends a damaged row") {
+    World x;
+    x.w.replica("r1", "a1");
+    const auto id = x.w.newDossier("r1", "xa-a", "Lê Văn Tám");
+    x.w.sync("r1");
+    // The damage, in the file, as a bug or a restored copy would leave it.
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(x.db("r1").c_str(), &h) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(h, ("UPDATE dossiers SET nominee_name = 'hỏng' WHERE id = '" + id + "'").c_str(), nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(h);
+
+    Inbox in;
+    app::SyncWorker worker({.db = x.db("r1"), .period = 0ms, .autoStart = false, .checkEvery = 1h}, in.queue,
+                           in.listener());
+    worker.syncNow();
+    in.waitResults(1);
+    REQUIRE(in.results[0].outcome == SyncResult::Outcome::Done);
+    REQUIRE(in.results[0].check);
+    CHECK(in.results[0].check->differences.size() == 1);
+    CHECK(in.results[0].check->repaired == 1);
+    CHECK(in.results[0].check->clean);
+    CHECK(x.w.rows("r1", "dossiers")[id]["nominee_name"] == "Lê Văn Tám");
+    // Checked: the next sync within the hour is a plain one.
+    worker.syncNow();
+    in.waitResults(2);
+    CHECK(in.results[1].outcome == SyncResult::Outcome::Done);
+    CHECK_FALSE(in.results[1].check);
 }
 }
 

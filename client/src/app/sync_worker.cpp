@@ -1,6 +1,8 @@
 #include "sync_worker.hpp"
 
 #include <algorithm>
+#include <iostream>
+#include <string>
 
 namespace tdkt::app {
 namespace {
@@ -18,6 +20,23 @@ bool retryable(const std::exception_ptr& e) {
     } catch (...) {
         return true; // storage: a full disk may be freed
     }
+}
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// A replica check is due when none was made for `every` (kept in the replica).
+bool checkDue(const store::Store& store, std::chrono::milliseconds every) {
+    if (every.count() <= 0) return false;
+    std::int64_t last = 0;
+    try {
+        last = std::stoll(store.setting("last_check_ms").value_or("0"));
+    } catch (const std::exception&) {
+        last = 0; // an unreadable note: check now
+    }
+    return nowMs() - last >= every.count() || nowMs() < last; // a clock set back counts as due
 }
 
 } // namespace
@@ -68,7 +87,17 @@ SyncResult SyncWorker::runSync(store::Store& store) {
             if (m_listener.progress) m_ui.post([fn = m_listener.progress, p] { fn(p); });
             return !m_cancel.load();
         });
-        r.counts = client.sync();
+        if (checkDue(store, m_options.checkEvery)) {
+            auto v = client.verify(true);
+            r.counts = v.sync;
+            store.setSetting("last_check_ms", std::to_string(nowMs()));
+            if (!v.differences.empty())
+                std::clog << "tdkt: replica check: " << v.differences.size() << " row(s) differed from the server, "
+                          << v.repaired << " repaired" << (v.clean ? "" : ", some still differ") << "\n";
+            r.check = std::move(v);
+        } else {
+            r.counts = client.sync();
+        }
     } catch (const sync::SyncCancelled&) {
         r.outcome = SyncResult::Outcome::Cancelled;
     } catch (...) {

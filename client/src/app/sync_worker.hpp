@@ -30,6 +30,8 @@ struct SyncResult {
     std::optional<sync::LoginInfo> login;   // a login's answer
     std::exception_ptr error;               // Failed: word it with describeError
     std::chrono::system_clock::time_point at;
+    /** The replica check that came with this sync, when one was due (verify --repair). */
+    std::optional<sync::VerifyReport> check;
     /** When the worker tries again on its own; nullopt: only on demand (e.g. sign in again). */
     std::optional<std::chrono::milliseconds> retryIn;
 };
@@ -42,6 +44,9 @@ public:
         std::chrono::milliseconds backoffFirst{std::chrono::seconds(5)};
         std::chrono::milliseconds backoffMax{std::chrono::minutes(5)};
         bool autoStart = true; // sync once at start when the replica is signed in
+        // Now and then a sync is a replica check that mends what differs from the
+        // server (SyncClient::verify(true)), with a line in the log; 0: never.
+        std::chrono::milliseconds checkEvery{std::chrono::hours(24)};
     };
     /** Both run on the UI thread (through the queue). */
     struct Listener {
