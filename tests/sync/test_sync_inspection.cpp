@@ -156,5 +156,11 @@ TEST_CASE("sync: two inspectors fill one checklist offline: item by item, the sa
         CHECK(conflicts[0]["row_id"] == i3);
         CHECK(conflicts[0]["field"] == "result");
     }
+    // The inspected unit reads none of it before publication, its conflict neither
+    // (a conflict shows both inspectors' values).
+    w.sync("rx");
+    CHECK(json::parse(w.ok("rx", {"conflicts"})).empty());
+    CHECK(w.ok("rx", {"dump"}).find("Thiếu hồ sơ") == std::string::npos);
+    CHECK(w.ok("rx", {"dump"}) == w.serverDump("a1"));
 }
 }

@@ -44,6 +44,13 @@ bool Rights::canReadUnit(const schema::TableDef& t, const std::string& rowId, co
     // movement_targets and results against, so they are read down the tree.
     if (t.name == "movements" && m_scope->ancestors.count(text(unit))) return true;
     if (isInspectionWork(t)) return readsInspection(t, rowId, text(unit));
+    // A conflict shows a row's competing values: it is read as that row is, so the
+    // values of an unpublished checklist stay the team's (the row's unit is its own).
+    if (t.name == "conflicts")
+        if (auto of = m_store.fieldValue("conflicts", rowId, "table_name"))
+            if (const auto* rt = schema::registry().table(text(of->value)); rt && isInspectionWork(*rt))
+                if (auto id = m_store.fieldValue("conflicts", rowId, "row_id"))
+                    return readsInspection(*rt, text(id->value), text(unit));
     return readsUnit(text(unit));
 }
 
