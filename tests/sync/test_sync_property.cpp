@@ -296,6 +296,12 @@ void requireNothingLost(const Run& run, const std::filesystem::path& db, const s
         // that field written by another (the same value twice is one).
         const auto seenByLater = [&](const Write& later) {
             if (later.saw.count(w.op.version())) return true;
+            // What a replica pulled it keeps knowing: a delete typed after an edit (since
+            // refused) that was made on top of the value had seen the value too.
+            for (const auto& earlier : run.writes)
+                if (earlier.replica == later.replica && earlier.op.seq < later.op.seq &&
+                    earlier.saw.count(w.op.version()))
+                    return true;
             for (const auto& v : later.saw)
                 if (auto it = byVersion.find(v); it != byVersion.end() && it->second->op.rowId == w.op.rowId &&
                                                  it->second->op.field == w.op.field && it->second->op.value == w.op.value)
