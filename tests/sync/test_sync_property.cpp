@@ -190,6 +190,20 @@ ServerField serverField(const std::filesystem::path& db, const Op& op) {
     return out;
 }
 
+// One line per row of a query, its columns after two spaces (a trace of the server's file).
+void printRows(sqlite3* h, const std::string& sql, std::ostringstream& out) {
+    sqlite3_exec(
+        h, sql.c_str(),
+        [](void* o, int n, char** v, char**) {
+            auto& os = *static_cast<std::ostringstream*>(o);
+            os << " ";
+            for (int i = 0; i < n; ++i) os << " " << (v[i] ? v[i] : "null");
+            os << "\n";
+            return 0;
+        },
+        &out, nullptr);
+}
+
 // TDKT_PROPERTY_TRACE=1: the story of a lost value's row, to read a failure.
 void trace(const Run& run, const std::filesystem::path& db, const Write& lostWrite) {
     std::ostringstream out;
@@ -206,38 +220,12 @@ void trace(const Run& run, const std::filesystem::path& db, const Write& lostWri
                             "hlc, 0, 0, reason, 0 FROM refused_ops WHERE row_id = '" + lostWrite.op.rowId +
                             "' ORDER BY 1";
     out << "server log (pos site seq field value hlc base_hlc seen author applied):\n";
-    sqlite3_exec(
-        h, sql.c_str(),
-        [](void* o, int n, char** v, char**) {
-            auto& os = *static_cast<std::ostringstream*>(o);
-            os << " ";
-            for (int i = 0; i < n; ++i) os << " " << (v[i] ? v[i] : "null");
-            os << "\n";
-            return 0;
-        },
-        &out, nullptr);
+    printRows(h, sql, out);
     out << "server conflicts:\n";
-    sqlite3_exec(
-        h, ("SELECT field, status, candidates, winner FROM conflicts WHERE row_id = '" + lostWrite.op.rowId + "'").c_str(),
-        [](void* o, int n, char** v, char**) {
-            auto& os = *static_cast<std::ostringstream*>(o);
-            for (int i = 0; i < n; ++i) os << " " << (v[i] ? v[i] : "null");
-            os << "\n";
-            return 0;
-        },
-        &out, nullptr);
+    printRows(h, "SELECT field, status, candidates, winner FROM conflicts WHERE row_id = '" + lostWrite.op.rowId + "'", out);
     out << "server log of those conflicts (pos site seq field value hlc author applied):\n";
-    sqlite3_exec(
-        h, ("SELECT local_seq, site, seq, field, value, hlc, author, applied FROM ops WHERE row_id IN (SELECT id FROM "
-            "conflicts WHERE row_id = '" + lostWrite.op.rowId + "') ORDER BY 1").c_str(),
-        [](void* o, int n, char** v, char**) {
-            auto& os = *static_cast<std::ostringstream*>(o);
-            os << " ";
-            for (int i = 0; i < n; ++i) os << " " << (v[i] ? v[i] : "null");
-            os << "\n";
-            return 0;
-        },
-        &out, nullptr);
+    printRows(h, "SELECT local_seq, site, seq, field, value, hlc, author, applied FROM ops WHERE row_id IN (SELECT id FROM "
+                 "conflicts WHERE row_id = '" + lostWrite.op.rowId + "') ORDER BY 1", out);
     sqlite3_close(h);
     MESSAGE(out.str());
 }

@@ -5,19 +5,23 @@
 
 namespace tdkt::store {
 
+bool Store::Impl::hasUnacked(const schema::TableDef& t, std::string_view id) {
+    flushLog();
+    auto& mine = stmt("SELECT 1 FROM changes WHERE row_id = ? AND tbl = ? AND site = ? AND seq + n - 1 > ? LIMIT 1");
+    mine.bind(1, id).bind(2, t.name).bind(3, static_cast<std::int64_t>(site));
+    mine.bind(4, static_cast<std::int64_t>(ackedSeq()));
+    const bool pending = mine.step();
+    mine.reset();
+    return pending;
+}
+
 bool Store::dropRow(std::string_view table, std::string_view id) {
     auto& im = *m_impl;
     const auto* t = im.reg.table(table);
     if (!t) return false;
     Batch b{*this};
-    im.flushLog();
     // Our own changes the server has not confirmed are still to be pushed (or refused).
-    auto& mine = im.stmt("SELECT 1 FROM changes WHERE row_id = ? AND tbl = ? AND site = ? AND seq + n - 1 > ? LIMIT 1");
-    mine.bind(1, id).bind(2, t->name).bind(3, static_cast<std::int64_t>(im.site));
-    mine.bind(4, static_cast<std::int64_t>(im.ackedSeq()));
-    const bool pending = mine.step();
-    mine.reset();
-    if (pending) {
+    if (im.hasUnacked(*t, id)) {
         b.commit();
         return false;
     }

@@ -62,16 +62,8 @@ std::size_t Store::repairRows(std::string_view table, std::span<const RowState> 
     auto& im = *m_impl;
     const auto& t = im.reg.require(table);
     Batch b{*this};
-    im.flushLog();
     // Our own changes the server has not confirmed are still to be pushed (or refused): left alone.
-    auto& mine = im.stmt("SELECT 1 FROM changes WHERE row_id = ? AND tbl = ? AND site = ? AND seq + n - 1 > ? LIMIT 1");
-    const auto acked = static_cast<std::int64_t>(im.ackedSeq());
-    const auto pending = [&](std::string_view id) {
-        mine.bind(1, id).bind(2, t.name).bind(3, static_cast<std::int64_t>(im.site)).bind(4, acked);
-        const bool p = mine.step();
-        mine.reset();
-        return p;
-    };
+    const auto pending = [&](std::string_view id) { return im.hasUnacked(t, id); };
     std::size_t changed = 0;
     for (const auto& r : rows) {
         if (!isValidRowId(r.id) || r.fields.size() != t.fields.size() + 1 || pending(r.id)) continue;
@@ -88,7 +80,7 @@ std::size_t Store::repairRows(std::string_view table, std::span<const RowState> 
         ++changed;
     }
     for (const auto& id : absent)
-        if (!pending(id) && im.rowExists(t, id, true) && dropRow(t.name, id)) ++changed;
+        if (im.rowExists(t, id, true) && dropRow(t.name, id)) ++changed; // it keeps a row with unpushed changes
     b.commit();
     return changed;
 }

@@ -158,6 +158,8 @@ struct Store::Impl {
     bool appendRemoteOp(const Op& op, bool applied);
     /** This replica's ops up to here were acknowledged by the server. */
     std::uint64_t ackedSeq();
+    /** Whether this replica holds changes of the row the server has not acknowledged (drop_rows.cpp). */
+    bool hasUnacked(const schema::TableDef& t, std::string_view id);
     /** Writes the change being built; before every read of the log and at commit. */
     void flushLog();
     std::uint64_t readNextLogSeq();
