@@ -5,7 +5,7 @@
 #include "app/session.hpp"
 #include "ui/font.hpp"
 #include "ui/script.hpp"
-#include "ui/window.hpp"
+#include "ui/main_window.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>

@@ -47,4 +47,10 @@ bool input(const std::string& label, std::string& text, bool password) {
     return done;
 }
 
+void errorText(const char* text) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", text);
+    ImGui::PopTextWrapPos();
+}
+
 } // namespace tdkt::ui

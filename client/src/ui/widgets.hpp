@@ -1,6 +1,8 @@
 #pragma once
 // The controls every screen draws through: ImGui's, plus the script driver acting
 // on them by label. Labels are what a person reads (Vietnamese or English).
+#include "app/session.hpp"
+
 #include <string>
 
 namespace tdkt::ui {
@@ -14,5 +16,9 @@ bool selectable(const std::string& label, bool selected);
 
 /** The string for the session's language. */
 inline const char* tr(bool vi, const char* viText, const char* enText) { return vi ? viText : enText; }
+inline bool isVi(const app::Session& s) { return s.lang == app::Lang::Vi; }
+
+/** A sentence in the error colour, wrapped to the window. */
+void errorText(const char* text);
 
 } // namespace tdkt::ui

@@ -1,6 +1,7 @@
 #pragma once
-// The main window: the sync bar on top, then the screen chosen (sign in, dossiers,
-// the dossier editor, conflicts, refused changes). Draws app::Session; no logic.
+// The main window: the sync bar on top, the navigation row, then the screen chosen.
+// Draws app::Session; no logic. A new screen: a value in Screen, a file under
+// screens/ with its draw function, and one line in main_window.cpp's table.
 #include "app/session.hpp"
 
 #include <string>
@@ -18,7 +19,7 @@ struct WindowState {
     std::string merged;  // a typed merged value in the conflicts inbox
 };
 
-/** Screen by name for scripts: "dang-nhap"/"signin", "ho-so"/"dossiers", "xung-dot"/"conflicts", "tu-choi"/"refused". */
+/** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */
 bool screenByName(const std::string& name, Screen& out);
 
 void drawWindow(app::Session& s, WindowState& w);

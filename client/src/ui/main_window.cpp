@@ -1,0 +1,69 @@
+#include "main_window.hpp"
+
+#include "screens/screens.hpp"
+#include "sync_bar.hpp"
+#include "widgets.hpp"
+
+#include <imgui.h>
+
+#include <array>
+
+namespace tdkt::ui {
+namespace {
+
+struct ScreenEntry {
+    Screen screen;
+    const char* viName; // script names, and the navigation label when `navVi` is set
+    const char* enName;
+    const char* navVi;  // nullptr: reached from another screen, not from the navigation row
+    const char* navEn;
+    void (*draw)(app::Session&, WindowState&);
+};
+
+constexpr std::array Screens{
+    ScreenEntry{Screen::Dossiers, "ho-so", "dossiers", "Hồ sơ", "Dossiers", drawDossierList},
+    ScreenEntry{Screen::Editor, "sua-ho-so", "editor", nullptr, nullptr, drawDossierEditor},
+    ScreenEntry{Screen::Conflicts, "xung-dot", "conflicts", nullptr, nullptr, drawConflicts},
+    ScreenEntry{Screen::Refused, "tu-choi", "refused", nullptr, nullptr, drawRefused},
+    ScreenEntry{Screen::SignIn, "dang-nhap", "signin", "Tài khoản", "Account", drawSignIn},
+};
+
+void navigation(app::Session& s, WindowState& w) {
+    bool first = true;
+    for (const auto& e : Screens) {
+        if (!e.navVi) continue;
+        if (!first) ImGui::SameLine();
+        first = false;
+        if (button(tr(isVi(s), e.navVi, e.navEn))) w.screen = e.screen;
+    }
+    ImGui::Separator();
+}
+
+} // namespace
+
+bool screenByName(const std::string& n, Screen& out) {
+    for (const auto& e : Screens)
+        if (n == e.viName || n == e.enName) {
+            out = e.screen;
+            return true;
+        }
+    return false;
+}
+
+void drawWindow(app::Session& s, WindowState& w) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("TĐKT", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    drawSyncBar(s, w);
+    navigation(s, w);
+    static Screen shown = w.screen;
+    if (shown != w.screen) w.message.clear(); // a sentence belongs to the screen it was said on
+    shown = w.screen;
+    for (const auto& e : Screens)
+        if (e.screen == w.screen) e.draw(s, w);
+    ImGui::End();
+}
+
+} // namespace tdkt::ui

@@ -1,0 +1,20 @@
+#include "screens.hpp"
+
+#include "ui/widgets.hpp"
+#include "app/labels.hpp"
+
+#include <imgui.h>
+
+namespace tdkt::ui {
+
+void drawRefused(app::Session& s, WindowState&) {
+    const bool v = isVi(s);
+    const auto list = s.refused();
+    if (list.empty()) ImGui::TextUnformatted(tr(v, "Máy chủ chưa từ chối thay đổi nào.", "The server refused nothing."));
+    for (const auto& r : list) {
+        ImGui::BulletText("%s — %s: %s", r.table.c_str(), app::fieldLabel(r.table, r.field).c_str(),
+                          app::valueText(r.value).c_str());
+        ImGui::TextDisabled("   %s", r.reason.c_str());
+    }
+}
+} // namespace tdkt::ui

@@ -1,0 +1,14 @@
+#pragma once
+// One draw function a screen, each in its own file under screens/; main_window.cpp
+// lists them. A screen draws app::Session's view and calls its actions; no logic.
+#include "ui/main_window.hpp"
+
+namespace tdkt::ui {
+
+void drawSignIn(app::Session& s, WindowState& w);
+void drawDossierList(app::Session& s, WindowState& w);
+void drawDossierEditor(app::Session& s, WindowState& w);
+void drawConflicts(app::Session& s, WindowState& w);
+void drawRefused(app::Session& s, WindowState& w);
+
+} // namespace tdkt::ui
