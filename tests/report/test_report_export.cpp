@@ -5,6 +5,7 @@
 #include "process.hpp"
 #include "temp_dir.hpp"
 
+#include "tdkt/catalog/statistics_columns.hpp"
 #include "tdkt/core/error.hpp"
 #include "tdkt/report/export.hpp"
 #include "tdkt/report/facts_load.hpp"
@@ -77,9 +78,15 @@ void world(World& w) {
     writeSection(s, w.district, 2023, "lai_chau", "p1.1.1", "Huyện Yên Khánh có 19 xã, thị trấn.\nDân số 140.000 người.");
 }
 
+const catalog::StatColumns& columns() {
+    static const auto c = catalog::loadStatColumns(std::filesystem::path(TDKT_REFERENCE_DIR) / "statistics" /
+                                                   "columns_tt02_2023.json");
+    return c;
+}
+
 AnnualReport build(World& w) {
     const auto outline = loadOutline(Assets / "outline_lai_chau.json");
-    return buildAnnualReport(loadFacts(*w.s), outline, {w.district, 2023, "2023-12-01"},
+    return buildAnnualReport(loadFacts(*w.s), outline, {w.district, 2023, "2023-12-01", &columns()},
                              readSections(*w.s, w.district, 2023, "lai_chau"));
 }
 
@@ -100,10 +107,18 @@ TEST_CASE("report export: the DOCX is a zip of well-formed parts holding the hea
                              "3. Công tác khen thưởng", "Dân số 140.000 người.",
                              "Khen thưởng cấp Nhà nước: trình 03 tập thể, 00 cá nhân; được khen thưởng 03 tập thể",
                              "Khen thưởng thuộc thẩm quyền của đơn vị: trình 00 tập thể, 07 cá nhân; được khen thưởng 00 tập thể, 07 cá nhân",
-                             "giảm 1 tập thể", "Biểu 0601.N/BNV-TĐKT", "Trong năm 2023 có 1 phong trào"})
+                             "giảm 1 tập thể", "Biểu 0601.N/BNV-TĐKT", "Trong năm 2023 có 1 phong trào",
+                             "Biểu 0602.N/BNV-TĐKT: Số lượng khen thưởng cấp Nhà nước năm 2023",
+                             "Biểu 0603.N/BNV-TĐKT: Số lượng khen thưởng cấp bộ, ngành, tỉnh năm 2023",
+                             "Chỉ ghi các cột có số liệu", "Bằng khen của Thủ tướng Chính phủ"})
         CHECK_MESSAGE(doc.find(text) != std::string::npos, text);
     CHECK(doc.find("w:gridSpan w:val=\"2\"") != std::string::npos); // merged header cells
     CHECK(doc.find("w:vMerge w:val=\"restart\"") != std::string::npos);
+    // 0602.N in the DOCX keeps only the columns with figures: no Huân chương Sao vàng column.
+    const auto n0602 = doc.find("Biểu 0602.N/BNV-TĐKT");
+    const auto n0603 = doc.find("Biểu 0603.N/BNV-TĐKT");
+    REQUIRE(n0602 != std::string::npos);
+    CHECK(doc.substr(n0602, n0603 - n0602).find("Huân chương Sao vàng") == std::string::npos);
 }
 
 TEST_CASE("report export: LibreOffice reads the DOCX as text holding the headings and figures (when installed)") {
@@ -129,6 +144,55 @@ TEST_CASE("report export: LibreOffice reads the DOCX as text holding the heading
         CHECK_MESSAGE(text.find(s) != std::string::npos, s);
 }
 
+std::filesystem::path office() {
+    for (const char* p : {"/usr/bin/soffice", "/usr/bin/libreoffice"})
+        if (std::filesystem::exists(p)) return p;
+    return {};
+}
+
+TEST_CASE("report export: LibreOffice reads the XLSX, every sheet's cells equal the figures (when installed)") {
+    const auto soffice = office();
+    if (soffice.empty()) {
+        MESSAGE("skipped: LibreOffice (libreoffice-calc-nogui) is not installed");
+        return;
+    }
+    World w;
+    world(w);
+    const auto r = build(w);
+    const auto file = w.dir / "bieu.xlsx";
+    writeXlsx(r, file);
+    RunOptions o;
+    o.timeout = std::chrono::milliseconds(120000);
+    o.env["HOME"] = w.dir.path().string();
+    // Filter options: comma, quote, UTF-8, from row 1, ..., the 12th token -1: each sheet to its own file.
+    const auto out = w.dir / "csv";
+    std::filesystem::create_directories(out);
+    const auto run1 = run({soffice.string(), "--headless", "--convert-to",
+                           "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir",
+                           out.string(), file.string()}, o);
+    REQUIRE_MESSAGE(run1.exitCode == 0, run1.err);
+    // The reader's text of each sheet is the CSV writer's table, cell for cell (numbers as numbers).
+    std::size_t sheets = 0;
+    for (const auto& t : r.tables) {
+        const auto sheetFile = out / ("bieu-" + t.sheet + ".csv");
+        REQUIRE_MESSAGE(std::filesystem::exists(sheetFile), sheetFile.string());
+        ++sheets;
+        const auto text = slurp(sheetFile);
+        CHECK_MESSAGE(text.find(t.title) != std::string::npos, t.title);
+        for (const auto& row : t.rows) {
+            std::string line;
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                const auto& c = row[i].text;
+                line += (i ? "," : "") + (c.find(',') != std::string::npos ? "\"" + c + "\"" : c);
+            }
+            CHECK_MESSAGE(text.find(line) != std::string::npos, t.sheet, ": ", line);
+        }
+    }
+    CHECK(sheets == r.tables.size());
+    const auto state = slurp(out / "bieu-Biểu 0602.N.csv");
+    CHECK(state.find("Tổng số,01,3,0,0,") != std::string::npos);
+}
+
 TEST_CASE("report export: the XLSX has a sheet a table whose cells are the figures") {
     World w;
     world(w);
@@ -137,7 +201,7 @@ TEST_CASE("report export: the XLSX has a sheet a table whose cells are the figur
     writeXlsx(r, file);
     const auto book = unzipped(file, "xl/workbook.xml");
     CHECK(wellFormedXml(book));
-    for (const char* sheet : {"Biểu 1", "Biểu 2", "Biểu 3", "Theo đơn vị", "0601.N", "Đồng bộ"})
+    for (const char* sheet : {"Biểu 1", "Biểu 2", "Biểu 3", "Theo đơn vị", "0601.N", "Biểu 0602.N", "Biểu 0603.N", "Đồng bộ"})
         CHECK_MESSAGE(book.find(std::string("name=\"") + sheet + "\"") != std::string::npos, sheet);
     const auto strings = unzipped(file, "xl/sharedStrings.xml");
     CHECK(strings.find("Biểu số 1: Khen thưởng cấp Nhà nước năm 2023") != std::string::npos);
@@ -150,6 +214,16 @@ TEST_CASE("report export: the XLSX has a sheet a table whose cells are the figur
     CHECK(sheet1.find("<mergeCell ref=\"B3:C3\"/>") != std::string::npos);
     const auto sheet3 = unzipped(file, "xl/worksheets/sheet3.xml");
     CHECK(sheet3.find("<v>7</v>") != std::string::npos);
+    // 0602.N: every column; Bằng khen TTg's Tập thể is column BS (the 71st), row 01 is row 5.
+    const auto sheet6 = unzipped(file, "xl/worksheets/sheet6.xml");
+    CHECK(wellFormedXml(sheet6));
+    CHECK(sheet6.find("<mergeCell ref=\"A3:A4\"/>") != std::string::npos);
+    CHECK(sheet6.find("<mergeCell ref=\"D3:E3\"/>") != std::string::npos); // Huân chương Sao vàng
+    CHECK(sheet6.find("<mergeCell ref=\"BS3:BT3\"/>") != std::string::npos);
+    const auto bs5 = sheet6.find("<c r=\"BS5\"");
+    REQUIRE(bs5 != std::string::npos);
+    CHECK(sheet6.substr(bs5, 40).find("<v>3</v>") != std::string::npos);
+    CHECK(strings.find("Huân chương Sao vàng") != std::string::npos);
 }
 
 TEST_CASE("report export: CSV holds every table, quoted where needed") {
@@ -163,6 +237,8 @@ TEST_CASE("report export: CSV holds every table, quoted where needed") {
     CHECK(csv.find("Tổng số,3,0,3,0,0,0,0,0,3,0\r\n") != std::string::npos);
     CHECK(csv.find("\"Danh hiệu, hình thức\"") != std::string::npos);
     CHECK(csv.find("Tổng số,01,1,0,0,1\r\n") != std::string::npos); // 0601.N row 01
+    CHECK(csv.find("Biểu 0602.N/BNV-TĐKT: Số lượng khen thưởng cấp Nhà nước năm 2023\r\n") != std::string::npos);
+    CHECK(csv.find("\r\nTổng số,01,0,0,0,0,0,0,0\r\n") != std::string::npos); // 0603.N row 01: all zero
 }
 
 TEST_CASE("report export: a broken template or an unwritable path is refused, no half file left") {

@@ -9,7 +9,9 @@
 #include "tdkt/report/commendation_stats.hpp"
 #include "tdkt/report/facts_load.hpp"
 #include "tdkt/report/movement_stats.hpp"
+#include "tdkt/report/national_stats.hpp"
 #include "tdkt/rules/reference_io.hpp"
+#include "tdkt/catalog/statistics_columns.hpp"
 
 #include <doctest/doctest.h>
 
@@ -205,6 +207,79 @@ TEST_CASE("report: consolidation sums exactly the subtree, merged units under th
     const auto p = commendationStats(facts, unitScope(facts, w.province), 2023);
     CHECK(p.all().granted == total.all().granted);
     CHECK_THROWS_AS(unitScope(facts, "no-such-unit"), Error);
+}
+
+TEST_CASE("report: 0602.N and 0603.N by column, nominee, method and proposing unit") {
+    Seeded x;
+    yenKhanh2023(x);
+    const auto& w = x.w;
+    {
+        Maker m{*x.s};
+        // xã Khánh Cũ (merged into Khánh Phú): 2 Bằng khen tỉnh TT, no method; Khánh Phú: a household
+        // (đối ngoại); the province itself: 5 Bằng khen outside the district's subtree.
+        m.add(w.communeOld, "tap_the", "bang_khen_tinh", "", "approved", 2023, 2);
+        m.add(w.communeB, "ho_gia_dinh", "bang_khen_tinh", "doi_ngoai", "approved", 2023, 1);
+        m.add(w.province, "tap_the", "bang_khen_tinh", "thuong_xuyen", "approved", 2023, 5);
+    }
+    const auto facts = loadFacts(*x.s);
+    const auto cols = catalog::loadStatColumns(std::filesystem::path(TDKT_REFERENCE_DIR) / "statistics" / "columns_tt02_2023.json");
+    const auto scope = unitScope(facts, w.district);
+    auto at = [](const NationalTable& t, const std::string& column) {
+        for (std::size_t i = 0; i < t.columns.size(); ++i)
+            if (t.columns[i].id == column) return i;
+        FAIL("no column " << column);
+        return std::size_t{0};
+    };
+
+    // 0602.N: 2 Bằng khen TTg (huyện) + 1 HC Độc lập hạng Ba (Khánh Hòa), all collectives, thường xuyên;
+    // the submitted Bằng khen TTg and the hiệp y are not counted.
+    const auto s = nationalTable(facts, scope, 2023, cols, "0602.N");
+    REQUIRE(s.columns.size() == 38);
+    CHECK(s.row("01").total() == Count{3, 0, 0});
+    CHECK(s.row("01").cells[at(s, "bang_khen_thu_tuong")] == Count{2, 0, 0});
+    CHECK(s.row("01").cells[at(s, "huan_chuong_doc_lap_hang_ba")] == Count{1, 0, 0});
+    CHECK(s.row("02").total().total() == 3);
+    CHECK(s.row("04").total().total() == 0);
+    CHECK(s.row("07").label == "Khen thưởng Thường xuyên (công trạng)");
+    CHECK(s.row("07").total().total() == 3);
+    REQUIRE(s.rows.size() == 13 + 4);
+    CHECK(s.rows[13].label == "Huyện Yên Khánh");
+    CHECK(s.rows[13].total().total() == 2);
+    CHECK(s.rows[14].total().total() == 1); // Khánh Hòa
+
+    // 0603.N: Bằng khen 12 + 30 + 10 + 2 TT and 78 CN + 1 household; Cờ thi đua 4; the TTLĐXS and
+    // Giấy khen are in neither table; the 4 hiệp y Bằng khen bộ, ngành are counted apart.
+    const auto p = nationalTable(facts, scope, 2023, cols, "0603.N");
+    REQUIRE(p.columns.size() == 4);
+    CHECK(p.row("01").cells[at(p, "bang_khen")] == Count{54, 78, 1});
+    CHECK(p.row("01").cells[at(p, "co_thi_dua")] == Count{4, 0, 0});
+    CHECK(p.row("01").cells[at(p, "chien_si_thi_dua")] == Count{});
+    CHECK(p.row("01").total().total() == 137);
+    CHECK(p.row("02").total() == Count{58, 0, 0});
+    CHECK(p.row("03").total() == Count{0, 0, 1});
+    CHECK(p.row("04").total() == Count{0, 78, 0});
+    CHECK(p.row("05").total().total() == 23); // leaders
+    CHECK(p.row("06").total().total() == 55); // front-line workers
+    CHECK(p.row("07").total().total() == 55); // thường xuyên: 4 Cờ + 12 TT + 39 CN
+    CHECK(p.row("08").total().total() == 69); // chuyên đề: 30 TT + 39 CN
+    CHECK(p.row("09").total().total() == 10); // đột xuất
+    CHECK(p.row("10").total().total() == 0);
+    CHECK(p.row("11").total().total() == 0);
+    CHECK(p.row("12").total().total() == 1); // đối ngoại: the household
+    CHECK(p.row("13").total().total() == 2); // no method: xã Khánh Cũ's
+    int methods = 0, units = 0;
+    for (int r = 7; r <= 13; ++r) methods += p.rows[static_cast<std::size_t>(r - 1)].total().total();
+    for (std::size_t r = 13; r < p.rows.size(); ++r) units += p.rows[r].total().total();
+    CHECK(methods == 137);
+    CHECK(units == 137);
+    CHECK(p.rows[13].total().total() == 73); // huyện: 4 Cờ + 39 CN + 30 TT
+    CHECK(p.rows[14].total().total() == 39); // Khánh Hòa
+    CHECK(p.rows[15].label == "Xã Khánh Phú");
+    CHECK(p.rows[15].total().total() == 25); // 12 + 10 + 1 household + xã Khánh Cũ's 2
+    CHECK(p.rows[16].total().total() == 0);  // Xã Trống
+    // The province's report adds its own 5; 2022 holds 70 Bằng khen tỉnh.
+    CHECK(nationalTable(facts, unitScope(facts, w.province), 2023, cols, "0603.N").row("01").total().total() == 142);
+    CHECK(nationalTable(facts, scope, 2022, cols, "0603.N").row("01").total() == Count{70, 0, 0});
 }
 
 TEST_CASE("report: 0601.N movements by launching level, scope, duration and method") {

@@ -1,6 +1,7 @@
 // The annual report from the command line (issue 19).
 #include "commands_report.hpp"
 
+#include "tdkt/catalog/statistics_columns.hpp"
 #include "tdkt/core/error.hpp"
 #include "tdkt/report/export.hpp"
 #include "tdkt/report/facts_load.hpp"
@@ -19,6 +20,11 @@ namespace {
 std::filesystem::path reportDir() {
     if (const char* env = std::getenv("TDKT_REPORT_DIR")) return env;
     return TDKT_REPORT_DIR;
+}
+
+std::filesystem::path referenceDir() {
+    if (const char* env = std::getenv("TDKT_REFERENCE_DIR")) return env;
+    return TDKT_REFERENCE_DIR;
 }
 
 std::string need(const Args& args, const std::string& name) {
@@ -52,7 +58,8 @@ int annual(Context& ctx) {
     if (!store.exists("units", unit)) throw Error(ErrorKind::NotFound, "no units row with id " + unit);
     const int y = year(args);
     const auto facts = report::loadFacts(store);
-    const auto r = report::buildAnnualReport(facts, o, {unit, y, args.option("--stale-since").value_or("")},
+    const auto columns = catalog::loadStatColumns(referenceDir() / "statistics" / "columns_tt02_2023.json");
+    const auto r = report::buildAnnualReport(facts, o, {unit, y, args.option("--stale-since").value_or(""), &columns},
                                              report::readSections(store, unit, y, o.id));
     report::writeReport(r, out, reportDir() / "docx");
     nlohmann::json stale = nlohmann::json::array();

@@ -60,6 +60,8 @@ AnnualReport buildAnnualReport(const Facts& facts, const Outline& outline, const
     r.before = commendationStats(facts, scope, r.year - 1);
     r.byUnit = commendationByUnit(facts, scope, r.year);
     r.movements = movementTable(facts, scope, r.year);
+    if (request.columns)
+        for (const char* t : {"0602.N", "0603.N"}) r.national.push_back(nationalTable(facts, scope, r.year, *request.columns, t));
     r.initiatives = initiativeStats(facts, scope, r.year);
     r.inspections = inspectionStats(facts, scope, r.year);
     r.stale = staleness(facts, scope, r.staleSince);

@@ -115,6 +115,50 @@ Table movementTable0601(const AnnualReport& r) {
     return t;
 }
 
+// 0602.N / 0603.N: Chỉ tiêu, Mã số, Tổng số, then each column (split Tập thể / Cá nhân or not).
+Table nationalSheet(const AnnualReport& r, const NationalTable& n) {
+    Table t;
+    t.sheet = "Biểu " + n.table;
+    const std::string what = n.table == "0602.N" ? "Số lượng khen thưởng cấp Nhà nước"
+                                                 : "Số lượng khen thưởng cấp bộ, ngành, tỉnh";
+    t.title = "Biểu " + n.table + "/BNV-TĐKT: " + what + " năm " + std::to_string(r.year);
+    t.headerRows = 2;
+    t.wide = true;
+    t.fixedColumns = 3;
+    t.header = {{0, 0, 2, 1, "Chỉ tiêu"}, {0, 1, 2, 1, "Mã số"}, {0, 2, 2, 1, "Tổng số"}};
+    int col = 3;
+    for (const auto& c : n.columns) {
+        if (c.byNominee) {
+            t.header.push_back({0, col, 1, 2, c.label});
+            t.header.push_back({1, col, 1, 1, "Tập thể"});
+            t.header.push_back({1, col + 1, 1, 1, "Cá nhân"});
+            col += 2;
+        } else {
+            t.header.push_back({0, col, 2, 1, c.label});
+            ++col;
+        }
+    }
+    t.columns = col;
+    auto cells = [&](const NationalRow& row) {
+        std::vector<Cell> out{Cell::of(row.label), Cell::of(row.code), Cell::of(row.total().total())};
+        for (std::size_t i = 0; i < n.columns.size(); ++i) {
+            const auto& c = row.cells[i];
+            if (n.columns[i].byNominee) pair(out, c);
+            else out.push_back(Cell::of(c.total()));
+        }
+        return out;
+    };
+    bool units = false;
+    for (const auto& row : n.rows) {
+        if (row.code.empty() && !units) {
+            t.rows.push_back({Cell::of("Chia theo đơn vị trình")});
+            units = true;
+        }
+        t.rows.push_back(cells(row));
+    }
+    return t;
+}
+
 Table staleTable(const AnnualReport& r, const std::map<std::string, std::string>& names) {
     Table t;
     t.sheet = "Đồng bộ";
@@ -139,10 +183,13 @@ Table staleTable(const AnnualReport& r, const std::map<std::string, std::string>
 } // namespace
 
 std::vector<Table> reportTables(const AnnualReport& r, const std::map<std::string, std::string>& names) {
-    return {levelTable(r, Level::State, 1, "Khen thưởng cấp Nhà nước"),
+    std::vector<Table> tables{levelTable(r, Level::State, 1, "Khen thưởng cấp Nhà nước"),
             levelTable(r, Level::Province, 2, "Khen thưởng cấp tỉnh"),
             levelTable(r, Level::Own, 3, "Khen thưởng thuộc thẩm quyền của đơn vị"),
-            unitTable(r, names), movementTable0601(r), staleTable(r, names)};
+            unitTable(r, names), movementTable0601(r)};
+    for (const auto& n : r.national) tables.push_back(nationalSheet(r, n));
+    tables.push_back(staleTable(r, names));
+    return tables;
 }
 
 } // namespace tdkt::report

@@ -6,6 +6,7 @@
 #include "tdkt/report/activity_stats.hpp"
 #include "tdkt/report/commendation_stats.hpp"
 #include "tdkt/report/movement_stats.hpp"
+#include "tdkt/report/national_stats.hpp"
 #include "tdkt/report/outline.hpp"
 #include "tdkt/report/staleness.hpp"
 #include "tdkt/report/table.hpp"
@@ -24,6 +25,7 @@ struct AnnualReport {
     CommendationStats now, before; // the year and the one before
     std::map<std::string, CommendationStats> byUnit;
     MovementTable movements;
+    std::vector<NationalTable> national; // 0602.N, 0603.N (when the request gave the columns)
     InitiativeStats initiatives;
     InspectionStats inspections;
     Staleness stale;
@@ -35,6 +37,8 @@ struct ReportRequest {
     std::string unitId;
     int year = 0;
     std::string staleSince; // YYYY-MM-DD; empty: 1 December of the year (the 15/12 report's month)
+    /** The 0602.N / 0603.N columns (catalog::loadStatColumns); null: those tables are left out. */
+    const catalog::StatColumns* columns = nullptr;
 };
 
 AnnualReport buildAnnualReport(const Facts& facts, const Outline& outline, const ReportRequest& request,

@@ -29,6 +29,10 @@ struct Table {
     int columns = 0;
     std::vector<HeaderCell> header;
     std::vector<std::vector<Cell>> rows;
+    /** A wide table (0602.N): the DOCX leaves out its columns from `fixedColumns` on that hold
+     *  only zeros (the XLSX and CSV keep every column). */
+    bool wide = false;
+    int fixedColumns = 0;
 };
 
 } // namespace tdkt::report
