@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace tdkt::test {
 namespace {
@@ -33,6 +35,9 @@ TEST_CASE("cli: report annual writes DOCX, XLSX and CSV, report section writes t
     for (int i = 0; i < 4; ++i)
         cli.ok({"put", "dossiers", R"({"unit_id":")" + commune + R"(","nominee_kind":"tap_the","nominee_name":"Thôn )" +
                                        std::to_string(i) + R"(","award_code":"co_thi_dua_tinh","year":2023,"status":"approved"})"});
+    // A model example (migration 22), added as any row is.
+    cli.ok({"put", "model_examples", R"({"unit_id":")" + commune + R"(","year":2023,"nominee_kind":"ca_nhan",)"
+                                     R"("name":"Bà Lò Thị Mai","achievement":"Mô hình nuôi cá lồng","publicized":true})"});
     const auto id = cli.ok({"report", "section", "--unit", district, "--year", "2023", "--outline", "lang_son", "--key",
                             "intro", "--text", "Huyện có 19 xã."});
     CHECK(id.rfind("rs-", 0) == 0);
@@ -41,11 +46,16 @@ TEST_CASE("cli: report annual writes DOCX, XLSX and CSV, report section writes t
         const auto j = nlohmann::json::parse(cli.ok({"report", "annual", "--unit", district, "--year", "2023", "--out",
                                                      out.string(), "--outline", "lang_son", "--stale-since", "2023-12-01"}));
         CHECK(j["granted"] == 4);
+        CHECK(j["model_examples"] == 1);
         CHECK(j["units"] == 2);
         CHECK(j["not_synced"].size() == 2); // nothing here was ever synced
         CHECK(j["no_data"] == nlohmann::json::array({district}));
         CHECK(std::filesystem::file_size(out) > 0);
     }
+    std::ifstream in(cli.dir / "bc.csv", std::ios::binary);
+    const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(csv.find("Bà Lò Thị Mai,Xã Khánh Hòa,Cá nhân,Mô hình nuôi cá lồng,Có\r\n") != std::string::npos);
+    CHECK(csv.find("Tổng số,01,4,0,0,0,4,0,0\r\n") != std::string::npos); // 0603.N: 4 Cờ thi đua tỉnh
     // The prose section the outline has not: refused.
     auto r = cli({"report", "section", "--unit", district, "--year", "2023", "--outline", "lang_son", "--key", "p1.2",
                   "--text", "x"});

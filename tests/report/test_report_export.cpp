@@ -201,7 +201,7 @@ TEST_CASE("report export: the XLSX has a sheet a table whose cells are the figur
     writeXlsx(r, file);
     const auto book = unzipped(file, "xl/workbook.xml");
     CHECK(wellFormedXml(book));
-    for (const char* sheet : {"Biểu 1", "Biểu 2", "Biểu 3", "Theo đơn vị", "0601.N", "Biểu 0602.N", "Biểu 0603.N", "Đồng bộ"})
+    for (const char* sheet : {"Biểu 1", "Biểu 2", "Biểu 3", "Theo đơn vị", "0601.N", "Biểu 0602.N", "Biểu 0603.N", "Điển hình", "Đồng bộ"})
         CHECK_MESSAGE(book.find(std::string("name=\"") + sheet + "\"") != std::string::npos, sheet);
     const auto strings = unzipped(file, "xl/sharedStrings.xml");
     CHECK(strings.find("Biểu số 1: Khen thưởng cấp Nhà nước năm 2023") != std::string::npos);

@@ -325,7 +325,7 @@ TEST_CASE("report: 0601.N movements by launching level, scope, duration and meth
     CHECK(durationRow("2023-01-01", "") == 0);
 }
 
-TEST_CASE("report: initiatives and inspections counted in the subtree") {
+TEST_CASE("report: model examples, initiatives and inspections counted in the subtree") {
     TempDir dir;
     auto s = openStore(dir / "i.db");
     const auto district = s->create("units", {{"name", std::string("Huyện")}, {"level", std::string("huyen")}});
@@ -339,6 +339,17 @@ TEST_CASE("report: initiatives and inspections counted in the subtree") {
     initiative(district, 2023, "tinh");
     initiative(commune, 2022, "co_so");
     initiative(other, 2023, "co_so");
+    // Model examples (migration 22): one of a commune merged into `commune` counts under it.
+    const auto merged = s->create("units", {{"name", std::string("Xã cũ")}, {"level", std::string("xa")}, {"parent_id", district},
+                                            {"merged_into_id", commune}});
+    auto model = [&](const std::string& unit, int year, const std::string& kind, const std::string& name, bool publicized) {
+        s->create("model_examples", {{"unit_id", unit}, {"year", std::int64_t{year}}, {"nominee_kind", kind},
+                                     {"name", name}, {"publicized", std::int64_t{publicized}}});
+    };
+    model(commune, 2023, "ca_nhan", "Ông Vàng A Sử", true);
+    model(merged, 2023, "tap_the", "HTX Chè Tân Uyên", false);
+    model(district, 2022, "tap_the", "Trường Mầm non", true);
+    model(other, 2023, "ca_nhan", "Người huyện khác", true);
     const auto plan = s->create("inspection_plans", {{"unit_id", district}, {"title", std::string("KH kiểm tra")}, {"year", std::int64_t{2023}}});
     const auto t1 = s->create("inspection_targets", {{"plan_id", plan}, {"unit_id", commune}, {"mode", std::string("truc_tiep")}});
     s->create("inspection_targets", {{"plan_id", plan}, {"unit_id", district}, {"mode", std::string("tu_kiem_tra")}});
@@ -350,6 +361,15 @@ TEST_CASE("report: initiatives and inspections counted in the subtree") {
     CHECK(i.total == 3);
     CHECK(i.byScope.at("co_so") == 2);
     CHECK(i.byScope.at("tinh") == 1);
+    const auto e = modelExampleStats(facts, scope, 2023);
+    CHECK(e.total == Count{1, 1, 0});
+    CHECK(e.publicized == 1);
+    REQUIRE(e.items.size() == 2);
+    CHECK(e.items[0].name == "HTX Chè Tân Uyên");
+    CHECK(e.items[0].unitId == commune); // the merged commune's, under its successor
+    CHECK(e.items[1].name == "Ông Vàng A Sử");
+    CHECK(modelExampleStats(facts, scope, 2022).total == Count{1, 0, 0});
+    CHECK(modelExampleStats(facts, unitScope(facts, other), 2023).total == Count{0, 1, 0});
     const auto k = inspectionStats(facts, scope, 2023);
     CHECK(k.direct == 1);
     CHECK(k.selfInspected == 1);

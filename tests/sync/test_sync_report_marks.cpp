@@ -3,6 +3,7 @@
 // units not synced since a date, and those with no data.
 #include "sync_fixture.hpp"
 
+#include "tdkt/report/activity_stats.hpp"
 #include "tdkt/report/facts_load.hpp"
 #include "tdkt/report/staleness.hpp"
 
@@ -83,5 +84,22 @@ TEST_CASE("sync: units' last sync reaches the reviewer, the report flags stale a
     CHECK(later.notSynced.size() == 4);
     CHECK(later.notSynced[1].lastSync == today);
     CHECK(later.notSynced[3].lastSync.empty());
+
+    // A model example (migration 22) written at xa-b reaches the reviewer like any row;
+    // xa-b then has data. The officer of xa-a may not write one for xa-b.
+    w.put("rb", "model_examples", {{"unit_id", "xa-b"}, {"year", 2026}, {"nominee_kind", "tap_the"},
+                                   {"name", "Tổ hợp tác mây tre đan"}, {"publicized", true}});
+    CHECK(w.cli("ra", {"put", "model_examples", json{{"unit_id", "xa-b"}, {"year", 2026}, {"nominee_kind", "ca_nhan"},
+                                                      {"name", "Không được"}}.dump()}).exitCode != 0);
+    w.sync("rb");
+    w.sync("rr");
+    const auto models = w.rows("rr", "model_examples");
+    REQUIRE(models.size() == 1);
+    for (const auto& [id, m] : models.items()) CHECK(m["name"] == "Tổ hợp tác mây tre đan");
+    auto again = store::Store::open(w.dir() / "rr.db");
+    const auto facts2 = report::loadFacts(*again);
+    const auto scope2 = report::unitScope(facts2, "huyen-yk");
+    CHECK(report::modelExampleStats(facts2, scope2, 2026).total == report::Count{1, 0, 0});
+    CHECK(report::staleness(facts2, scope2, today).noData == std::vector<std::string>{"huyen-yk", "xa-c"});
 }
 }

@@ -67,6 +67,7 @@ int annual(Context& ctx) {
     ctx.out << nlohmann::json{{"file", out.string()},
                               {"units", r.byUnit.size()},
                               {"granted", r.now.all().granted.total()},
+                              {"model_examples", r.models.total.total()},
                               {"not_synced", stale},
                               {"no_data", r.stale.noData}}
                    .dump()

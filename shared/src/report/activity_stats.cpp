@@ -1,9 +1,25 @@
 // Initiatives recognised and inspections made in a year (issue 19).
 #include "tdkt/report/activity_stats.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace tdkt::report {
+
+ModelExampleStats modelExampleStats(const Facts& facts, const UnitScope& scope, int year) {
+    ModelExampleStats s;
+    for (const auto& m : facts.modelExamples) {
+        const auto owner = scope.owner(m.unitId);
+        if (m.year != year || owner.empty()) continue;
+        if (m.nomineeKind == "tap_the") ++s.total.collective;
+        else if (m.nomineeKind == "ho_gia_dinh") ++s.total.household;
+        else ++s.total.individual;
+        s.publicized += m.publicized ? 1 : 0;
+        s.items.push_back({m.name, owner, m.nomineeKind, m.achievement, m.publicized});
+    }
+    std::sort(s.items.begin(), s.items.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return s;
+}
 
 InitiativeStats initiativeStats(const Facts& facts, const UnitScope& scope, int year) {
     InitiativeStats s;

@@ -62,6 +62,7 @@ AnnualReport buildAnnualReport(const Facts& facts, const Outline& outline, const
     r.movements = movementTable(facts, scope, r.year);
     if (request.columns)
         for (const char* t : {"0602.N", "0603.N"}) r.national.push_back(nationalTable(facts, scope, r.year, *request.columns, t));
+    r.models = modelExampleStats(facts, scope, r.year);
     r.initiatives = initiativeStats(facts, scope, r.year);
     r.inspections = inspectionStats(facts, scope, r.year);
     r.stale = staleness(facts, scope, r.staleSince);
@@ -85,9 +86,14 @@ std::vector<std::string> figureParagraphs(const AnnualReport& r, const std::stri
     if (figures == "initiatives") {
         const auto& i = r.initiatives;
         auto at = [&](const char* k) { auto it = i.byScope.find(k); return it == i.byScope.end() ? 0 : it->second; };
-        std::vector<std::string> out{"Số sáng kiến được công nhận: " + std::to_string(i.total) + " (cơ sở " +
+        const auto& m = r.models;
+        std::vector<std::string> out{"Điển hình tiên tiến được phát hiện, bồi dưỡng: " + std::to_string(m.total.total()) +
+                                     " (" + kinds(m.total) + "); đã tuyên truyền, nhân rộng " +
+                                     std::to_string(m.publicized) + "."};
+        for (const auto& e : m.items) out.push_back("- " + e.name + (e.achievement.empty() ? "" : ": " + e.achievement));
+        out.push_back("Số sáng kiến được công nhận: " + std::to_string(i.total) + " (cơ sở " +
                                      std::to_string(at("co_so")) + ", cấp tỉnh " + std::to_string(at("tinh")) +
-                                     ", toàn quốc " + std::to_string(at("toan_quoc")) + ")."};
+                                     ", toàn quốc " + std::to_string(at("toan_quoc")) + ").");
         for (const auto& t : i.titles) out.push_back("- " + t);
         return out;
     }

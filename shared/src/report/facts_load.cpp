@@ -50,6 +50,9 @@ Facts loadFacts(const store::Store& store) {
                                str(r, "period_from"), str(r, "period_to"), str(r, "method"), str(r, "title")});
     for (const auto& r : store.list("initiatives"))
         f.initiatives.push_back({r.id, str(r, "unit_id"), str(r, "title"), str(r, "scope"), static_cast<int>(num(r, "year"))});
+    for (const auto& r : store.list("model_examples"))
+        f.modelExamples.push_back({r.id, str(r, "unit_id"), str(r, "name"), str(r, "nominee_kind"), str(r, "movement_id"),
+                                   str(r, "achievement"), static_cast<int>(num(r, "year")), num(r, "publicized") != 0});
     std::map<std::string, int> planYear;
     for (const auto& r : store.list("inspection_plans")) planYear[r.id] = static_cast<int>(num(r, "year"));
     for (const auto& r : store.list("inspection_targets"))

@@ -159,6 +159,22 @@ Table nationalSheet(const AnnualReport& r, const NationalTable& n) {
     return t;
 }
 
+Table modelTable(const AnnualReport& r, const std::map<std::string, std::string>& names) {
+    Table t;
+    t.sheet = "Điển hình";
+    t.title = "Điển hình tiên tiến năm " + std::to_string(r.year);
+    t.columns = 5;
+    t.header = {{0, 0, 1, 1, "Tên tập thể, cá nhân"}, {0, 1, 1, 1, "Đơn vị"}, {0, 2, 1, 1, "Đối tượng"},
+                {0, 3, 1, 1, "Thành tích, mô hình tiêu biểu"}, {0, 4, 1, 1, "Đã nhân rộng"}};
+    for (const auto& e : r.models.items) {
+        auto it = names.find(e.unitId);
+        t.rows.push_back({Cell::of(e.name), Cell::of(it == names.end() ? e.unitId : it->second),
+                          Cell::of(e.nomineeKind == "tap_the" ? "Tập thể" : e.nomineeKind == "ho_gia_dinh" ? "Hộ gia đình" : "Cá nhân"),
+                          Cell::of(e.achievement), Cell::of(e.publicized ? "Có" : "Không")});
+    }
+    return t;
+}
+
 Table staleTable(const AnnualReport& r, const std::map<std::string, std::string>& names) {
     Table t;
     t.sheet = "Đồng bộ";
@@ -188,6 +204,7 @@ std::vector<Table> reportTables(const AnnualReport& r, const std::map<std::strin
             levelTable(r, Level::Own, 3, "Khen thưởng thuộc thẩm quyền của đơn vị"),
             unitTable(r, names), movementTable0601(r)};
     for (const auto& n : r.national) tables.push_back(nationalSheet(r, n));
+    tables.push_back(modelTable(r, names));
     tables.push_back(staleTable(r, names));
     return tables;
 }

@@ -19,6 +19,7 @@ Staleness staleness(const Facts& facts, const UnitScope& scope, const std::strin
     for (const auto& d : facts.dossiers) note(d.unitId);
     for (const auto& m : facts.movements) note(m.unitId);
     for (const auto& i : facts.initiatives) note(i.unitId);
+    for (const auto& m : facts.modelExamples) note(m.unitId);
     for (const auto& i : facts.inspections) note(i.unitId);
     std::multimap<std::string, std::string> covers; // owner → every unit counted under it
     for (const auto& [covered, owner] : scope.countsUnder) covers.emplace(owner, covered);

@@ -1,5 +1,6 @@
 // The annual report's tables (issue 19, migration 20): when each unit's replicas
-// last synced (written by the server), and the report's prose sections.
+// last synced (written by the server), and the report's prose sections; migration
+// 22: the model examples.
 #include "builders.hpp"
 
 namespace tdkt::schema {
@@ -32,8 +33,25 @@ TableDef reportSections() {
                             searchText("body", "Nội dung")}));
 }
 
+// Migration 22: the model examples (điển hình tiên tiến) a unit found, fostered and
+// publicised in a year; the annual report counts and lists them.
+constexpr int ModelExamplesSince = 22;
+
+TableDef modelExamples() {
+    auto t = table("model_examples", "Điển hình tiên tiến", "unit_id", "name",
+                   {ref("unit_id", "units", "Đơn vị", true), integer("year", "Năm", true),
+                    searchText("name", "Tên tập thể, cá nhân điển hình", true),
+                    enumeration("nominee_kind", "Đối tượng", nomineeKinds(), true), ref("person_id", "people", "Cá nhân"),
+                    ref("movement_id", "movements", "Phong trào thi đua"),
+                    searchText("achievement", "Thành tích, mô hình tiêu biểu"),
+                    boolean("publicized", "Đã tuyên truyền, nhân rộng")});
+    t.since = ModelExamplesSince;
+    for (auto& fd : t.fields) fd.since = ModelExamplesSince;
+    return t;
+}
+
 } // namespace
 
-std::vector<TableDef> reportTables() { return {syncMarks(), reportSections()}; }
+std::vector<TableDef> reportTables() { return {syncMarks(), reportSections(), modelExamples()}; }
 
 } // namespace tdkt::schema

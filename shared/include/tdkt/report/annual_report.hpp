@@ -26,6 +26,7 @@ struct AnnualReport {
     std::map<std::string, CommendationStats> byUnit;
     MovementTable movements;
     std::vector<NationalTable> national; // 0602.N, 0603.N (when the request gave the columns)
+    ModelExampleStats models;
     InitiativeStats initiatives;
     InspectionStats inspections;
     Staleness stale;

@@ -54,6 +54,12 @@ struct InitiativeFact {
     int year = 0;
 };
 
+struct ModelExampleFact {
+    std::string id, unitId, name, nomineeKind, movementId, achievement;
+    int year = 0;
+    bool publicized = false;
+};
+
 struct InspectionFact {
     std::string targetId, unitId; // the inspected unit
     std::string mode;             // truc_tiep | tu_kiem_tra
@@ -75,6 +81,7 @@ struct Facts {
     std::vector<DossierFact> dossiers;
     std::vector<MovementFact> movements;
     std::vector<InitiativeFact> initiatives;
+    std::vector<ModelExampleFact> modelExamples;
     std::vector<InspectionFact> inspections;
     std::vector<RecommendationFact> recommendations;
     std::map<std::string, SyncMarkFact> syncMarks; // unit id → its replicas' last sync
