@@ -121,7 +121,7 @@ TEST_CASE("report export: the DOCX is a zip of well-formed parts holding the hea
     CHECK(doc.substr(n0602, n0603 - n0602).find("Huân chương Sao vàng") == std::string::npos);
 }
 
-TEST_CASE("report export: LibreOffice reads the DOCX as text holding the headings and figures (when installed)") {
+TEST_CASE("report export: LibreOffice converts the DOCX to PDF and reads it as text holding the headings and figures (when installed)") {
     std::filesystem::path office;
     for (const char* p : {"/usr/bin/soffice", "/usr/bin/libreoffice"})
         if (std::filesystem::exists(p)) office = p;
@@ -139,8 +139,13 @@ TEST_CASE("report export: LibreOffice reads the DOCX as text holding the heading
     const auto r = run({office.string(), "--headless", "--convert-to", "txt:Text", "--outdir", w.dir.path().string(),
                         file.string()}, o);
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    const auto pdf = run({office.string(), "--headless", "--convert-to", "pdf", "--outdir", w.dir.path().string(),
+                          file.string()}, o);
+    REQUIRE_MESSAGE(pdf.exitCode == 0, pdf.err);
+    CHECK(slurp(w.dir / "bc.pdf").rfind("%PDF-", 0) == 0);
     const auto text = slurp(w.dir / "bc.txt");
-    for (const char* s : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "3. Công tác khen thưởng", "được khen thưởng 03 tập thể"})
+    for (const char* s : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "3. Công tác khen thưởng", "được khen thưởng 03 tập thể",
+                          "Biểu 0602.N/BNV-TĐKT", "Bằng khen của Thủ tướng Chính phủ"})
         CHECK_MESSAGE(text.find(s) != std::string::npos, s);
 }
 
