@@ -85,7 +85,7 @@ int main(int argc, char** argv) try {
     ImGui_ImplGlfw_InitForOpenGL(win, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 
-    app::Session session({.db = args.db, .referenceDir = TDKT_REFERENCE_DIR});
+    app::Session session({.db = args.db, .referenceDir = TDKT_REFERENCE_DIR, .reportDir = TDKT_REPORT_DIR});
     session.lang = args.lang == "en" ? app::Lang::En : app::Lang::Vi;
     ui::WindowState state;
     state.screen = session.bar().signedIn ? ui::Screen::Dossiers : ui::Screen::SignIn;
@@ -105,6 +105,8 @@ int main(int argc, char** argv) try {
                 sc.done();
             } else if (a->verb == "waitsync") { // until the sync or login asked for has finished
                 if (!session.bar().syncing) sc.done();
+            } else if (a->verb == "waitreport") { // until the report's build or export has finished
+                if (!session.reportView().busy()) sc.done();
             }
         }
         if (waitFrames > 0) --waitFrames;

@@ -40,6 +40,9 @@ Session::Session(Options options) : m_options(std::move(options)) {
         m_epochs.poll(*m_store);
         counts();
     };
+    m_report = std::make_unique<ReportView>(
+        ReportView::Options{.db = m_options.db, .reportDir = m_options.reportDir, .referenceDir = m_options.referenceDir},
+        m_queue);
     m_worker = std::make_unique<SyncWorker>(
         SyncWorker::Options{.db = m_options.db, .period = m_options.period, .autoStart = m_options.autoSync && m_bar.signedIn},
         m_queue, std::move(l));
@@ -58,6 +61,16 @@ void Session::frame() {
     m_queue.run();
     m_epochs.poll(*m_store);
     if (m_worker->busy()) m_bar.syncing = true;
+}
+
+std::string Session::saveSection(const std::string& key) {
+    try {
+        m_report->save(*m_store, key);
+        noteLocal("report_sections");
+        return {};
+    } catch (...) {
+        return describeError(std::current_exception(), lang).sentence;
+    }
 }
 
 void Session::noteLocal(std::string_view table) {

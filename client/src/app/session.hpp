@@ -8,6 +8,7 @@
 #include "dossier_editor.hpp"
 #include "dossier_list.hpp"
 #include "messages.hpp"
+#include "report_view.hpp"
 #include "run_queue.hpp"
 #include "sync_worker.hpp"
 
@@ -38,6 +39,7 @@ public:
     struct Options {
         std::filesystem::path db;
         std::filesystem::path referenceDir; // seeds the catalog when the replica holds none
+        std::filesystem::path reportDir;    // assets/report (outlines, DOCX template)
         std::chrono::milliseconds period{std::chrono::minutes(5)};
         bool autoSync = true;
     };
@@ -77,6 +79,11 @@ public:
     std::string resolve(const std::string& conflictId, int index, const std::string& typed = {});
     std::vector<store::RejectedChange> refused() const { return m_store->rejectedChanges(); }
 
+    // The annual report (issue 19)
+    ReportView& reportView() { return *m_report; }
+    /** Saves a prose section's draft; returns the error sentence or "". */
+    std::string saveSection(const std::string& key);
+
     /** The signed-in user's unit ("" when never signed in). */
     std::string homeUnit() const { return m_store->setting("unit").value_or(""); }
     /** The units of this replica (id, name), for pickers. */
@@ -95,6 +102,7 @@ private:
     std::optional<DossierEditor> m_editor;
     std::vector<ConflictView> m_conflicts;
     std::uint64_t m_conflictsEpoch = 0;
+    std::unique_ptr<ReportView> m_report; // its thread posts into m_queue
     std::unique_ptr<SyncWorker> m_worker; // last: its thread posts into m_queue
 };
 

@@ -23,6 +23,7 @@ struct ScreenEntry {
 constexpr std::array Screens{
     ScreenEntry{Screen::Dossiers, "ho-so", "dossiers", "Hồ sơ", "Dossiers", drawDossierList},
     ScreenEntry{Screen::Editor, "sua-ho-so", "editor", nullptr, nullptr, drawDossierEditor},
+    ScreenEntry{Screen::Report, "bao-cao", "report", "Báo cáo", "Report", drawReport},
     ScreenEntry{Screen::Conflicts, "xung-dot", "conflicts", nullptr, nullptr, drawConflicts},
     ScreenEntry{Screen::Refused, "tu-choi", "refused", nullptr, nullptr, drawRefused},
     ScreenEntry{Screen::SignIn, "dang-nhap", "signin", "Tài khoản", "Account", drawSignIn},

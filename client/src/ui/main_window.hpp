@@ -8,7 +8,7 @@
 
 namespace tdkt::ui {
 
-enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused };
+enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report };
 
 /** What the window remembers between frames that is only about drawing. */
 struct WindowState {
@@ -17,6 +17,9 @@ struct WindowState {
     std::string newName, newAward = "lao_dong_tien_tien", newYear, newUnit;
     std::string message; // the last sentence to show (an error, a refusal)
     std::string merged;  // a typed merged value in the conflicts inbox
+    // The report screen: the pane shown, the year as typed, the folder exports go to.
+    int reportPane = 0;
+    std::string reportYear, reportFolder, reportSince;
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

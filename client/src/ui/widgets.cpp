@@ -47,6 +47,18 @@ bool input(const std::string& label, std::string& text, bool password) {
     return done;
 }
 
+bool textArea(const std::string& caption, const std::string& id, std::string& text, float height) {
+    ImGui::TextWrapped("%s", caption.c_str());
+    ImGui::InputTextMultiline(("##" + id).c_str(), &text, ImVec2(-1.0f, height));
+    bool done = ImGui::IsItemDeactivatedAfterEdit();
+    if (scripted("type", caption)) {
+        text = script().current()->text;
+        script().done();
+        done = true;
+    }
+    return done;
+}
+
 void errorText(const char* text) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", text);

@@ -11,6 +11,8 @@ namespace tdkt::ui {
 bool button(const std::string& label);
 /** A text field; true when the edit is done (focus lost, Enter, or typed by the script). */
 bool input(const std::string& label, std::string& text, bool password = false);
+/** A caption over a multi-line text field; true when the edit is done (or typed by the script, by caption). */
+bool textArea(const std::string& caption, const std::string& id, std::string& text, float height);
 /** A selectable row; true when picked. */
 bool selectable(const std::string& label, bool selected);
 

@@ -67,9 +67,8 @@ AnnualReport buildAnnualReport(const Facts& facts, const Outline& outline, const
     r.inspections = inspectionStats(facts, scope, r.year);
     r.stale = staleness(facts, scope, r.staleSince);
     r.prose = std::move(prose);
-    std::map<std::string, std::string> names;
-    for (const auto& u : facts.units) names[u.id] = u.name;
-    r.tables = reportTables(r, names);
+    for (const auto& u : facts.units) r.unitNames[u.id] = u.name;
+    r.tables = reportTables(r, r.unitNames);
     return r;
 }
 

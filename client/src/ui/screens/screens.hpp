@@ -10,5 +10,6 @@ void drawDossierList(app::Session& s, WindowState& w);
 void drawDossierEditor(app::Session& s, WindowState& w);
 void drawConflicts(app::Session& s, WindowState& w);
 void drawRefused(app::Session& s, WindowState& w);
+void drawReport(app::Session& s, WindowState& w);
 
 } // namespace tdkt::ui

@@ -31,6 +31,7 @@ struct AnnualReport {
     InspectionStats inspections;
     Staleness stale;
     std::map<std::string, std::string> prose; // section key → body
+    std::map<std::string, std::string> unitNames; // every unit of the facts → its name
     std::vector<Table> tables;
 };
 

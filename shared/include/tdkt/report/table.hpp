@@ -35,4 +35,7 @@ struct Table {
     int fixedColumns = 0;
 };
 
+/** The table without its columns from `fixedColumns` on that hold only zeros. */
+Table withoutEmptyColumns(const Table& t);
+
 } // namespace tdkt::report

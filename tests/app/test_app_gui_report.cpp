@@ -1,0 +1,212 @@
+// The report screen in the real window (issue 19): a district reviewer, signed in
+// against a real tdkt-server, opens the report, picks the unit and year, types a
+// section, exports DOCX and XLSX (on the report worker, with a progress bar) and
+// syncs; the files hold the figures and the typed text, the server the section.
+#include "sync/sync_fixture.hpp"
+#include "temp_dir.hpp"
+
+#include "app/report_view.hpp"
+
+#include "tdkt/report/sections.hpp"
+#include "tdkt/store/store.hpp"
+
+#include <doctest/doctest.h>
+#include <zip.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+namespace tdkt::test {
+namespace {
+
+std::string unzipped(const std::filesystem::path& file, const std::string& part) {
+    int err = 0;
+    zip_t* z = zip_open(file.c_str(), ZIP_RDONLY, &err);
+    REQUIRE_MESSAGE(z, "not a zip: ", file.string());
+    zip_stat_t st;
+    std::string out;
+    if (zip_stat(z, part.c_str(), 0, &st) == 0) {
+        zip_file_t* f = zip_fopen(z, part.c_str(), 0);
+        REQUIRE(f);
+        out.resize(st.size);
+        CHECK(zip_fread(f, out.data(), st.size) == static_cast<zip_int64_t>(st.size));
+        zip_fclose(f);
+    }
+    zip_close(z);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX and XLSX") {
+    if (!std::filesystem::exists("/usr/bin/xvfb-run")) {
+        MESSAGE("skipped: no xvfb-run");
+        return;
+    }
+    SyncWorld w;
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("huyen-yk", "huyen", "tinh-p");
+    w.addUnit("xa-a", "xa", "huyen-yk");
+    w.addUnit("xa-b", "xa", "huyen-yk");
+    w.addUser("rev", "reviewer", "huyen-yk");
+    w.addUser("a1", "officer", "xa-a");
+    w.start();
+    w.replica("ra", "a1");
+    for (const char* name : {"Nguyễn Văn An", "Lò Thị Bình", "Vàng A Chử"}) {
+        const auto id = w.newDossier("ra", "xa-a", name);
+        w.put("ra", "dossiers", {{"id", id}, {"status", "submitted"}});
+    }
+    w.put("ra", "model_examples", {{"unit_id", "xa-a"}, {"year", 2025}, {"nominee_kind", "tap_the"},
+                                   {"name", "Hợp tác xã chè Tà Phìn"}, {"publicized", true}});
+    w.sync("ra");
+    w.replica("rr", "rev");
+
+    const auto out = w.dir() / "xuat";
+    std::filesystem::create_directories(out);
+    const std::string section = "Huyện có 2 xã; năm 2025 tập trung phong trào Nông thôn mới.";
+    const std::string script = "screen bao-cao\n"
+                               "wait 2\n"
+                               "click Đơn vị huyen-yk\n"
+                               "type Năm báo cáo = 2025\n"
+                               "waitreport\n"
+                               "wait 3\n"
+                               "shot 20-bao-cao\n"
+                               "click Nội dung\n"
+                               "wait 2\n"
+                               "type 1. Khái quát đặc điểm, tình hình chung của cơ quan, đơn vị = " + section + "\n"
+                               "wait 2\n"
+                               "shot 21-bao-cao-noi-dung\n"
+                               "click Biểu thống kê\n"
+                               "wait 3\n"
+                               "shot 22-bao-cao-bieu\n"
+                               "click Đồng bộ, dữ liệu\n"
+                               "type Thư mục lưu = " + out.string() + "\n"
+                               "click Xuất DOCX\n"
+                               "waitreport\n"
+                               "click Xuất XLSX\n"
+                               "waitreport\n"
+                               "wait 2\n"
+                               "shot 23-bao-cao-xuat\n"
+                               "click Đồng bộ\n"
+                               "waitsync\n";
+    for (const char* scale : {"1", "1.5"}) {
+        const std::string shots = std::string("report-") + scale;
+        const auto file = w.dir() / (shots + ".txt");
+        std::ofstream(file) << script;
+        const auto r = run({"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
+                            (w.dir() / "rr.db").string(), "--scale", scale, "--script", file.string(), "--screenshot",
+                            (w.dir() / shots).string()});
+        REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+        std::size_t found = 0;
+        const char* keep = std::getenv("TDKT_SCREENS_OUT"); // to look at them (docs/screens)
+        for (const auto& e : std::filesystem::directory_iterator(w.dir() / shots)) {
+            if (keep)
+                std::filesystem::copy_file(e.path(), std::filesystem::path(keep) / (shots + "-" + e.path().filename().string()),
+                                           std::filesystem::copy_options::overwrite_existing);
+            CHECK(std::filesystem::file_size(e.path()) > 10000);
+            ++found;
+        }
+        CHECK(found == 4);
+    }
+
+    const auto docx = out / "bao-cao-huyen-yk-2025.docx";
+    const auto xlsx = out / "bao-cao-huyen-yk-2025.xlsx";
+    REQUIRE(std::filesystem::exists(docx));
+    REQUIRE(std::filesystem::exists(xlsx));
+    const auto doc = unzipped(docx, "word/document.xml");
+    for (const std::string text : {std::string("Đơn vị huyen-yk"), section,
+                                   std::string("Khen thưởng thuộc thẩm quyền của đơn vị: trình 00 tập thể, 03 cá nhân"),
+                                   std::string("Hợp tác xã chè Tà Phìn"), std::string("Biểu 0603.N/BNV-TĐKT")})
+        CHECK_MESSAGE(doc.find(text) != std::string::npos, text);
+    const auto book = unzipped(xlsx, "xl/workbook.xml");
+    for (const char* sheet : {"Biểu 3", "Biểu 0602.N", "Biểu 0603.N", "Điển hình", "Đồng bộ"})
+        CHECK_MESSAGE(book.find(std::string("name=\"") + sheet + "\"") != std::string::npos, sheet);
+    CHECK(unzipped(xlsx, "xl/sharedStrings.xml").find("Hợp tác xã chè Tà Phìn") != std::string::npos);
+    // Biểu 3's total row: 3 individuals proposed (column C of row 5, after its award row).
+    CHECK(unzipped(xlsx, "xl/worksheets/sheet3.xml").find("<v>3</v>") != std::string::npos);
+
+    // The section is a synced row: the GUI's sync took it to the server.
+    auto s = store::Store::open(w.dir() / "rr.db");
+    CHECK(s->pendingCount() == 0);
+    const auto id = report::reportSectionId("huyen-yk", 2025, "lai_chau", "p1.1.1");
+    CHECK(w.serverDump("rev").find(section) != std::string::npos);
+    CHECK(s->exists("report_sections", id));
+}
+
+} // namespace tdkt::test
+
+namespace tdkt::test {
+
+TEST_CASE("app: the report view builds and exports on its worker, results through the run queue") {
+    TempDir dir;
+    std::string district, commune;
+    {
+        auto s = store::Store::open(dir / "r.db", [] {
+            store::OpenOptions o;
+            o.create = true;
+            return o;
+        }());
+        district = s->create("units", {{"name", std::string("Huyện Mường Tè")}, {"level", std::string("huyen")}});
+        commune = s->create("units", {{"name", std::string("Xã Bum Nưa")}, {"level", std::string("xa")}, {"parent_id", district}});
+        s->create("units", {{"name", std::string("Huyện khác")}, {"level", std::string("huyen")}});
+        for (int i = 0; i < 2; ++i)
+            s->create("dossiers", {{"unit_id", commune}, {"nominee_kind", std::string("tap_the")},
+                                   {"nominee_name", std::string("Bản ") + std::to_string(i)},
+                                   {"award_code", std::string("co_thi_dua_tinh")}, {"year", std::int64_t{2025}},
+                                   {"status", std::string("approved")}});
+    }
+    CHECK(app::ReportView::validDay("2024-02-29"));
+    CHECK_FALSE(app::ReportView::validDay("2025-02-29"));
+    CHECK_FALSE(app::ReportView::validDay("2025-1-01"));
+
+    auto s = store::Store::open(dir / "r.db");
+    CHECK(app::ReportView::units(*s, district) ==
+          std::vector<std::pair<std::string, std::string>>{{district, "Huyện Mường Tè"}, {commune, "Xã Bum Nưa"}});
+    CHECK(app::ReportView::units(*s, "").size() == 3);
+
+    app::RunQueue queue;
+    app::ReportView view({.db = dir / "r.db", .reportDir = TDKT_REPORT_DIR, .referenceDir = TDKT_REFERENCE_DIR}, queue);
+    CHECK(view.outlines().size() == 2);
+    auto drain = [&] {
+        for (int i = 0; i < 2000 && view.busy(); ++i) {
+            queue.run();
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        queue.run();
+    };
+    view.choice = {district, 2025, "lang_son", ""};
+    view.build();
+    CHECK(view.busy());
+    CHECK(view.building().running);
+    drain();
+    REQUIRE(view.report());
+    CHECK_FALSE(view.buildError);
+    CHECK(view.report()->national.at(1).rows.at(0).total().collective == 2); // 0603.N: 2 Cờ thi đua tỉnh
+    CHECK(view.report()->staleSince == "2025-12-01");
+
+    // A section typed and saved is in the next build and the next export.
+    view.draft("intro") = "Huyện có 14 xã, thị trấn.";
+    view.save(*s, "intro");
+    view.exportTo(dir / "bc.csv");
+    drain();
+    CHECK_FALSE(view.exportError);
+    REQUIRE(view.exported);
+    CHECK(std::filesystem::file_size(dir / "bc.csv") > 0);
+    CHECK(view.exporting().step == app::ReportStep::Done);
+    view.build();
+    drain();
+    CHECK(view.report()->prose.at("intro") == "Huyện có 14 xã, thị trấn.");
+
+    // A bad path comes back as an error, the UI thread never throws.
+    view.exportTo(dir / "no" / "such" / "bc.xlsx");
+    drain();
+    CHECK(view.exportError);
+    CHECK_FALSE(view.exported);
+    view.choice.staleSince = "2025-13-01";
+    view.build();
+    drain();
+    CHECK(view.buildError);
+}
+
+} // namespace tdkt::test
