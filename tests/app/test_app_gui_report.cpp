@@ -5,6 +5,7 @@
 #include "sync/sync_fixture.hpp"
 #include "temp_dir.hpp"
 
+#include "app/conflicts.hpp"
 #include "app/report_view.hpp"
 
 #include "tdkt/report/sections.hpp"
@@ -39,7 +40,7 @@ std::string unzipped(const std::filesystem::path& file, const std::string& part)
 
 } // namespace
 
-TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX and XLSX") {
+TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX and XLSX, a colleague edit conflicts") {
     if (!std::filesystem::exists("/usr/bin/xvfb-run")) {
         MESSAGE("skipped: no xvfb-run");
         return;
@@ -50,6 +51,7 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
     w.addUnit("xa-a", "xa", "huyen-yk");
     w.addUnit("xa-b", "xa", "huyen-yk");
     w.addUser("rev", "reviewer", "huyen-yk");
+    w.addUser("rev2", "reviewer", "huyen-yk");
     w.addUser("a1", "officer", "xa-a");
     w.start();
     w.replica("ra", "a1");
@@ -61,6 +63,10 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
                                    {"name", "Hợp tác xã chè Tà Phìn"}, {"publicized", true}});
     w.sync("ra");
     w.replica("rr", "rev");
+    // A colleague writes the same section offline, before the GUI's edit reaches the server.
+    w.replica("rr2", "rev2");
+    w.ok("rr2", {"report", "section", "--unit", "huyen-yk", "--year", "2025", "--outline", "lai_chau", "--key", "p1.1.1",
+                 "--text", "Bản của đồng chí Hai."});
 
     const auto out = w.dir() / "xuat";
     std::filesystem::create_directories(out);
@@ -132,6 +138,28 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
     const auto id = report::reportSectionId("huyen-yk", 2025, "lai_chau", "p1.1.1");
     CHECK(w.serverDump("rev").find(section) != std::string::npos);
     CHECK(s->exists("report_sections", id));
+
+    // The colleague syncs: one conflict on the section's body, which the GUI's inbox shows.
+    w.sync("rr2");
+    w.sync("rr");
+    s.reset();
+    {
+        auto again = store::Store::open(w.dir() / "rr.db");
+        const auto open = app::openConflicts(*again);
+        REQUIRE(open.size() == 1);
+        CHECK(open[0].rowTitle == "p1.1.1");
+    }
+    const auto file = w.dir() / "conflict.txt";
+    std::ofstream(file) << "screen xung-dot\nwait 2\nshot 25-bao-cao-xung-dot\n";
+    const auto r = run({"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
+                        (w.dir() / "rr.db").string(), "--script", file.string(), "--screenshot",
+                        (w.dir() / "conflict").string()});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    CHECK(std::filesystem::file_size(w.dir() / "conflict" / "25-bao-cao-xung-dot.png") > 10000);
+    if (const char* keep = std::getenv("TDKT_SCREENS_OUT"))
+        std::filesystem::copy_file(w.dir() / "conflict" / "25-bao-cao-xung-dot.png",
+                                   std::filesystem::path(keep) / "25-bao-cao-xung-dot.png",
+                                   std::filesystem::copy_options::overwrite_existing);
 }
 
 } // namespace tdkt::test

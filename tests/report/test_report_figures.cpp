@@ -278,7 +278,13 @@ TEST_CASE("report: 0602.N and 0603.N by column, nominee, method and proposing un
     CHECK(p.rows[15].total().total() == 25); // 12 + 10 + 1 household + xã Khánh Cũ's 2
     CHECK(p.rows[16].total().total() == 0);  // Xã Trống
     // The province's report adds its own 5; 2022 holds 70 Bằng khen tỉnh.
-    CHECK(nationalTable(facts, unitScope(facts, w.province), 2023, cols, "0603.N").row("01").total().total() == 142);
+    const auto prov = nationalTable(facts, unitScope(facts, w.province), 2023, cols, "0603.N");
+    CHECK(prov.row("01").total().total() == 142);
+    // The province's rows by unit: its own, then the district holding its whole subtree.
+    REQUIRE(prov.rows.size() == 13 + 2);
+    CHECK(prov.rows[13].total().total() == 5);
+    CHECK(prov.rows[14].label == "Huyện Yên Khánh");
+    CHECK(prov.rows[14].total().total() == 137);
     CHECK(nationalTable(facts, scope, 2022, cols, "0603.N").row("01").total() == Count{70, 0, 0});
 }
 

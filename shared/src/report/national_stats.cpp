@@ -63,11 +63,24 @@ NationalTable nationalTable(const Facts& facts, const UnitScope& scope, int year
     }
     const std::size_t noMethod = t.rows.size();
     t.rows.push_back(blank(code(++n), "Chưa ghi loại khen thưởng"));
+    // One row for the root's own dossiers and one a unit directly under it, holding its
+    // subtree (a province's table by district, as the national form is sent upward).
     std::map<std::string, std::size_t> unitRow;
     for (const auto& u : scope.units) {
-        unitRow[u] = t.rows.size();
         const auto* f = findUnit(facts, u);
+        if (u != scope.root && (!f || f->parentId != scope.root)) continue;
+        unitRow[u] = t.rows.size();
         t.rows.push_back(blank("", f ? f->name : u));
+    }
+    for (const auto& u : scope.units) {
+        if (unitRow.count(u)) continue;
+        std::string up = u;
+        for (int guard = 0; guard < 64 && !unitRow.count(up); ++guard) {
+            const auto* f = findUnit(facts, up);
+            if (!f || f->parentId.empty()) break;
+            up = f->parentId;
+        }
+        if (auto it = unitRow.find(up); it != unitRow.end()) unitRow[u] = it->second;
     }
     for (const auto& d : facts.dossiers) {
         if (d.year != year || d.status != "approved" || catalog::countedApart(columns, d.kind)) continue;
@@ -87,7 +100,7 @@ NationalTable nationalTable(const Facts& facts, const UnitScope& scope, int year
         }
         auto m = methodRow.find(d.method);
         add(m == methodRow.end() ? noMethod : m->second);
-        add(unitRow.at(owner));
+        if (auto row = unitRow.find(owner); row != unitRow.end()) add(row->second);
     }
     return t;
 }
