@@ -51,6 +51,17 @@ std::vector<std::pair<std::string, std::string>> ReportView::units(const store::
     return out;
 }
 
+const std::vector<std::pair<std::string, std::string>>& ReportView::unitsCached(const store::Store& store,
+                                                                                const std::string& home,
+                                                                                std::uint64_t epoch) {
+    if (epoch != m_unitsEpoch || home != m_unitsHome || m_unitsEpoch == 0) {
+        m_units = units(store, home);
+        m_unitsEpoch = epoch;
+        m_unitsHome = home;
+    }
+    return m_units;
+}
+
 bool ReportView::validDay(const std::string& t) {
     if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
     int y = 0, m = 0, d = 0;

@@ -58,6 +58,9 @@ public:
     /** The units a report may be made for: `home`'s subtree (every unit when home is ""),
      *  live ones, breadth first: (id, name). */
     static std::vector<std::pair<std::string, std::string>> units(const store::Store& store, const std::string& home);
+    /** units(), read again only when `epoch` (the units table's change epoch) or `home` moved. */
+    const std::vector<std::pair<std::string, std::string>>& unitsCached(const store::Store& store, const std::string& home,
+                                                                        std::uint64_t epoch);
     /** A YYYY-MM-DD day that exists (for the staleness date). */
     static bool validDay(const std::string& text);
 
@@ -96,7 +99,9 @@ private:
 
     Options m_options;
     RunQueue& m_ui;
-    std::vector<std::pair<std::string, std::string>> m_outlines;
+    std::vector<std::pair<std::string, std::string>> m_outlines, m_units;
+    std::uint64_t m_unitsEpoch = 0;
+    std::string m_unitsHome;
     std::shared_ptr<const report::AnnualReport> m_report;
     std::map<std::string, std::string> m_drafts, m_saved; // a draft differs from its saved body once edited
     std::optional<ReportChoice> m_builtChoice;

@@ -105,7 +105,7 @@ void choices(app::Session& s, WindowState& w) {
     auto& view = s.reportView();
     bool rebuild = false;
     ImGui::TextUnformatted(tr(v, "Đơn vị báo cáo", "Reporting unit"));
-    const auto units = app::ReportView::units(s.store(), s.homeUnit());
+    const auto& units = view.unitsCached(s.store(), s.homeUnit(), s.epoch("units"));
     if (view.choice.unitId.empty() && !units.empty()) {
         view.choice.unitId = units.front().first;
         view.choice.year = thisYear();
