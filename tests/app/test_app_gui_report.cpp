@@ -5,6 +5,7 @@
 #include "sync/sync_fixture.hpp"
 #include "temp_dir.hpp"
 
+#include "app/calendar.hpp"
 #include "app/conflicts.hpp"
 #include "app/report_view.hpp"
 
@@ -87,13 +88,18 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
                                "wait 3\n"
                                "shot 22-bao-cao-bieu\n"
                                "click Đồng bộ, dữ liệu\n"
+                               "click Chọn ngày…\n"
+                               "wait 2\n"
+                               "shot 23-bao-cao-chon-ngay\n"
+                               "click 15\n"
+                               "waitreport\n"
                                "type Thư mục lưu = " + out.string() + "\n"
                                "click Xuất DOCX\n"
                                "waitreport\n"
                                "click Xuất XLSX\n"
                                "waitreport\n"
                                "wait 2\n"
-                               "shot 23-bao-cao-xuat\n"
+                               "shot 24-bao-cao-xuat\n"
                                "click Đồng bộ\n"
                                "waitsync\n";
     for (const char* scale : {"1", "1.5"}) {
@@ -113,7 +119,7 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
             CHECK(std::filesystem::file_size(e.path()) > 10000);
             ++found;
         }
-        CHECK(found == 4);
+        CHECK(found == 5);
     }
 
     const auto docx = out / "bao-cao-huyen-yk-2025.docx";
@@ -121,9 +127,10 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
     REQUIRE(std::filesystem::exists(docx));
     REQUIRE(std::filesystem::exists(xlsx));
     const auto doc = unzipped(docx, "word/document.xml");
-    for (const std::string text : {std::string("Đơn vị huyen-yk"), section,
+    for (const std::string& text : {std::string("Đơn vị huyen-yk"), section,
                                    std::string("Khen thưởng thuộc thẩm quyền của đơn vị: trình 00 tập thể, 03 cá nhân"),
-                                   std::string("Hợp tác xã chè Tà Phìn"), std::string("Biểu 0603.N/BNV-TĐKT")})
+                                   std::string("Hợp tác xã chè Tà Phìn"), std::string("Biểu 0603.N/BNV-TĐKT"),
+                                   std::string("Đơn vị chưa đồng bộ từ ngày 2025-12-15")})
         CHECK_MESSAGE(doc.find(text) != std::string::npos, text);
     const auto book = unzipped(xlsx, "xl/workbook.xml");
     for (const char* sheet : {"Biểu 3", "Biểu 0602.N", "Biểu 0603.N", "Điển hình", "Đồng bộ"})
@@ -165,6 +172,23 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
 } // namespace tdkt::test
 
 namespace tdkt::test {
+
+TEST_CASE("app: the report's date picker lays out a month, Monday first") {
+    const auto dec = app::monthOf(2025, 12);
+    CHECK(dec.firstWeekday == 0); // 1/12/2025 is a Monday
+    CHECK(dec.days == 31);
+    const auto feb = app::monthOf(2024, 2);
+    CHECK(feb.firstWeekday == 3); // a Thursday
+    CHECK(feb.days == 29);
+    CHECK(app::monthOf(2025, 2).days == 28);
+    CHECK(app::nextMonth(dec).year == 2026);
+    CHECK(app::nextMonth(dec).month == 1);
+    CHECK(app::previousMonth(app::monthOf(2025, 1)).month == 12);
+    CHECK(app::isoDay(dec, 5) == "2025-12-05");
+    CHECK(app::monthOfDay("2024-02-10", 2025).month == 2);
+    CHECK(app::monthOfDay("", 2025).month == 12);
+    CHECK(app::monthOfDay("", 2025).year == 2025);
+}
 
 TEST_CASE("app: the report view builds and exports on its worker, results through the run queue") {
     TempDir dir;

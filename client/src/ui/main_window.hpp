@@ -2,6 +2,7 @@
 // The main window: the sync bar on top, the navigation row, then the screen chosen.
 // Draws app::Session; no logic. A new screen: a value in Screen, a file under
 // screens/ with its draw function, and one line in main_window.cpp's table.
+#include "app/calendar.hpp"
 #include "app/session.hpp"
 
 #include <string>
@@ -20,6 +21,7 @@ struct WindowState {
     // The report screen: the pane shown, the year as typed, the folder exports go to.
     int reportPane = 0;
     std::string reportYear, reportFolder, reportSince;
+    app::Month reportMonth; // the month the date picker shows
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

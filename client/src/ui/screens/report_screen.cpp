@@ -5,6 +5,8 @@
 
 #include "ui/widgets.hpp"
 
+#include "app/calendar.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -100,6 +102,39 @@ void stale(bool v, const report::AnnualReport& r) {
     }
 }
 
+// A month grid in a popup (ImGui 1.86 has no date picker); returns the day picked, or "".
+std::string datePicker(bool v, app::Month& shown) {
+    std::string picked;
+    if (button(tr(v, "Chọn ngày…", "Pick a day…"))) ImGui::OpenPopup("lich");
+    if (ImGui::BeginPopup("lich")) {
+        if (button("<##thang")) shown = app::previousMonth(shown);
+        ImGui::SameLine();
+        ImGui::Text(tr(v, "Tháng %d/%d", "%d/%d"), shown.month, shown.year);
+        ImGui::SameLine();
+        if (button(">##thang")) shown = app::nextMonth(shown);
+        static const char* const viDays[] = {"T2", "T3", "T4", "T5", "T6", "T7", "CN"};
+        static const char* const enDays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+        if (ImGui::BeginTable("ngay", 7, ImGuiTableFlags_SizingFixedSame)) {
+            for (int d = 0; d < 7; ++d) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(v ? viDays[d] : enDays[d]);
+            }
+            ImGui::TableNextRow();
+            for (int c = 0; c < shown.firstWeekday; ++c) ImGui::TableNextColumn();
+            for (int day = 1; day <= shown.days; ++day) {
+                ImGui::TableNextColumn();
+                if (button(std::to_string(day) + "##ngay")) {
+                    picked = app::isoDay(shown, day);
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+            ImGui::EndTable();
+        }
+        ImGui::EndPopup();
+    }
+    return picked;
+}
+
 void choices(app::Session& s, WindowState& w) {
     const bool v = isVi(s);
     auto& view = s.reportView();
@@ -152,6 +187,13 @@ void choices(app::Session& s, WindowState& w) {
         }
     }
     ImGui::PopItemWidth();
+    auto& shown = w.reportMonth;
+    if (shown.year == 0 || !ImGui::IsPopupOpen("lich")) shown = app::monthOfDay(since, view.choice.year);
+    if (auto day = datePicker(v, shown); !day.empty()) {
+        since = day;
+        view.choice.staleSince = day;
+        rebuild = true;
+    }
     if (since.empty())
     {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
