@@ -114,6 +114,7 @@ TEST_CASE("report export: the DOCX is a zip of well-formed parts holding the hea
         CHECK_MESSAGE(doc.find(text) != std::string::npos, text);
     CHECK(doc.find("w:gridSpan w:val=\"2\"") != std::string::npos); // merged header cells
     CHECK(doc.find("w:vMerge w:val=\"restart\"") != std::string::npos);
+    CHECK(doc.find("<w:gridCol/>") == std::string::npos); // sized: LibreOffice merges vertically only then
     // 0602.N in the DOCX keeps only the columns with figures: no Huân chương Sao vàng column.
     const auto n0602 = doc.find("Biểu 0602.N/BNV-TĐKT");
     const auto n0603 = doc.find("Biểu 0603.N/BNV-TĐKT");

@@ -67,7 +67,11 @@ std::string tableXml(const Table& full) {
     for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
         x += std::string("<w:") + side + " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
     x += "</w:tblBorders></w:tblPr><w:tblGrid>";
-    for (int c = 0; c < t.columns; ++c) x += "<w:gridCol/>";
+    // Widths in twips over the text width (A4 less the margins below); the first column
+    // twice the others. LibreOffice merges header cells vertically only with a sized grid.
+    constexpr int TextWidth = 11906 - 1701 - 850;
+    const int share = TextWidth / (t.columns + 1);
+    for (int c = 0; c < t.columns; ++c) x += "<w:gridCol w:w=\"" + std::to_string(c == 0 ? 2 * share : share) + "\"/>";
     x += "</w:tblGrid>";
     // Which header cell covers each (row, column) of the header.
     std::vector<std::vector<const HeaderCell*>> at(static_cast<std::size_t>(t.headerRows),
