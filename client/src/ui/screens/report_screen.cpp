@@ -216,10 +216,9 @@ void choices(app::Session& s, WindowState& w) {
     input(tr(v, "Thư mục lưu", "Folder"), w.reportFolder);
     ImGui::PopItemWidth();
     const bool exporting = view.exporting().running;
-    for (const char* ext : {"docx", "xlsx", "csv"}) {
-        std::string label = std::string(tr(v, "Xuất ", "Export ")) + ext;
-        std::transform(label.end() - static_cast<std::ptrdiff_t>(std::char_traits<char>::length(ext)), label.end(),
-                       label.end() - static_cast<std::ptrdiff_t>(std::char_traits<char>::length(ext)), ::toupper);
+    static const std::pair<const char*, const char*> formats[] = {{"docx", "DOCX"}, {"xlsx", "XLSX"}, {"csv", "CSV"}};
+    for (const auto& [ext, name] : formats) {
+        const std::string label = std::string(tr(v, "Xuất ", "Export ")) + name;
         if (ext[0] != 'd') ImGui::SameLine();
         ImGui::BeginDisabled(exporting || view.choice.unitId.empty());
         if (button(label) && !exporting) {
