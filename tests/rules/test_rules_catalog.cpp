@@ -33,7 +33,9 @@ TEST_CASE("rules: every award code has a rule and a deciding authority in force 
         REQUIRE(rule);
         CHECK(!rule->nomineeKinds.empty());
         CHECK(!rule->source.document.empty());
-        CHECK(rule->components.count("thong_thuong") == 1);
+        // A list for the usual procedure, or none where the sources give none (said in the data).
+        if (rule->componentsKnown) CHECK(rule->components.count("thong_thuong") == 1);
+        else CHECK(rule->components.empty());
         auto c = dossier(v.code, 2024, "2024-06-30", rule->nomineeKinds.front());
         const auto* decider = c.param({.key = "authority.deciders", .awardCode = v.code});
         REQUIRE(decider);
