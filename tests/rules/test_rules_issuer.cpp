@@ -77,6 +77,11 @@ TEST_CASE("rules: a Bằng khen of a bộ, ngành or đoàn thể names its issu
         p.unitLevels = {"xa", "huyen"};
         REQUIRE(rules::checkIssuer(p).size() == 1);
         CHECK(rules::checkIssuer(p).front().ruleId == "issuer.missing");
+        // An issuer written all the same is still read: a bộ does not give the province's form.
+        c.dossier.issuerKind = "bo_nganh";
+        c.dossier.issuerName = "Bộ Công an";
+        REQUIRE(rules::checkIssuer(c).size() == 1);
+        CHECK(rules::checkIssuer(c).front().ruleId == "issuer.kind");
     }
     SUBCASE("the Cờ thi đua of a bộ: asked for, warned only (its article is unverified)") {
         const auto fs = rules::checkIssuer(outside("co_thi_dua_bo_nganh", "", "", "tap_the"));

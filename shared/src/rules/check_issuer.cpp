@@ -46,16 +46,18 @@ std::string decidingLevelOf(const DossierContext& ctx) {
 
 Findings checkIssuer(const DossierContext& ctx) {
     const auto* p = ctx.param({.key = "issuer.required", .awardCode = ctx.dossier.awardCode});
-    // A unit of the tree decides it: deciding_unit_id says who, no issuer is asked for.
-    if (!p || !ctx.decidingLevel.empty()) return {};
-    if (const auto a = decidingAuthority(ctx); a && !a->unitId.empty()) return {};
+    if (!p) return {};
     const auto kinds = splitList(p->text);
     const auto& d = ctx.dossier;
-    if (d.issuerKind.empty())
+    if (d.issuerKind.empty()) {
+        // A unit of the tree decides it: deciding_unit_id, or the chain's unit with the power.
+        if (!ctx.decidingLevel.empty()) return {};
+        if (const auto a = decidingAuthority(ctx); a && !a->unitId.empty()) return {};
         return {issuerFinding(ctx, "issuer.missing", severityFor(p->source),
                               "Ghi cơ quan tặng " + quotedAward(ctx) + " (" + kindLabels(kinds) +
                                   " và tên cơ quan), hoặc chọn cấp quyết định trong cây đơn vị.",
                               *p)};
+    }
     Findings out;
     if (std::find(kinds.begin(), kinds.end(), d.issuerKind) == kinds.end())
         out.push_back(issuerFinding(ctx, "issuer.kind", Severity::Warning,
