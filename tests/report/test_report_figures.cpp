@@ -173,6 +173,32 @@ TEST_CASE("report: Yên Khánh 2023 § 3.5 by level, form, kind and method") {
     CHECK(change(now.at(Level::Own).granted, before.at(Level::Own).granted) == Count{36, 692, 0});
 }
 
+TEST_CASE("report: an outside issuer puts its award at its level when no unit of the tree decides") {
+    Facts f; // a replica without reference data: no deciders to fall back on
+    f.units.push_back({"tinh", "", "", "Tỉnh Ninh Bình", "tinh"});
+    indexUnits(f);
+    DossierFact d;
+    d.awardCode = "bang_khen_bo_nganh";
+    CHECK(levelOf(f, d) == Level::Own); // nothing says who gave it
+    for (const char* kind : {"bo_nganh", "doan_the_tw", "tinh"}) {
+        d.issuerKind = kind;
+        CHECK_MESSAGE(levelOf(f, d) == Level::Province, kind);
+    }
+    d.awardCode = "huan_chuong_doc_lap_hang_ba";
+    for (const char* kind : {"chu_tich_nuoc", "thu_tuong"}) {
+        d.issuerKind = kind;
+        CHECK_MESSAGE(levelOf(f, d) == Level::State, kind);
+    }
+    d.awardCode = "giay_khen";
+    d.issuerKind = "co_quan_don_vi";
+    f.deciders["giay_khen"] = {"tinh"}; // the issuer is asked before the catalog's deciders
+    CHECK(levelOf(f, d) == Level::Own);
+    // A deciding unit of the tree is asked first.
+    d.issuerKind = "thu_tuong";
+    d.decidingUnitId = "tinh";
+    CHECK(levelOf(f, d) == Level::Province);
+}
+
 TEST_CASE("report: consolidation sums exactly the subtree, merged units under their successor") {
     Seeded x;
     yenKhanh2023(x);

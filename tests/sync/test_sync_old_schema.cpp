@@ -122,3 +122,51 @@ TEST_CASE("sync: a client older than the minimum schema is told to update") {
     CHECK(std::get<ErrorMsg>(got[0]).code == ErrorCode::UpdateRequired);
 }
 }
+
+TEST_SUITE("sync") {
+TEST_CASE("sync: a replica of schema 20 gets no issuer and its edit keeps the newer row's issuer") {
+    constexpr int BeforeIssuer = 20; // the issuer fields are migration 21's
+    SyncWorld w(false);
+    w.addUnit("xa-a", "xa");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("a2", "officer", "xa-a");
+    w.start();
+    w.replica("ra", "a1");
+    const std::string id = w.put("ra", "dossiers",
+                                 json{{"unit_id", "xa-a"}, {"nominee_kind", "ca_nhan"}, {"nominee_name", "Phạm Thị Hoa"},
+                                      {"award_code", "bang_khen_bo_nganh"}, {"year", 2024}, {"status", "draft"},
+                                      {"issuer_kind", "doan_the_tw"},
+                                      {"issuer_name", "Trung ương Đoàn TNCS Hồ Chí Minh"}});
+    REQUIRE(w.sync("ra")["rejected"] == 0);
+    {
+        store::OpenOptions o;
+        o.create = true;
+        o.schema = BeforeIssuer;
+        auto old = store::Store::open(w.dir() / "old20.db", o);
+        REQUIRE(old->schemaVersion() == BeforeIssuer);
+        CHECK(old->registry().require("dossiers").field("issuer_kind") == nullptr);
+        CHECK(old->registry().require("award_history").field("issuer_name") == nullptr);
+        sync::Endpoint at;
+        at.host = "127.0.0.1";
+        at.port = static_cast<std::uint16_t>(w.port());
+        at.plain = true;
+        sync::SyncClient(*old, at).login("a2", Password);
+        CHECK(sync::SyncClient(*old).sync().pulled > 0);
+        const auto row = old->get("dossiers", id);
+        REQUIRE(row);
+        CHECK(row->fields.at("award_code") == Value{std::string("bang_khen_bo_nganh")});
+        CHECK_FALSE(row->fields.contains("issuer_kind"));
+        CHECK_FALSE(row->fields.contains("issuer_name"));
+        old->update("dossiers", id, {{"nominee_name", std::string("Phạm Thị Thu Hoa")}});
+        const auto pushed = sync::SyncClient(*old).sync();
+        CHECK(pushed.pushed == 1);
+        CHECK(pushed.rejected == 0);
+        CHECK(sync::SyncClient(*old).verify(false).clean);
+    }
+    w.sync("ra");
+    const auto row = w.rows("ra", "dossiers")[id];
+    CHECK(row["nominee_name"] == "Phạm Thị Thu Hoa");
+    CHECK(row["issuer_kind"] == "doan_the_tw");
+    CHECK(row["issuer_name"] == "Trung ương Đoàn TNCS Hồ Chí Minh");
+}
+}

@@ -1,13 +1,21 @@
 // Commendation figures by level, form, nominee kind, method (issue 19).
 #include "tdkt/report/commendation_stats.hpp"
 
+#include "tdkt/catalog/issuer.hpp"
+
 #include <algorithm>
 
 namespace tdkt::report {
 namespace {
 
-bool isState(const std::string& level) { return level == "trung_uong"; }
-bool isProvince(const std::string& level) { return level == "tinh" || level == "bo_nganh"; }
+bool isState(std::string_view level) { return level == "trung_uong"; }
+bool isProvince(std::string_view level) { return level == "tinh" || level == "bo_nganh"; }
+
+Level ofUnitLevel(std::string_view level) {
+    if (isState(level)) return Level::State;
+    if (isProvince(level)) return Level::Province;
+    return Level::Own;
+}
 
 void addKind(Count& c, const std::string& nomineeKind) {
     if (nomineeKind == "tap_the") ++c.collective;
@@ -84,12 +92,10 @@ CommendationStats& CommendationStats::operator+=(const CommendationStats& o) {
 
 Level levelOf(const Facts& facts, const DossierFact& d) {
     if (!d.decidingUnitId.empty()) {
-        if (const auto* u = findUnit(facts, d.decidingUnitId)) {
-            if (isState(u->level)) return Level::State;
-            if (isProvince(u->level)) return Level::Province;
-            return Level::Own;
-        }
+        if (const auto* u = findUnit(facts, d.decidingUnitId)) return ofUnitLevel(u->level);
     }
+    // An issuer outside the tree (a bộ's Bằng khen counts with the province's, 0603.N).
+    if (const auto level = catalog::issuerLevel(d.issuerKind); !level.empty()) return ofUnitLevel(level);
     auto it = facts.deciders.find(d.awardCode);
     if (it == facts.deciders.end() || it->second.empty()) return Level::Own;
     const auto& levels = it->second;

@@ -44,7 +44,8 @@ Facts loadFacts(const store::Store& store) {
     for (const auto& r : store.list("dossiers"))
         f.dossiers.push_back({r.id, str(r, "unit_id"), str(r, "kind"), str(r, "nominee_kind"), str(r, "person_id"),
                               str(r, "award_code"), str(r, "method"), static_cast<int>(num(r, "year")),
-                              str(r, "status"), str(r, "deciding_unit_id"), str(r, "status_reason")});
+                              str(r, "status"), str(r, "deciding_unit_id"), str(r, "status_reason"),
+                              str(r, "issuer_kind")});
     for (const auto& r : store.list("movements"))
         f.movements.push_back({r.id, str(r, "unit_id"), str(r, "launch_level"), str(r, "plan_date"),
                                str(r, "period_from"), str(r, "period_to"), str(r, "method"), str(r, "title")});

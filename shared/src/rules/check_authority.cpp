@@ -64,16 +64,17 @@ Findings checkAuthority(const DossierContext& ctx) {
                              "): " + a->title + (a->unitName.empty() ? "" : " (" + a->unitName + ")") + ", theo " +
                              sourceText(a->source) + ".",
                          a->source)};
-    if (ctx.decidingLevel.empty()) {
+    const auto level = decidingLevelOf(ctx);
+    if (level.empty()) {
         out.push_back(finding("authority.missing", Severity::Warning,
                               "Chọn cấp quyết định khen thưởng " + quotedAward(ctx) + " (thẩm quyền: " +
                                   joinTitles(ctx, a->levels) + ").",
                               a->source));
         return out;
     }
-    if (std::find(a->levels.begin(), a->levels.end(), ctx.decidingLevel) != a->levels.end()) return out;
+    if (std::find(a->levels.begin(), a->levels.end(), level) != a->levels.end()) return out;
     out.push_back(finding("authority.level", Severity::Block,
-                          "Cấp «" + levelLabel(ctx.decidingLevel) + "» không có thẩm quyền quyết định " +
+                          "Cấp «" + levelLabel(level) + "» không có thẩm quyền quyết định " +
                               quotedAward(ctx) + " đối với hồ sơ tiếp nhận ngày " + date + "; thẩm quyền thuộc: " +
                               joinTitles(ctx, a->levels) + ". Chuyển hồ sơ đến " + a->title + ".",
                           a->source));

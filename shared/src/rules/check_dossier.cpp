@@ -48,6 +48,15 @@ Findings checkRuleInForce(const DossierContext& ctx) {
 Findings checkComponents(const DossierContext& ctx) {
     const auto* rule = ctx.rule();
     if (!rule) return {};
+    // No source lists the form's components: neither complete nor missing, a person checks.
+    if (!rule->componentsKnown) {
+        auto f = finding("completeness.unknown", Severity::Warning,
+                         "Danh mục chưa có thành phần hồ sơ " + quotedAward(ctx) +
+                             ": cán bộ đối chiếu văn bản quy định trước khi trình.",
+                         rule->componentsSource);
+        f.params = {{"award_code", ctx.dossier.awardCode}, {"procedure", ctx.dossier.procedure}};
+        return {std::move(f)};
+    }
     auto it = rule->components.find(ctx.dossier.procedure);
     if (it == rule->components.end())
         return {finding("completeness.procedure", Severity::Block,

@@ -37,6 +37,8 @@ DossierData dossierFrom(const store::Row& r) {
     d.amount = integer(r, "amount");
     d.proposalRank = integer(r, "proposal_rank");
     d.completedOn = text(r, "completed_on");
+    d.issuerKind = text(r, "issuer_kind");
+    d.issuerName = text(r, "issuer_name");
     return d;
 }
 

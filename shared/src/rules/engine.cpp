@@ -49,7 +49,7 @@ Findings checkAll(const DossierContext& ctx) {
         return out;
     }
     for (auto* check : {checkComponents, checkPeriod, checkEligibility, checkCollective, checkBlocks, checkVotes,
-                        checkDeadline, checkAuthority, checkMoney, checkInitiativeReuse, checkQuotaRank,
+                        checkDeadline, checkAuthority, checkIssuer, checkMoney, checkInitiativeReuse, checkQuotaRank,
                         checkProcessing}) {
         auto fs = check(ctx);
         out.insert(out.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));

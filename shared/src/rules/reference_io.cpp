@@ -89,6 +89,7 @@ AwardRule awardRuleFromRow(const store::Row& row) {
         if (list.is_array()) r.components[procedure] = list.get<std::vector<std::string>>();
     r.source = sourceOf(row);
     r.componentsSource = r.source;
+    r.componentsKnown = !components.is_object() || components.value("known", true);
     if (auto s = components.find("source"); s != components.end() && s->is_object())
         r.componentsSource = {s->value("document", ""), s->value("article", ""), s->value("verified", false)};
     const auto criteria = text(row, "criteria");

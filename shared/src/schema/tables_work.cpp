@@ -49,6 +49,24 @@ FieldDef dossierKind() {
     return d;
 }
 
+// Migration 21 (issue 22): who issued an award decided outside the unit tree (a bộ,
+// ngành, đoàn thể trung ương, the Thủ tướng): the kind gives the statistics level
+// (catalog/issuer.hpp), the name which body ("Bộ Công an"). A form decided by a unit
+// of the tree needs neither: deciding_unit_id says it.
+constexpr int IssuerSince = 21;
+
+FieldDef issuerKind() {
+    return since(IssuerSince, enumeration("issuer_kind", "Cơ quan tặng (ngoài cây đơn vị)",
+                                          {{"chu_tich_nuoc", "Chủ tịch nước"},
+                                           {"thu_tuong", "Thủ tướng Chính phủ"},
+                                           {"bo_nganh", "Bộ, ban, ngành trung ương"},
+                                           {"doan_the_tw", "Đoàn thể trung ương"},
+                                           {"tinh", "Tỉnh, thành phố"},
+                                           {"co_quan_don_vi", "Cơ quan, đơn vị khác"}}));
+}
+
+FieldDef issuerName() { return since(IssuerSince, text("issuer_name", "Tên cơ quan tặng")); }
+
 TableDef dossiers() {
     return table("dossiers", "Hồ sơ đề nghị khen thưởng", "unit_id", "nominee_name",
                  {ref("unit_id", "units", "Đơn vị đề nghị", true),
@@ -72,7 +90,7 @@ TableDef dossiers() {
                   date("decision_date", "Ngày quyết định"), integer("amount", "Tiền thưởng (đồng)"),
                   text("status_reason", "Lý do trả lại / không khen"), searchText("summary", "Tóm tắt thành tích"),
                   dossierKind(), since(RulesSince, integer("proposal_rank", "Thứ tự đề nghị")),
-                  since(RulesSince, date("completed_on", "Ngày nhận đủ hồ sơ"))});
+                  since(RulesSince, date("completed_on", "Ngày nhận đủ hồ sơ")), issuerKind(), issuerName()});
 }
 
 TableDef dossierItems() {
@@ -98,7 +116,8 @@ TableDef awardHistory() {
                   awardCode("Danh hiệu / hình thức", true),
                   enumeration("method", "Loại khen thưởng", awardMethods()), integer("year", "Năm thành tích", true),
                   text("decision_number", "Số quyết định"), date("decision_date", "Ngày quyết định"),
-                  text("decided_by", "Cấp quyết định"), ref("initiative_id", "initiatives", "Sáng kiến làm căn cứ")});
+                  text("decided_by", "Cấp quyết định"), ref("initiative_id", "initiatives", "Sáng kiến làm căn cứ"),
+                  issuerKind(), issuerName()});
 }
 
 TableDef initiatives() {

@@ -44,6 +44,7 @@ CREATE TABLE rejected (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT N
 
 // Migration 17 is the registry's alone: award_code grew to the whole catalog of Law
 // 06/2022 (an open enumeration, no SQL) and dossiers.kind (hiệp y) was added.
+// Migration 21 too: issuer_kind and issuer_name on dossiers and award_history.
 
 // Server: since when an open conflict shows each of its values (its lines of
 // edits), so an edit replaces exactly the values its author had pulled.

@@ -5,7 +5,9 @@
  *
  * Level: state (biểu số 1: decided at trung_uong), province (biểu số 2: tỉnh, bộ
  * ngành), and the unit's own authority and below (biểu số 3). The level of a dossier
- * is its deciding unit's level when set, else the catalog's deciders of its award.
+ * is its deciding unit's level when set, else its outside issuer's (issuer_kind:
+ * Chủ tịch nước, Thủ tướng → state; bộ, ngành, đoàn thể trung ương, tỉnh →
+ * province), else the catalog's deciders of its award.
  * Forms: proposed (every dossier out of draft), granted (approved), held back
  * (returned or not_approved, by reason), pending (submitted, under review).
  * Hiệp y dossiers are counted apart, never in the levels.

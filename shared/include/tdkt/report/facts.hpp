@@ -38,6 +38,7 @@ struct DossierFact {
     std::string status;         // draft … not_approved
     std::string decidingUnitId;
     std::string statusReason;
+    std::string issuerKind;     // an issuer outside the unit tree (catalog/issuer.hpp), if any
 };
 
 struct MovementFact {

@@ -34,6 +34,7 @@ struct AwardRule {
     int periodYears = 0;                    // 0: not fixed (đột xuất, per NĐ 86)
     std::map<std::string, std::vector<std::string>> components; // procedure → components
     Source componentsSource;                // Law Đ84 or the form's own dossier rule
+    bool componentsKnown = true;            // false: the sources give no list ("known": false in the data)
     nlohmann::json criteria;                // see criteria.hpp
     int rank = 0;                           // for "same period pays the highest only"
     Validity validity;

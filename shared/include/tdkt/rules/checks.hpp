@@ -52,6 +52,14 @@ std::optional<DecidingAuthority> decidingAuthority(const DossierContext& ctx);
 
 /** Names the deciding authority; the deciding unit's level must be among those with the power. */
 Findings checkAuthority(const DossierContext& ctx);
+/**
+ * A form a bộ, ngành, đoàn thể trung ương or tỉnh issues (issuer.required) names its
+ * issuer when no unit of the tree decides it (no deciding unit, and no unit of the
+ * chain has the power); the issuer fits the form (issue 22).
+ */
+Findings checkIssuer(const DossierContext& ctx);
+/** The level that decides the dossier: its deciding unit's, else its outside issuer's; empty when neither. */
+std::string decidingLevelOf(const DossierContext& ctx);
 /** The amount: coefficient × base salary, rounded up; same period pays only the highest. */
 Findings checkMoney(const DossierContext& ctx);
 /** GEN-8: an initiative already used as the basis of another award. */

@@ -32,6 +32,8 @@ struct DossierData {
     std::optional<std::int64_t> amount;
     std::optional<std::int64_t> proposalRank; // thứ tự đề nghị within the unit's list
     std::string completedOn;                  // the day the dossier was complete (time limits count from it)
+    std::string issuerKind;                   // the issuer outside the unit tree (catalog/issuer.hpp), if any
+    std::string issuerName;                   // which body: "Bộ Công an", "Trung ương Đoàn TNCS Hồ Chí Minh"
 };
 
 /** Another open dossier of the same unit, award and year (quota ranking). */
