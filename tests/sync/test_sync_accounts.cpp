@@ -278,6 +278,11 @@ TEST_CASE("accounts: a user moved to another unit loses exactly the old unit's r
     w.put("ra", "dossiers", {{"id", ofA}, {"summary", "sửa sau khi chuyển"}});
     const auto c = w.sync("ra"); // the same session token: no new login needed
     CHECK(c["rejected"].get<int>() >= 1);
+    // The refused edit is kept with its reason, for the officer to read.
+    bool refusedWithReason = false;
+    for (const auto& r : json::parse(w.ok("ra", {"rejected"})))
+        refusedWithReason |= r["row_id"] == ofA && r["field"] == "summary" && !r["reason"].get<std::string>().empty();
+    CHECK(refusedWithReason);
     const auto rows = w.rows("ra", "dossiers");
     CHECK_FALSE(rows.contains(ofA));
     CHECK(rows.contains(ofB));
