@@ -102,7 +102,8 @@ void Session::changePassword(const std::string& server, const std::string& user,
     }
     try {
         auto ep = sync::parseEndpoint(server);
-        ep.caFile = caFile;
+        // A replica signed in before (its session refused since the reset) knows its certificate.
+        ep.caFile = caFile.empty() ? m_store->setting("server_ca").value_or("") : caFile;
         m_bar.lastError.clear();
         m_bar.syncing = true;
         m_worker->changePassword(ep, user, password, newPassword);
