@@ -154,6 +154,7 @@ TEST_CASE("accounts: wrong passwords are delayed, then lock the account, across 
     for (const auto& e : audit)
         if (e["user"] == "a1" && e["event"] == "login_failed") CHECK(e["address"] == "127.0.0.1");
     CHECK(w.serverLog().find("barred until") != std::string::npos);
+    CHECK(w.serverLog().find("account 'a1' unlocked") != std::string::npos);
 }
 
 TEST_CASE("accounts: one address guessing many names is throttled too") {

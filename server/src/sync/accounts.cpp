@@ -294,20 +294,22 @@ std::int64_t Accounts::loginFailed(std::string_view user, std::string_view addre
     return until > now ? until : 0;
 }
 
-void Accounts::loginSucceeded(std::string_view user, std::string_view address, SiteId site,
+bool Accounts::loginSucceeded(std::string_view user, std::string_view address, SiteId site,
                               std::string_view device) {
     const std::string host = hostOf(address);
     // A login after a lock ended: the unlock is in the audit too.
     const std::string key = "user:" + std::string(user); // bound without a copy: keep it alive
     auto was = m_db.prepare("SELECT failures FROM login_failures WHERE key = ?");
     was.bind(1, key);
-    if (was.step() && was.integer(0) >= m_throttle.lockAfter) audit("unlocked", user, host, site, device);
+    const bool unlocked = was.step() && was.integer(0) >= m_throttle.lockAfter;
     was.reset();
+    if (unlocked) audit("unlocked", user, host, site, device);
     auto del = m_db.prepare("DELETE FROM login_failures WHERE key = ?");
     del.bind(1, "user:" + std::string(user)).run();
     del.reset();
     del.bind(1, "addr:" + host).run();
     audit("login", user, host, site, device);
+    return unlocked;
 }
 
 std::vector<Device> Accounts::devices(const std::optional<std::string>& user) {

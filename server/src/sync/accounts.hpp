@@ -118,8 +118,8 @@ public:
     /** Counts a failure; returns the time logins are now barred until (0: not). */
     std::int64_t loginFailed(std::string_view user, std::string_view address, SiteId site,
                              std::string_view device = {});
-    /** Clears the account's and the address's failures. */
-    void loginSucceeded(std::string_view user, std::string_view address, SiteId site, std::string_view device = {});
+    /** Clears the account's and the address's failures; true when the account had been locked. */
+    bool loginSucceeded(std::string_view user, std::string_view address, SiteId site, std::string_view device = {});
 
     std::vector<Device> devices(const std::optional<std::string>& user = std::nullopt);
     /** The name a device gave at its last login ("" when none or unknown). */

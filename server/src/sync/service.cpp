@@ -128,7 +128,8 @@ Reply Service::login(SessionState& s, const Login& m, bool passwordOk) {
         m_log("login of '" + m.user + "' from " + s.peer + " waits for a new password (reset by an administrator)");
         return mustChange(s);
     }
-    m_accounts.loginSucceeded(m.user, s.peer, m.site, m.device);
+    if (m_accounts.loginSucceeded(m.user, s.peer, m.site, m.device))
+        m_log("account '" + m.user + "' unlocked (its lock ended)");
     m_log("login of '" + m.user + "' from " + s.peer + " (replica " + siteToHex(m.site) + deviceNote(m.device) + ")");
     s.site = m.site;
     return loggedIn(s, info->user, m_accounts.issueToken(info->user.name, m.site, s.peer, m.device));
