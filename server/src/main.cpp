@@ -16,6 +16,7 @@ constexpr const char* Usage =
     "usage: tdkt-server --data DIR COMMAND\n"
     "  serve --listen ADDR:PORT (--cert F --key F | --plain)\n"
     "        [--delay-after N] [--delay-ms MS] [--lock-after N] [--lock-ms MS] [--session-idle-ms MS]\n"
+    "        [--test-clock-file F] (tests only: F holds milliseconds added to the accounts' clock)\n"
     "  unit add JSON | unit import FILE.csv\n"
     "  user add NAME --role officer|reviewer|inspector|admin --unit UNIT_ID [--generate]\n"
     "        (else the password in TDKT_PASSWORD: 10 characters or more, not a common one)\n"

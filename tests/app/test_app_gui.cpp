@@ -135,4 +135,35 @@ TEST_CASE("app-gui: an officer signs in, drafts, sees findings, submits, syncs a
     CHECK(app::openConflicts(*s2).empty());
 }
 
+TEST_CASE("app-gui: after a reset the sign-in asks for a new password, and what was pending goes up") {
+    if (!haveXvfb()) {
+        MESSAGE("skipped: no xvfb-run");
+        return;
+    }
+    SyncWorld w;
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUser("a1", "officer", "xa-a");
+    w.start();
+    w.replica("r1", "a1");
+    const auto pending = w.newDossier("r1", "xa-a", "Nguyễn Văn Một");
+    const std::string reset = "Dat-lai-boi-quan-tri-2026";
+    REQUIRE(w.server({"user", "passwd", "a1"}, {{"TDKT_PASSWORD", reset}}).exitCode == 0);
+
+    // The sync at start is refused: the sign-in opens with the new-password fields.
+    const std::string script = "type Mật khẩu = " + reset + "\n"
+                               "type Mật khẩu mới = Rung-tre-ben-song-26\n"
+                               "type Nhập lại mật khẩu mới = Rung-tre-ben-song-26\n"
+                               "shot 01-doi-mat-khau\n"
+                               "click Đổi mật khẩu\n"
+                               "waitsync\n"
+                               "wait 2\n";
+    auto r = gui(w, "r1", script, "passwd");
+    REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    requireShots(w.dir() / "passwd", 1);
+    CHECK(json::parse(w.serverDump("a1"))["dossiers"].contains(pending));
+    CHECK(json::parse(w.server({"user", "list"}).out)[0]["must_change_password"] == false);
+    CHECK(store::Store::open(w.dir() / "r1.db")->pendingCount() == 0);
+}
+
 } // namespace tdkt::test

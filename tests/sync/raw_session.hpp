@@ -36,7 +36,7 @@ public:
     /** Sends Hello and Login (the answers are read by the caller). */
     void logIn(const std::string& user, const std::string& password, SiteId site) {
         write(protocol::encodeFrame(protocol::Hello{protocol::ProtocolVersion, protocol::schemaVersion(), "test"}));
-        write(protocol::encodeFrame(protocol::Login{user, password, site}));
+        write(protocol::encodeFrame(protocol::Login{user, password, site, "test"}));
     }
 
     /** Reads the Welcome that answers logIn's Hello, then the login's answer (nullopt if none came). */

@@ -92,12 +92,24 @@ void SyncWorld::start(long fileSizeLimit) {
     } else {
         argv.push_back("--plain");
     }
+    argv.insert(argv.end(), {"--test-clock-file", (m_dir / "clock_offset_ms").string()});
     argv.insert(argv.end(), serveArgs.begin(), serveArgs.end());
     m_server = std::make_unique<Child>(argv, std::map<std::string, std::string>{}, (m_dir / "server.log").string(),
                                        fileSizeLimit);
     std::string line = m_server->readLine(std::chrono::seconds(20));
     REQUIRE_MESSAGE(line.rfind("listening 127.0.0.1:", 0) == 0, "server said: " << line << serverLog());
     m_port = std::stoi(line.substr(line.rfind(':') + 1));
+}
+
+void SyncWorld::advanceClock(std::int64_t ms) {
+    m_clockOffset += ms;
+    const auto file = m_dir / "clock_offset_ms";
+    const auto temp = m_dir / "clock_offset_ms.new";
+    {
+        std::ofstream out(temp);
+        out << m_clockOffset << "\n";
+    }
+    std::filesystem::rename(temp, file); // whole: the server never reads half a number
 }
 
 void SyncWorld::stop() {

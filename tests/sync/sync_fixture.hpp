@@ -55,6 +55,13 @@ public:
     /** More `serve` flags for the next start() (the throttle's numbers). */
     std::vector<std::string> serveArgs;
 
+    /**
+     * Moves the server's accounts clock (throttling, locks, idle sessions) forward by
+     * `ms` (serve --test-clock-file, read at every use): no sleeping, and the same
+     * time after a restart.
+     */
+    void advanceClock(std::int64_t ms);
+
     int port() const { return m_port; }
     const TempDir& dir() const { return m_dir; }
     std::string serverLog() const;
@@ -63,6 +70,7 @@ private:
     TempDir m_dir;
     bool m_tls;
     int m_port = 0;
+    std::int64_t m_clockOffset = 0;
     std::unique_ptr<Child> m_server;
 };
 

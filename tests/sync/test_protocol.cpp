@@ -44,16 +44,33 @@ T roundTrip(const T& m) {
 } // namespace
 
 TEST_SUITE("protocol") {
+TEST_CASE("protocol: a protocol-3 Login (no device name) is still read") {
+    auto frame = encodeFrame(Login{"a1", "pw", 42, ""});
+    // Protocol 3 ended the Login after its site: drop the empty name's 4-byte length.
+    std::vector<std::uint8_t> payload(frame.begin() + FrameHeaderBytes, frame.end() - 4);
+    auto d = decode(static_cast<std::uint8_t>(MessageType::Login), payload);
+    REQUIRE_MESSAGE(d.message.has_value(), d.error);
+    const auto& l = std::get<Login>(*d.message);
+    CHECK(l.user == "a1");
+    CHECK(l.site == 42);
+    CHECK(l.device.empty());
+}
+
 TEST_CASE("protocol: every message survives a round trip") {
     auto h = roundTrip(Hello{ProtocolVersion, 7, "tdkt-cli"});
     CHECK(h.schema == 7);
     CHECK(h.client == "tdkt-cli");
     auto w = roundTrip(Welcome{1, 2, 1'764'000'000'123, "srv"});
     CHECK(w.serverTimeMs == 1'764'000'000'123);
-    auto l = roundTrip(Login{"cán bộ", "mật khẩu", 99});
+    auto l = roundTrip(Login{"cán bộ", "mật khẩu", 99, "may-xa-a"});
     CHECK(l.user == "cán bộ");
     CHECK(l.password == "mật khẩu");
     CHECK(l.site == 99);
+    CHECK(l.device == "may-xa-a");
+    auto c = roundTrip(ChangePassword{"cán bộ", "cũ", "mới-dài-hơn", 7, "may"});
+    CHECK(c.newPassword == "mới-dài-hơn");
+    CHECK(c.site == 7);
+    CHECK(c.device == "may");
     CHECK(roundTrip(Auth{"tok", 5}).token == "tok");
     auto ok = roundTrip(LoginOk{"t", "u", "officer", "unit-a", 12});
     CHECK(ok.role == "officer");

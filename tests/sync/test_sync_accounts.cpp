@@ -1,15 +1,13 @@
 // Accounts and security through the real tdkt-server (TLS on loopback) and
-// tdkt-cli: the password policy, throttled and locked logins (short windows set
-// by serve flags: no long sleeps), disabled users, revoked devices, idle sessions.
+// tdkt-cli: the password policy, throttled and locked logins and idle sessions
+// (the server's clock moved by the test: no sleeps), disabled users, revoked devices.
 #include "sync_fixture.hpp"
 
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <thread>
+#include <ctime>
 
 using namespace tdkt::test;
-using namespace std::chrono_literals;
 
 namespace {
 
@@ -29,6 +27,16 @@ int countEvents(const json& audit, const std::string& event, const std::string& 
     int n = 0;
     for (const auto& e : audit) n += e["event"] == event && e["user"] == user;
     return n;
+}
+
+// "HH:MM" on this machine's clock, as tdkt-cli words a lock's end.
+std::string localClock(std::int64_t ms) {
+    const auto t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%H:%M", &tm);
+    return buf;
 }
 
 bool refusedAsLocked(const RunResult& r) {
@@ -77,7 +85,10 @@ TEST_CASE("accounts: the password policy refuses short, common and name password
     r = w.server({"user", "passwd", "a1"}, {{"TDKT_PASSWORD", Password}});
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     CHECK(refusedAsWrong(login(w, "r1", "a1", generated)));
-    CHECK(login(w, "r1", "a1", Password).exitCode == 0);
+    // Right, but reset: the user must choose its own first (test_sync_password_change.cpp).
+    r = login(w, "r1", "a1", Password);
+    CHECK(r.exitCode == 6);
+    CHECK(r.err.find("phải đổi mật khẩu") != std::string::npos);
     const auto users = serverJson(w, {"user", "list"});
     REQUIRE(users.size() == 1);
     CHECK(users[0]["name"] == "a1");
@@ -90,9 +101,12 @@ TEST_CASE("accounts: wrong passwords are delayed, then lock the account, across 
     w.addUnit("xa-a", "xa");
     w.addUser("a1", "officer", "xa-a");
     w.addUser("a2", "officer", "xa-a");
-    // Delays after 2 failures (1.5 s, then 3 s), a lock of 6 s after 4: wide enough that
-    // a loaded machine (each tdkt-cli login is a process and an argon2id check) stays inside them.
-    w.serveArgs = {"--delay-after", "2", "--delay-ms", "1500", "--lock-after", "4", "--lock-ms", "6000"};
+    // Delays after 2 failures (1 min, then 2), a lock of 15 min after 4. The server's
+    // clock is moved forward (advanceClock), never waited for: a loaded machine
+    // cannot slip past a window.
+    constexpr std::int64_t Minute = 60'000, LockMs = 15 * Minute;
+    w.serveArgs = {"--delay-after", "2", "--delay-ms", std::to_string(Minute), "--lock-after", "4", "--lock-ms",
+                   std::to_string(LockMs)};
     w.start();
     w.replica("synced", "a1"); // a session from before the attack
 
@@ -101,32 +115,46 @@ TEST_CASE("accounts: wrong passwords are delayed, then lock the account, across 
     CHECK(refusedAsWrong(login(w, "r", "a1", "guess-0002")));
     // The third try comes inside the delay: refused without a password check, even the right one.
     CHECK(refusedAsLocked(login(w, "r", "a1", Password)));
-    std::this_thread::sleep_for(1600ms); // the delay is bounded: after it, tries are checked again
+    w.advanceClock(Minute + 1000); // the delay is bounded: after it, tries are checked again
     CHECK(refusedAsWrong(login(w, "r", "a1", "guess-0003")));
-    std::this_thread::sleep_for(3100ms);
-    CHECK(refusedAsWrong(login(w, "r", "a1", "guess-0004"))); // the fourth failure locks
-    const auto lockedAt = std::chrono::steady_clock::now(); // the lock began before this
+    w.advanceClock(Minute); // the next delay is twice as long: still barred
     CHECK(refusedAsLocked(login(w, "r", "a1", Password)));
+    w.advanceClock(Minute + 1000);
+    CHECK(refusedAsWrong(login(w, "r", "a1", "guess-0004"))); // the fourth failure locks
+    auto r = login(w, "r", "a1", Password);
+    CHECK(refusedAsLocked(r));
+    // The lock's end comes as data and is worded at the edge: "đến HH:MM" of the lock's end.
+    const auto locks = serverJson(w, {"audit"});
+    std::int64_t lockedAt = 0;
+    for (const auto& e : locks)
+        if (e["event"] == "locked" && e["user"] == "a1") lockedAt = e["at"];
+    REQUIRE(lockedAt > 0);
+    CHECK_MESSAGE(r.err.find("tài khoản tạm khóa đến " + localClock(lockedAt + LockMs)) != std::string::npos,
+                  r.err);
     // Another account is not held up; the locked one's existing session keeps syncing.
     w.ok("r2", {"init"});
     CHECK(login(w, "r2", "a2", Password).exitCode == 0);
     CHECK(w.sync("synced")["pushed"] == 0);
 
-    // The lock is kept in DIR/accounts.sqlite: a restart does not lift it.
+    // The lock is kept in DIR/accounts.sqlite: a restart does not lift it, nor does a
+    // quarter of an hour less a minute.
     w.stop();
     w.start();
+    w.advanceClock(LockMs - 2 * Minute);
     CHECK(refusedAsLocked(login(w, "r", "a1", Password)));
-    std::this_thread::sleep_until(lockedAt + 6100ms);
+    w.advanceClock(2 * Minute);
     CHECK(login(w, "r", "a1", Password).exitCode == 0);
 
     const auto audit = serverJson(w, {"audit"});
     CHECK(countEvents(audit, "login_failed", "a1") == 4);
     CHECK(countEvents(audit, "locked", "a1") == 1);
-    CHECK(countEvents(audit, "refused_locked", "a1") == 3);
+    CHECK(countEvents(audit, "refused_locked", "a1") == 4);
+    CHECK(countEvents(audit, "unlocked", "a1") == 1);
     CHECK(countEvents(audit, "login", "a1") == 2);
     for (const auto& e : audit)
         if (e["user"] == "a1" && e["event"] == "login_failed") CHECK(e["address"] == "127.0.0.1");
     CHECK(w.serverLog().find("barred until") != std::string::npos);
+    CHECK(w.serverLog().find("account 'a1' unlocked") != std::string::npos);
 }
 
 TEST_CASE("accounts: one address guessing many names is throttled too") {
@@ -203,19 +231,24 @@ TEST_CASE("accounts: a revoked device is refused at its next sync, the others go
     CHECK(countEvents(serverJson(w, {"audit"}), "revoked", "a1") == 1);
 }
 
-TEST_CASE("accounts: an idle session expires, logging in again keeps what was pending") {
+TEST_CASE("accounts: a session idle for 90 days expires, logging in again keeps what was pending") {
     SyncWorld w;
     w.addUnit("xa-a", "xa");
     w.addUser("a1", "officer", "xa-a");
-    w.serveArgs = {"--session-idle-ms", "1000"};
-    w.start();
+    w.start(); // the default idle time: 90 days
+    constexpr std::int64_t Day = 24LL * 3600 * 1000;
     w.replica("r1", "a1");
-    CHECK(w.sync("r1")["pushed"] == 0); // a sync within the idle time keeps the session
+    // Each sync within the idle time starts it again: 89 days, twice, is 178 days signed in.
+    w.advanceClock(89 * Day);
+    CHECK(w.sync("r1")["pushed"] == 0);
+    w.advanceClock(89 * Day);
+    CHECK(w.sync("r1")["pushed"] == 0);
     const auto d = w.newDossier("r1", "xa-a", "Nguyễn Văn Một");
-    std::this_thread::sleep_for(1100ms);
+    w.advanceClock(91 * Day);
     auto r = w.cli("r1", {"sync"});
     CHECK(r.exitCode == 6);
     CHECK(r.err.find("log in again") != std::string::npos);
+    CHECK(w.rows("r1", "dossiers").contains(d)); // kept, and still pending
     REQUIRE(login(w, "r1", "a1", Password).exitCode == 0);
     CHECK(w.sync("r1")["pushed"].get<int>() > 0);
     CHECK(json::parse(w.serverDump("a1"))["dossiers"].contains(d));
@@ -246,6 +279,11 @@ TEST_CASE("accounts: a user moved to another unit loses exactly the old unit's r
     w.put("ra", "dossiers", {{"id", ofA}, {"summary", "sửa sau khi chuyển"}});
     const auto c = w.sync("ra"); // the same session token: no new login needed
     CHECK(c["rejected"].get<int>() >= 1);
+    // The refused edit is kept with its reason, for the officer to read.
+    bool refusedWithReason = false;
+    for (const auto& r : json::parse(w.ok("ra", {"rejected"})))
+        refusedWithReason |= r["row_id"] == ofA && r["field"] == "summary" && !r["reason"].get<std::string>().empty();
+    CHECK(refusedWithReason);
     const auto rows = w.rows("ra", "dossiers");
     CHECK_FALSE(rows.contains(ofA));
     CHECK(rows.contains(ofB));

@@ -175,7 +175,7 @@ TEST_CASE("sync: a reviewer decides only the award forms its level may decide") 
     Raw raw(w.port());
     using protocol::encodeFrame;
     raw.write(encodeFrame(protocol::Hello{protocol::ProtocolVersion, protocol::schemaVersion(), "test"}));
-    raw.write(encodeFrame(protocol::Login{"rvx", Password, 4242}));
+    raw.write(encodeFrame(protocol::Login{"rvx", Password, 4242, "test"}));
     std::vector<Op> ops;
     for (auto [field, value] : {std::pair<std::string, Value>{"status", std::string("approved")},
                                 {"award_code", std::string("bang_khen_tinh")},

@@ -30,7 +30,7 @@ Bytes hello(std::uint32_t protocol = ProtocolVersion, std::uint32_t schema = sch
 std::vector<Message> pushOne(int port, SiteId site, std::uint64_t seq, const std::string& name, HlcStamp hlc) {
     Raw raw(port);
     raw.write(hello());
-    raw.write(encodeFrame(Login{"a1", Password, site}));
+    raw.write(encodeFrame(Login{"a1", Password, site, "test"}));
     Op op;
     op.site = site;
     op.seq = seq;

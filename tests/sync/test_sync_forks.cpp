@@ -195,7 +195,7 @@ TEST_CASE("sync: a re-sent seq with other content is refused whole, the same re-
     auto push = [&](std::vector<Op> ops) {
         Raw raw(w.port());
         raw.write(encodeFrame(Hello{ProtocolVersion, schemaVersion(), "test"}));
-        raw.write(encodeFrame(Login{"a1", Password, site}));
+        raw.write(encodeFrame(Login{"a1", Password, site, "test"}));
         raw.write(encodeFrame(Push{std::move(ops)}));
         auto got = raw.readAll();
         REQUIRE(got.size() == 3);

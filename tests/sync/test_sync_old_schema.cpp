@@ -85,7 +85,7 @@ TEST_CASE("sync: a replica of an older schema keeps a newer award code and its e
     // client a code the server does not know.
     Raw raw(w.port());
     raw.write(encodeFrame(Hello{ProtocolVersion, MinClientSchema, "test"}));
-    raw.write(encodeFrame(Login{"a2", Password, 4242}));
+    raw.write(encodeFrame(Login{"a2", Password, 4242, "test"}));
     Op op;
     op.site = 4242;
     op.table = "dossiers";

@@ -26,7 +26,7 @@ struct Pulled {
 Pulled pullAll(int port, const std::string& user, SiteId site, std::uint32_t step) {
     Raw raw(port);
     raw.write(encodeFrame(Hello{ProtocolVersion, schemaVersion(), "test"}));
-    raw.write(encodeFrame(Login{user, Password, site}));
+    raw.write(encodeFrame(Login{user, Password, site, "test"}));
     auto welcome = raw.readOne();
     auto ok = raw.readOne();
     REQUIRE(welcome);

@@ -20,6 +20,12 @@ struct UserMessage {
 
 std::string errorSentence(ErrorKind kind, Lang lang);
 std::string syncErrorSentence(sync::SyncErrorKind kind, Lang lang);
+/** The same, with the error's parameters: a lock's end ("đến HH:MM"), a refused password's reason. */
+std::string syncErrorSentence(const sync::SyncError& error, Lang lang);
+/** "HH:MM" of a time in ms since the epoch, on this machine's clock. */
+std::string clockTime(std::int64_t ms);
+/** The new password and its repetition differ. */
+std::string passwordsDifferSentence(Lang lang);
 /** A field's value was refused: names the field by its label. */
 std::string invalidFieldSentence(const std::string& fieldLabel, Lang lang);
 
@@ -31,6 +37,11 @@ std::string errorVi(ErrorKind kind);
 std::string errorEn(ErrorKind kind);
 std::string syncVi(sync::SyncErrorKind kind);
 std::string syncEn(sync::SyncErrorKind kind);
+std::string lockedVi(const std::string& hhmm);
+std::string lockedEn(const std::string& hhmm);
+/** reason: "too_short" (with minLength), "user_name", "common". */
+std::string passwordRefusedVi(const std::string& reason, std::int64_t minLength);
+std::string passwordRefusedEn(const std::string& reason, std::int64_t minLength);
 } // namespace detail
 
 } // namespace tdkt::app

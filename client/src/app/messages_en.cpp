@@ -29,8 +29,21 @@ std::string syncEn(sync::SyncErrorKind kind) {
     case K::AccountLocked: return "The account is locked after too many failed logins; try again later.";
     case K::AccountDisabled: return "An administrator disabled this account; contact your administrator.";
     case K::DeviceRevoked: return "This computer's sync access was revoked; sign in again with your password.";
+    case K::PasswordChangeRequired: return "An administrator reset your password; choose a new one to go on. Pending changes stay on this computer.";
+    case K::PasswordRefused: return "The new password was not accepted; choose another.";
     }
     return "Sync failed.";
+}
+
+std::string lockedEn(const std::string& hhmm) {
+    return "The account is locked until " + hhmm + " after too many failed logins; try again then.";
+}
+
+std::string passwordRefusedEn(const std::string& reason, std::int64_t minLength) {
+    if (reason == "too_short") return "The new password is too short; it needs at least " + std::to_string(minLength) + " characters.";
+    if (reason == "user_name") return "The new password may not contain the user name.";
+    if (reason == "common") return "The new password is too common and easily guessed; choose another.";
+    return syncEn(sync::SyncErrorKind::PasswordRefused);
 }
 
 } // namespace tdkt::app::detail

@@ -29,8 +29,21 @@ std::string syncVi(sync::SyncErrorKind kind) {
     case K::AccountLocked: return "Tài khoản tạm khóa vì đăng nhập sai nhiều lần; hãy thử lại sau.";
     case K::AccountDisabled: return "Tài khoản đã bị quản trị viên khóa; hãy liên hệ quản trị viên.";
     case K::DeviceRevoked: return "Máy này đã bị thu hồi quyền đồng bộ; hãy đăng nhập lại bằng mật khẩu.";
+    case K::PasswordChangeRequired: return "Quản trị viên đã đặt lại mật khẩu; hãy đặt mật khẩu mới để tiếp tục. Dữ liệu chờ gửi vẫn còn trên máy.";
+    case K::PasswordRefused: return "Mật khẩu mới không được chấp nhận; hãy chọn mật khẩu khác.";
     }
     return "Đồng bộ không thành công.";
+}
+
+std::string lockedVi(const std::string& hhmm) {
+    return "Tài khoản tạm khóa đến " + hhmm + " vì đăng nhập sai nhiều lần; hãy thử lại sau giờ đó.";
+}
+
+std::string passwordRefusedVi(const std::string& reason, std::int64_t minLength) {
+    if (reason == "too_short") return "Mật khẩu mới quá ngắn; cần ít nhất " + std::to_string(minLength) + " ký tự.";
+    if (reason == "user_name") return "Mật khẩu mới không được chứa tên đăng nhập.";
+    if (reason == "common") return "Mật khẩu mới quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác.";
+    return syncVi(sync::SyncErrorKind::PasswordRefused);
 }
 
 } // namespace tdkt::app::detail

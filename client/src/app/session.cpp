@@ -5,6 +5,19 @@
 #include "tdkt/rules/reference_io.hpp"
 
 namespace tdkt::app {
+namespace {
+
+bool failedAs(const std::exception_ptr& e, sync::SyncErrorKind kind) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const sync::SyncError& err) {
+        return err.kind() == kind;
+    } catch (...) {
+        return false;
+    }
+}
+
+} // namespace
 
 Session::Session(Options options) : m_options(std::move(options)) {
     store::OpenOptions o;
@@ -28,6 +41,7 @@ Session::Session(Options options) : m_options(std::move(options)) {
             m_bar.online = true;
             m_bar.lastSync = r.at;
             m_bar.lastError.clear();
+            m_bar.mustChangePassword = false;
             if (r.login) {
                 m_bar.user = r.login->user;
                 m_bar.signedIn = true;
@@ -36,6 +50,8 @@ Session::Session(Options options) : m_options(std::move(options)) {
         } else if (r.outcome == SyncResult::Outcome::Failed) {
             m_bar.online = false;
             m_bar.lastError = describeError(r.error, lang).sentence;
+            // Asked for until a change goes through (a refused new password keeps asking).
+            if (failedAs(r.error, sync::SyncErrorKind::PasswordChangeRequired)) m_bar.mustChangePassword = true;
         }
         m_epochs.poll(*m_store);
         counts();
@@ -86,6 +102,24 @@ void Session::signIn(const std::string& server, const std::string& user, const s
         m_bar.lastError.clear();
         m_bar.syncing = true;
         m_worker->login(ep, user, password);
+    } catch (...) {
+        m_bar.lastError = describeError(std::current_exception(), lang).sentence;
+    }
+}
+
+void Session::changePassword(const std::string& server, const std::string& user, const std::string& password,
+                             const std::string& newPassword, const std::string& confirm, const std::string& caFile) {
+    if (newPassword != confirm) {
+        m_bar.lastError = passwordsDifferSentence(lang);
+        return;
+    }
+    try {
+        auto ep = sync::parseEndpoint(server);
+        // A replica signed in before (its session refused since the reset) knows its certificate.
+        ep.caFile = caFile.empty() ? m_store->setting("server_ca").value_or("") : caFile;
+        m_bar.lastError.clear();
+        m_bar.syncing = true;
+        m_worker->changePassword(ep, user, password, newPassword);
     } catch (...) {
         m_bar.lastError = describeError(std::current_exception(), lang).sentence;
     }

@@ -31,6 +31,8 @@ struct SyncBar {
     std::optional<std::chrono::system_clock::time_point> lastSync;
     sync::SyncProgress progress;
     std::string lastError; // worded in the session's language; empty when the last attempt went through
+    // An administrator reset the password: the sign-in asks for a new one (changePassword).
+    bool mustChangePassword = false;
     std::size_t syncsDone = 0;
 };
 
@@ -57,6 +59,13 @@ public:
 
     void signIn(const std::string& server, const std::string& user, const std::string& password,
                 const std::string& caFile);
+    /**
+     * Signs in with the current password and sets a new one (typed twice: they must
+     * agree), then syncs; what is pending stays and goes up then. A refused new
+     * password (the server's policy) comes back in lastError.
+     */
+    void changePassword(const std::string& server, const std::string& user, const std::string& password,
+                        const std::string& newPassword, const std::string& confirm, const std::string& caFile);
     void syncNow();
     void cancelSync();
 

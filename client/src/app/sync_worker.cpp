@@ -67,7 +67,17 @@ void SyncWorker::syncNow() {
 void SyncWorker::login(sync::Endpoint endpoint, std::string user, std::string password) {
     {
         std::lock_guard lock(m_mutex);
-        m_login = LoginJob{std::move(endpoint), std::move(user), std::move(password)};
+        m_login = LoginJob{std::move(endpoint), std::move(user), std::move(password), std::nullopt};
+        m_busy = true;
+    }
+    m_wake.notify_all();
+}
+
+void SyncWorker::changePassword(sync::Endpoint endpoint, std::string user, std::string password,
+                                std::string newPassword) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_login = LoginJob{std::move(endpoint), std::move(user), std::move(password), std::move(newPassword)};
         m_busy = true;
     }
     m_wake.notify_all();
@@ -111,7 +121,8 @@ SyncResult SyncWorker::runLogin(store::Store& store, const LoginJob& job) {
     SyncResult r;
     try {
         sync::SyncClient client(store, job.endpoint);
-        r.login = client.login(job.user, job.password);
+        r.login = job.newPassword ? client.changePassword(job.user, job.password, *job.newPassword)
+                                  : client.login(job.user, job.password);
     } catch (...) {
         r.outcome = SyncResult::Outcome::Failed;
         r.error = std::current_exception();

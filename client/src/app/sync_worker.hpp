@@ -64,6 +64,8 @@ public:
     void syncNow();
     /** Signs in on the worker (saves server, user and token in the replica), then syncs. */
     void login(sync::Endpoint endpoint, std::string user, std::string password);
+    /** The same with a new password (after an administrator's reset), then syncs. */
+    void changePassword(sync::Endpoint endpoint, std::string user, std::string password, std::string newPassword);
     /** The sync under way stops after its current batch (committed); a requested one is dropped. */
     void cancel();
     /** A sync or login is under way or asked for. */
@@ -73,6 +75,7 @@ private:
     struct LoginJob {
         sync::Endpoint endpoint;
         std::string user, password;
+        std::optional<std::string> newPassword; // a ChangePassword
     };
 
     void loop();

@@ -3,6 +3,7 @@
 #include "commands_sync.hpp"
 
 #include "app/conflicts.hpp"
+#include "app/messages.hpp"
 
 #include "tdkt/core/error.hpp"
 #include "tdkt/json/row_json.hpp"
@@ -20,12 +21,12 @@ namespace {
 
 using json::Json;
 
-std::string readPassword() {
-    if (const char* env = std::getenv("TDKT_PASSWORD")) return env;
+std::string readPassword(const char* env = "TDKT_PASSWORD", const char* prompt = "password: ") {
+    if (const char* value = std::getenv(env)) return value;
     const bool tty = isatty(STDIN_FILENO);
     termios old{};
     if (tty) {
-        std::cerr << "password: " << std::flush;
+        std::cerr << prompt << std::flush;
         tcgetattr(STDIN_FILENO, &old);
         termios quiet = old;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
@@ -40,23 +41,13 @@ std::string readPassword() {
     return pw;
 }
 
-// "HH:MM" of a server time, on this machine's clock.
-std::string clockTime(std::int64_t ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%H:%M", &tm);
-    return buf;
-}
-
 // Network failures exit 7 with their message (not a storage error); refused
 // logins and sessions exit 6, worded here (the kinds carry no sentences).
 int syncFailed(const sync::SyncError& e) {
     using K = sync::SyncErrorKind;
     switch (e.kind()) {
     case K::AccountLocked:
-        std::cerr << "tdkt-cli: error: tài khoản tạm khóa đến " << clockTime(e.untilMs())
+        std::cerr << "tdkt-cli: error: tài khoản tạm khóa đến " << app::clockTime(e.untilMs())
                   << " (too many failed logins: try again then)\n";
         return 6;
     case K::AccountDisabled:
@@ -66,6 +57,15 @@ int syncFailed(const sync::SyncError& e) {
     case K::DeviceRevoked:
         std::cerr << "tdkt-cli: error: thiết bị này đã bị thu hồi quyền đồng bộ (device revoked by an "
                      "administrator): log in again with a password; pending changes stay on this machine\n";
+        return 6;
+    case K::PasswordChangeRequired:
+        std::cerr << "tdkt-cli: error: phải đổi mật khẩu (password_change_required: an administrator reset it; "
+                     "run tdkt-cli passwd); pending changes stay on this machine\n";
+        return 6;
+    case K::PasswordRefused:
+        std::cerr << "tdkt-cli: error: mật khẩu mới không được chấp nhận (password_refused: " << e.reason();
+        if (e.minLength() > 0) std::cerr << ", at least " << e.minLength() << " characters";
+        std::cerr << ")\n";
         return 6;
     default: break;
     }
@@ -85,26 +85,56 @@ void noteResite(const std::optional<store::Resited>& r) {
 // JSON fields (candidates, winner) come out parsed.
 Json conflictJson(const store::Row& row) { return json::rowToJson(schema::registry().require("conflicts"), row); }
 
+sync::Endpoint endpointOf(const Context& ctx, const std::string& server) {
+    sync::Endpoint ep = sync::parseEndpoint(server);
+    ep.plain = ctx.args.flag("--plain");
+    if (auto ca = ctx.args.option("--ca-file")) ep.caFile = std::filesystem::absolute(*ca).string();
+    if (ep.plain && !ep.caFile.empty()) throw Error(ErrorKind::Invalid, "--plain and --ca-file exclude each other");
+    return ep;
+}
+
+int loggedIn(Context& ctx, const sync::LoginInfo& info) {
+    noteResite(info.resited);
+    ctx.out << Json{{"user", info.user}, {"role", info.role}, {"unit", info.unit},
+                    {"clock_offset_ms", info.clockOffsetMs}}
+                   .dump()
+            << "\n";
+    return 0;
+}
+
 } // namespace
 
 int runLogin(Context& ctx) {
     auto server = ctx.args.option("--server");
     auto user = ctx.args.option("--user");
-    if (!server || !user) throw Error(ErrorKind::Invalid, "usage: login --server HOST:PORT --user NAME [--ca-file F | --plain]");
-    sync::Endpoint ep = sync::parseEndpoint(*server);
-    ep.plain = ctx.args.flag("--plain");
-    if (auto ca = ctx.args.option("--ca-file")) ep.caFile = std::filesystem::absolute(*ca).string();
-    if (ep.plain && !ep.caFile.empty()) throw Error(ErrorKind::Invalid, "--plain and --ca-file exclude each other");
+    if (!server || !user)
+        throw Error(ErrorKind::Invalid,
+                    "usage: login --server HOST:PORT --user NAME [--ca-file F | --plain] [--device-name NAME]");
+    const sync::Endpoint ep = endpointOf(ctx, *server);
     const std::string password = readPassword();
     try {
         sync::SyncClient client(ctx.store(), ep);
-        auto info = client.login(*user, password);
-        noteResite(info.resited);
-        ctx.out << Json{{"user", info.user}, {"role", info.role}, {"unit", info.unit},
-                        {"clock_offset_ms", info.clockOffsetMs}}
-                       .dump()
-                << "\n";
-        return 0;
+        return loggedIn(ctx, client.login(*user, password, ctx.args.option("--device-name").value_or("")));
+    } catch (const sync::SyncError& e) {
+        return syncFailed(e);
+    }
+}
+
+// A new password, chosen by the user (after an administrator's reset, or any time):
+// the server and user of the last login unless named here. It logs in too.
+int runPasswd(Context& ctx) {
+    auto& store = ctx.store();
+    auto server = ctx.args.option("--server");
+    auto user = ctx.args.option("--user");
+    if (!user) user = store.setting("user");
+    if (!user || user->empty()) throw Error(ErrorKind::Invalid, "usage: passwd [--server HOST:PORT] --user NAME");
+    const std::string password = readPassword("TDKT_PASSWORD", "current password: ");
+    const std::string newPassword = readPassword("TDKT_NEW_PASSWORD", "new password: ");
+    try {
+        auto client = server ? std::make_unique<sync::SyncClient>(store, endpointOf(ctx, *server))
+                             : std::make_unique<sync::SyncClient>(store);
+        return loggedIn(ctx, client->changePassword(*user, password, newPassword,
+                                                    ctx.args.option("--device-name").value_or("")));
     } catch (const sync::SyncError& e) {
         return syncFailed(e);
     }

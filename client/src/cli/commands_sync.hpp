@@ -4,7 +4,8 @@
 
 namespace tdkt::cli {
 
-int runLogin(Context& ctx);     // login --server HOST:PORT --user NAME [--ca-file F | --plain]
+int runLogin(Context& ctx);     // login --server HOST:PORT --user NAME [--ca-file F | --plain] [--device-name N]
+int runPasswd(Context& ctx);    // passwd [--server HOST:PORT --user NAME [...]]: a new password (and a login)
 int runSync(Context& ctx);      // sync
 int runVerify(Context& ctx);    // verify [--repair]
 int runConflicts(Context& ctx); // conflicts

@@ -37,7 +37,10 @@ constexpr Command Commands[] = {
     {"import", runImport, "import TABLE FILE"},
     {"export", runExport, "export TABLE [--format csv|jsonl]"},
     {"dump", runDump, "dump"},
-    {"login", runLogin, "login --server HOST:PORT --user NAME [--ca-file F | --plain]"},
+    {"login", runLogin, "login --server HOST:PORT --user NAME [--ca-file F | --plain] [--device-name NAME]"},
+    {"passwd", runPasswd,
+     "passwd [--server HOST:PORT --user NAME [--ca-file F | --plain]] [--device-name NAME] "
+     "(current password in TDKT_PASSWORD, new one in TDKT_NEW_PASSWORD, else asked)"},
     {"sync", runSync, "sync"},
     {"verify", runVerify, "verify [--repair]"},
     {"conflicts", runConflicts, "conflicts"},

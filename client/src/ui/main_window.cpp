@@ -59,6 +59,10 @@ void drawWindow(app::Session& s, WindowState& w) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     drawSyncBar(s, w);
     navigation(s, w);
+    // After a reset the sign-in asks for a new password: it opens once each time that begins.
+    static bool asked = false;
+    if (s.bar().mustChangePassword && !asked) w.screen = Screen::SignIn;
+    asked = s.bar().mustChangePassword;
     static Screen shown = w.screen;
     if (shown != w.screen) w.message.clear(); // a sentence belongs to the screen it was said on
     shown = w.screen;

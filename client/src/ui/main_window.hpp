@@ -15,6 +15,7 @@ enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report };
 struct WindowState {
     Screen screen = Screen::Dossiers;
     std::string server, user, password, caFile;
+    std::string newPassword, confirmPassword; // after an administrator's reset
     std::string newName, newAward = "lao_dong_tien_tien", newYear, newUnit;
     std::string message; // the last sentence to show (an error, a refusal)
     std::string merged;  // a typed merged value in the conflicts inbox

@@ -2,12 +2,13 @@
 #include "commands.hpp"
 
 #include "../net/server.hpp"
+#include "../sync/password_policy.hpp"
 #include "../sync/rights.hpp"
 #include "../sync/service.hpp"
 #include "csv_rows.hpp"
-#include "password_policy.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/core/hlc.hpp"
 #include "tdkt/json/dump.hpp"
 #include "tdkt/store/sqlite.hpp"
 
@@ -166,7 +167,7 @@ int runDevice(const DataDir& data, const std::vector<std::string>& args) {
         const std::string user = option(args, "--user", false);
         json::Json out = json::Json::array();
         for (const auto& d : accounts.devices(user.empty() ? std::nullopt : std::optional<std::string>(user)))
-            out.push_back({{"id", siteToHex(d.site)}, {"user", d.user}, {"address", d.address},
+            out.push_back({{"id", siteToHex(d.site)}, {"name", d.name}, {"user", d.user}, {"address", d.address},
                            {"first_seen", d.firstSeen}, {"last_seen", d.lastSeen}, {"revoked", d.revoked}});
         std::cout << out.dump(2) << "\n";
         return 0;
@@ -185,7 +186,7 @@ int runAudit(const DataDir& data, const std::vector<std::string>& args) {
     json::Json out = json::Json::array();
     for (const auto& e : accounts.auditLog(limit.empty() ? 1000 : std::stoul(limit)))
         out.push_back({{"at", e.at}, {"event", e.event}, {"user", e.user}, {"address", e.address},
-                       {"device", e.site ? siteToHex(e.site) : std::string()}});
+                       {"device", e.site ? siteToHex(e.site) : std::string()}, {"device_name", e.device}});
     std::cout << out.dump(2) << "\n";
     return 0;
 }
@@ -210,6 +211,25 @@ int runDump(const DataDir& data, const std::vector<std::string>& args) {
     return 0;
 }
 
+namespace {
+
+// For tests of throttling, locks and idle sessions without sleeping: the accounts'
+// clock is the system's plus the milliseconds written in FILE, read at every use, so
+// a test moves the server's time forward by rewriting it (a running server and a
+// restarted one alike). A file, not an environment variable or a config value: those
+// are read once at start, and the time must move while the server runs.
+Accounts::Clock testClock(const std::string& file) {
+    if (file.empty()) return {};
+    return [file] {
+        std::int64_t offset = 0;
+        std::ifstream in(file);
+        if (in) in >> offset;
+        return static_cast<std::int64_t>(systemMillis()) + offset;
+    };
+}
+
+} // namespace
+
 int runServe(const DataDir& data, const std::vector<std::string>& args) {
     ServeOptions o;
     o.listen = option(args, "--listen");
@@ -221,7 +241,7 @@ int runServe(const DataDir& data, const std::vector<std::string>& args) {
     // peak RSS of sync_bench C=8 N=5000 was 101-106 MiB; with this, 88-90.
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     auto store = openStore(data);
-    Accounts accounts(data.accountsFile());
+    Accounts accounts(data.accountsFile(), testClock(option(args, "--test-clock-file", false)));
     // The throttle's numbers: sane defaults, each one a flag (tests make them short).
     ThrottlePolicy throttle;
     const auto number = [&](std::string_view name, std::int64_t& into) {

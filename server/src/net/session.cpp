@@ -104,6 +104,22 @@ asio::awaitable<void> runSession(Stream& stream, const SessionDeps& deps, const 
                 });
                 reply = co_await onStrand(deps.store, [&] { return deps.service.login(state, *login, ok); });
             }
+        } else if (const auto* change = std::get_if<ChangePassword>(&*message);
+                   change && deps.service.checksPassword(state, *change)) {
+            // As a Login, and the new password is hashed off the store's strand too.
+            auto gate = co_await onStrand(deps.store, [&] { return deps.service.changeGate(state, *change); });
+            if (gate.refusal) {
+                reply = std::move(*gate.refusal);
+            } else {
+                const std::string newHash = co_await onStrand(deps.passwords, [&] {
+                    return Accounts::verifyPassword(gate.hash, change->password)
+                               ? Accounts::hashPassword(change->newPassword)
+                               : std::string();
+                });
+                reply = co_await onStrand(deps.store, [&] {
+                    return deps.service.changePassword(state, *change, !newHash.empty(), newHash);
+                });
+            }
         } else {
             const Message& m = *message;
             reply = co_await onStrand(deps.store, [&] { return deps.service.handle(state, m); });

@@ -19,23 +19,23 @@ std::string tokenHash(std::string_view token) {
     return hex.data();
 }
 
-std::string hashPassword(const std::string& password) {
-    std::array<char, crypto_pwhash_STRBYTES> hash{};
-    if (crypto_pwhash_str(hash.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        throw Error(ErrorKind::Storage, "out of memory while hashing the password");
-    return hash.data();
-}
-
 // The address of "ip:port" (or "[v6]:port"): failures are counted per client machine.
 std::string hostOf(std::string_view peer) {
     auto colon = peer.rfind(':');
     return std::string(colon == std::string_view::npos ? peer : peer.substr(0, colon));
 }
 
-constexpr std::int64_t Version = 2;
+constexpr std::int64_t Version = 3;
 
 } // namespace
+
+std::string Accounts::hashPassword(const std::string& password) {
+    std::array<char, crypto_pwhash_STRBYTES> hash{};
+    if (crypto_pwhash_str(hash.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        throw Error(ErrorKind::Storage, "out of memory while hashing the password");
+    return hash.data();
+}
 
 bool isRole(std::string_view role) {
     return role == "officer" || role == "reviewer" || role == "inspector" || role == "admin";
@@ -52,7 +52,7 @@ Accounts::Accounts(const std::filesystem::path& file, Clock now)
 
 // accounts.sqlite is the server's own file (not a replica): its schema grows here,
 // by PRAGMA user_version. 0/1: users and sessions; 2: disabled accounts, devices,
-// failed-login counts, the audit.
+// failed-login counts, the audit; 3: device names (in the devices and the audit).
 void Accounts::migrate() {
     m_db.exec("CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY NOT NULL, hash TEXT NOT NULL, "
               "role TEXT NOT NULL, unit_id TEXT NOT NULL, created INTEGER NOT NULL);"
@@ -65,23 +65,30 @@ void Accounts::migrate() {
     if (version >= Version) return;
     m_db.exec("BEGIN IMMEDIATE");
     try {
-        m_db.exec("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;"
-                  "ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;"
-                  "CREATE TABLE devices (site INTEGER PRIMARY KEY NOT NULL, user TEXT NOT NULL, "
-                  "address TEXT NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, "
-                  "revoked INTEGER NOT NULL DEFAULT 0);"
-                  "INSERT OR IGNORE INTO devices(site, user, address, first_seen, last_seen) "
-                  "SELECT site, user, '', MIN(created), MAX(created) FROM sessions GROUP BY site;"
-                  "CREATE TABLE login_failures (key TEXT PRIMARY KEY NOT NULL, failures INTEGER NOT NULL, "
-                  "last_ms INTEGER NOT NULL);"
-                  "CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, event TEXT NOT NULL, "
-                  "user TEXT NOT NULL, address TEXT NOT NULL, site INTEGER NOT NULL);"
-                  "PRAGMA user_version = 2;");
+        if (version < 2) migrateTo2();
+        m_db.exec("ALTER TABLE devices ADD COLUMN name TEXT NOT NULL DEFAULT '';"
+                  "ALTER TABLE audit ADD COLUMN device TEXT NOT NULL DEFAULT '';"
+                  "PRAGMA user_version = 3;");
         m_db.exec("COMMIT");
     } catch (...) {
         m_db.exec("ROLLBACK");
         throw;
     }
+}
+
+void Accounts::migrateTo2() {
+    m_db.exec("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;"
+              "ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;"
+              "CREATE TABLE devices (site INTEGER PRIMARY KEY NOT NULL, user TEXT NOT NULL, "
+              "address TEXT NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, "
+              "revoked INTEGER NOT NULL DEFAULT 0);"
+              "INSERT OR IGNORE INTO devices(site, user, address, first_seen, last_seen) "
+              "SELECT site, user, '', MIN(created), MAX(created) FROM sessions GROUP BY site;"
+              "CREATE TABLE login_failures (key TEXT PRIMARY KEY NOT NULL, failures INTEGER NOT NULL, "
+              "last_ms INTEGER NOT NULL);"
+              "CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, event TEXT NOT NULL, "
+              "user TEXT NOT NULL, address TEXT NOT NULL, site INTEGER NOT NULL);"
+              "PRAGMA user_version = 2;");
 }
 
 void Accounts::addUser(const User& user, const std::string& password) {
@@ -141,9 +148,19 @@ bool Accounts::resetPassword(std::string_view name, const std::string& password,
     st.bind(1, hash).bind(2, std::int64_t{mustChange}).bind(3, name);
     if (!st.step()) return false;
     st.reset();
-    endSessions(name);
+    // A forced change keeps the sessions, refused until it is made: each replica hears why.
+    if (!mustChange) endSessions(name);
     m_db.prepare("DELETE FROM login_failures WHERE key = ?").bind(1, "user:" + std::string(name)).run();
     audit("password_reset", name, "", 0);
+    return true;
+}
+
+bool Accounts::setOwnPassword(std::string_view name, const std::string& hash) {
+    auto st = m_db.prepare("UPDATE users SET hash = ?, must_change = 0 WHERE name = ? RETURNING name");
+    st.bind(1, hash).bind(2, name);
+    if (!st.step()) return false;
+    st.reset();
+    endSessions(name);
     return true;
 }
 
@@ -179,7 +196,8 @@ bool Accounts::verifyPassword(const std::optional<std::string>& hash, std::strin
     return crypto_pwhash_str_verify(hash->c_str(), password.data(), password.size()) == 0;
 }
 
-std::string Accounts::issueToken(std::string_view name, SiteId site, std::string_view address) {
+std::string Accounts::issueToken(std::string_view name, SiteId site, std::string_view address,
+                                 std::string_view device) {
     std::array<unsigned char, 32> raw{};
     randombytes_buf(raw.data(), raw.size());
     std::array<char, 65> hex{};
@@ -191,11 +209,14 @@ std::string Accounts::issueToken(std::string_view name, SiteId site, std::string
     ins.bind(1, hash).bind(2, name).bind(3, static_cast<std::int64_t>(site)).bind(4, now);
     ins.bind(5, now + m_sessionIdleMs).run();
     // A login on a device, revoked or not, makes it a live device of this user again.
-    auto dev = m_db.prepare("INSERT INTO devices(site, user, address, first_seen, last_seen) VALUES(?,?,?,?,?) "
+    auto dev = m_db.prepare("INSERT INTO devices(site, user, address, first_seen, last_seen, name) VALUES(?,?,?,?,?,?) "
                             "ON CONFLICT(site) DO UPDATE SET user = excluded.user, address = excluded.address, "
-                            "last_seen = excluded.last_seen, revoked = 0");
+                            "last_seen = excluded.last_seen, revoked = 0, "
+                            "name = CASE WHEN excluded.name = '' THEN name ELSE excluded.name END");
     const std::string host = hostOf(address);
-    dev.bind(1, static_cast<std::int64_t>(site)).bind(2, name).bind(3, host).bind(4, now).bind(5, now).run();
+    dev.bind(1, static_cast<std::int64_t>(site)).bind(2, name).bind(3, host).bind(4, now).bind(5, now);
+    const std::string deviceName(device); // never a null pointer: that would bind NULL
+    dev.bind(6, deviceName).run();
     return token;
 }
 
@@ -222,6 +243,10 @@ TokenCheck Accounts::authenticate(std::string_view token, SiteId site, std::stri
         audit("refused_disabled", name, host, site);
         return {std::nullopt, TokenRefusal::Disabled};
     }
+    if (info->mustChangePassword) {
+        audit("refused_must_change", name, host, site);
+        return {std::nullopt, TokenRefusal::MustChangePassword};
+    }
     m_db.prepare("UPDATE sessions SET expires = ? WHERE token_hash = ?").bind(1, now + m_sessionIdleMs).bind(2, hash).run();
     m_db.prepare("UPDATE devices SET last_seen = ?, address = ? WHERE site = ?")
         .bind(1, now)
@@ -244,10 +269,11 @@ std::int64_t Accounts::loginBarredUntil(std::string_view user, std::string_view 
     return until > m_now() ? until : 0;
 }
 
-std::int64_t Accounts::loginFailed(std::string_view user, std::string_view address, SiteId site) {
+std::int64_t Accounts::loginFailed(std::string_view user, std::string_view address, SiteId site,
+                                  std::string_view device) {
     const std::int64_t now = m_now();
     const std::string host = hostOf(address);
-    audit("login_failed", user, host, site);
+    audit("login_failed", user, host, site, device);
     std::int64_t until = 0;
     bool locked = false;
     const ThrottlePolicy perAddress = m_throttle.perAddress();
@@ -264,28 +290,37 @@ std::int64_t Accounts::loginFailed(std::string_view user, std::string_view addre
         until = std::max(until, p.barredUntil(failures, now));
         if (failures == p.lockAfter) locked = true;
     }
-    if (locked) audit("locked", user, host, site);
+    if (locked) audit("locked", user, host, site, device);
     return until > now ? until : 0;
 }
 
-void Accounts::loginSucceeded(std::string_view user, std::string_view address, SiteId site) {
+bool Accounts::loginSucceeded(std::string_view user, std::string_view address, SiteId site,
+                              std::string_view device) {
     const std::string host = hostOf(address);
+    // A login after a lock ended: the unlock is in the audit too.
+    const std::string key = "user:" + std::string(user); // bound without a copy: keep it alive
+    auto was = m_db.prepare("SELECT failures FROM login_failures WHERE key = ?");
+    was.bind(1, key);
+    const bool unlocked = was.step() && was.integer(0) >= m_throttle.lockAfter;
+    was.reset();
+    if (unlocked) audit("unlocked", user, host, site, device);
     auto del = m_db.prepare("DELETE FROM login_failures WHERE key = ?");
     del.bind(1, "user:" + std::string(user)).run();
     del.reset();
     del.bind(1, "addr:" + host).run();
-    audit("login", user, host, site);
+    audit("login", user, host, site, device);
+    return unlocked;
 }
 
 std::vector<Device> Accounts::devices(const std::optional<std::string>& user) {
     std::vector<Device> out;
-    auto st = m_db.prepare("SELECT site, user, address, first_seen, last_seen, revoked FROM devices "
+    auto st = m_db.prepare("SELECT site, name, user, address, first_seen, last_seen, revoked FROM devices "
                            "WHERE ? IS NULL OR user = ? ORDER BY user, first_seen");
     if (user) st.bind(1, *user).bind(2, *user);
     else st.bindNull(1).bindNull(2);
     while (st.step())
-        out.push_back({static_cast<SiteId>(st.integer(0)), st.text(1), st.text(2), st.integer(3), st.integer(4),
-                       st.integer(5) != 0});
+        out.push_back({static_cast<SiteId>(st.integer(0)), st.text(1), st.text(2), st.text(3), st.integer(4),
+                       st.integer(5), st.integer(6) != 0});
     return out;
 }
 
@@ -299,18 +334,29 @@ bool Accounts::revokeDevice(SiteId site) {
     return true;
 }
 
-void Accounts::audit(std::string_view event, std::string_view user, std::string_view address, SiteId site) {
-    auto st = m_db.prepare("INSERT INTO audit(at, event, user, address, site) VALUES(?,?,?,?,?)");
-    st.bind(1, m_now()).bind(2, event).bind(3, user).bind(4, address).bind(5, static_cast<std::int64_t>(site)).run();
+void Accounts::audit(std::string_view event, std::string_view user, std::string_view address, SiteId site,
+                     std::string_view device) {
+    auto st = m_db.prepare("INSERT INTO audit(at, event, user, address, site, device) VALUES(?1,?2,?3,?4,?5, "
+                           "CASE WHEN ?6 <> '' THEN ?6 ELSE COALESCE((SELECT name FROM devices WHERE site = ?5), '') END)");
+    st.bind(1, m_now()).bind(2, event).bind(3, user).bind(4, address).bind(5, static_cast<std::int64_t>(site));
+    const std::string deviceName(device); // never a null pointer: that would bind NULL
+    st.bind(6, deviceName).run();
+}
+
+std::string Accounts::deviceName(SiteId site) {
+    auto st = m_db.prepare("SELECT name FROM devices WHERE site = ?");
+    st.bind(1, static_cast<std::int64_t>(site));
+    return st.step() ? st.text(0) : std::string();
 }
 
 std::vector<AuditEntry> Accounts::auditLog(std::size_t limit) {
     std::vector<AuditEntry> out;
-    auto st = m_db.prepare("SELECT at, event, user, address, site FROM (SELECT * FROM audit ORDER BY id DESC "
+    auto st = m_db.prepare("SELECT at, event, user, address, site, device FROM (SELECT * FROM audit ORDER BY id DESC "
                            "LIMIT ?) ORDER BY id");
     st.bind(1, static_cast<std::int64_t>(limit));
     while (st.step())
-        out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3), static_cast<SiteId>(st.integer(4))});
+        out.push_back({st.integer(0), st.text(1), st.text(2), st.text(3), static_cast<SiteId>(st.integer(4)),
+                       st.text(5)});
     return out;
 }
 

@@ -35,6 +35,7 @@ struct UserInfo {
 /** A replica that logged in: its sessions stop at once when it is revoked. */
 struct Device {
     SiteId site = 0;
+    std::string name; // as the replica named itself at its last login (a host name)
     std::string user;
     std::string address; // of its last login or sync
     std::int64_t firstSeen = 0, lastSeen = 0;
@@ -46,10 +47,11 @@ struct AuditEntry {
     std::string event; // login | login_failed | locked | refused_locked | refused_disabled | refused_revoked | ...
     std::string user, address;
     SiteId site = 0;
+    std::string device; // the device's name then
 };
 
 /** Why a token was refused. */
-enum class TokenRefusal { Unknown, Disabled, Revoked };
+enum class TokenRefusal { Unknown, Disabled, Revoked, MustChangePassword };
 
 struct TokenCheck {
     std::optional<User> user;
@@ -78,8 +80,16 @@ public:
 
     /** Each returns false for an unknown user. Disabling ends the user's sessions. */
     bool setDisabled(std::string_view name, bool disabled);
-    /** A new password; ends the user's sessions and clears its failed logins. */
+    /**
+     * A new password; clears the user's failed logins. With `mustChange` its sessions
+     * are refused (TokenRefusal::MustChangePassword) until it sets its own password
+     * (setOwnPassword); without, they end.
+     */
     bool resetPassword(std::string_view name, const std::string& password, bool mustChange);
+    /** The user's own new password (its hash, from hashPassword): clears must-change, ends its sessions. */
+    bool setOwnPassword(std::string_view name, const std::string& hash);
+    /** A salted argon2id hash of `password` (tens of ms): any thread may run it. */
+    static std::string hashPassword(const std::string& password);
     /** A new role and/or unit, seen by the user's replicas at their next sync. */
     bool setRoleUnit(std::string_view name, const std::optional<std::string>& role,
                      const std::optional<std::string>& unit);
@@ -96,21 +106,30 @@ public:
     /** The user of a live token used by the site it was issued to (its idle time restarts). */
     TokenCheck authenticate(std::string_view token, SiteId site, std::string_view address = {});
 
-    /** A new session token of `name` bound to `site` (after login, or a replica's new id). */
-    std::string issueToken(std::string_view name, SiteId site, std::string_view address = {});
+    /**
+     * A new session token of `name` bound to `site` (after login, or a replica's new
+     * id); `device` names it in the device list (empty: the name stays as it was).
+     */
+    std::string issueToken(std::string_view name, SiteId site, std::string_view address = {},
+                           std::string_view device = {});
 
     /** Until when logins of `user` or from `address` are barred (0: not barred). */
     std::int64_t loginBarredUntil(std::string_view user, std::string_view address);
     /** Counts a failure; returns the time logins are now barred until (0: not). */
-    std::int64_t loginFailed(std::string_view user, std::string_view address, SiteId site);
-    /** Clears the account's and the address's failures. */
-    void loginSucceeded(std::string_view user, std::string_view address, SiteId site);
+    std::int64_t loginFailed(std::string_view user, std::string_view address, SiteId site,
+                             std::string_view device = {});
+    /** Clears the account's and the address's failures; true when the account had been locked. */
+    bool loginSucceeded(std::string_view user, std::string_view address, SiteId site, std::string_view device = {});
 
     std::vector<Device> devices(const std::optional<std::string>& user = std::nullopt);
+    /** The name a device gave at its last login ("" when none or unknown). */
+    std::string deviceName(SiteId site);
     /** Revokes a device: its tokens stop working at once; false for an unknown one. */
     bool revokeDevice(SiteId site);
 
-    void audit(std::string_view event, std::string_view user, std::string_view address, SiteId site);
+    /** An audit entry; `device` empty: the name the device list holds for `site`. */
+    void audit(std::string_view event, std::string_view user, std::string_view address, SiteId site,
+               std::string_view device = {});
     /** The newest `limit` entries, oldest first. */
     std::vector<AuditEntry> auditLog(std::size_t limit = 1000);
 
@@ -118,6 +137,7 @@ public:
 
 private:
     void migrate();
+    void migrateTo2(); // inside migrate's transaction
     void endSessions(std::string_view user);
 
     store::Db m_db;

@@ -27,6 +27,7 @@ struct SessionState {
     std::optional<User> user;
     SiteId site = 0;
     std::uint32_t schema = 0; // the client's (Hello): it is sent, and may send, only what that schema has
+    std::uint32_t protocol = 0; // the client's (Hello): MinClientProtocol to ProtocolVersion
     std::string peer; // for the log
 };
 
@@ -81,6 +82,17 @@ public:
     LoginGate loginGate(const SessionState& s, const protocol::Login& m);
     Reply login(SessionState& s, const protocol::Login& m, bool passwordOk);
 
+    /**
+     * A ChangePassword goes the same way: checksPassword, then changeGate (barred, or
+     * the new password against the policy: else the current hash), the current
+     * password checked and the new one hashed off the store's strand, then
+     * changePassword with the new hash (empty when the current password was wrong).
+     */
+    bool checksPassword(const SessionState& s, const protocol::ChangePassword& m) const;
+    LoginGate changeGate(const SessionState& s, const protocol::ChangePassword& m);
+    Reply changePassword(SessionState& s, const protocol::ChangePassword& m, bool passwordOk,
+                         const std::string& newHash);
+
     /** Every message except Push; the reply to send. */
     Reply handle(SessionState& s, const protocol::Message& m);
 
@@ -106,6 +118,8 @@ private:
     void applyPush(PushJob& job);
     Reply loggedIn(SessionState& s, const User& u, std::string token);
     Reply tokenRefused(const SessionState& s, TokenRefusal why);
+    /** The password was reset: the client must change it (or be updated to). */
+    Reply mustChange(const SessionState& s);
 
     store::Store& m_store;
     Accounts& m_accounts;

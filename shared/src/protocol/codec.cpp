@@ -108,7 +108,13 @@ void fields(Ar& ar, M& m) {
     if constexpr (std::is_same_v<T, Hello>) put(ar, m.protocol), put(ar, m.schema), put(ar, m.client);
     if constexpr (std::is_same_v<T, Welcome>)
         put(ar, m.protocol), put(ar, m.schema), put(ar, m.serverTimeMs), put(ar, m.server);
-    if constexpr (std::is_same_v<T, Login>) put(ar, m.user), put(ar, m.password), put(ar, m.site);
+    if constexpr (std::is_same_v<T, Login>) {
+        put(ar, m.user), put(ar, m.password), put(ar, m.site);
+        // The device name is last: a protocol-3 Login ends before it (decode reads it when present).
+        if constexpr (std::is_same_v<Ar, Out>) put(ar, m.device);
+    }
+    if constexpr (std::is_same_v<T, ChangePassword>)
+        put(ar, m.user), put(ar, m.password), put(ar, m.newPassword), put(ar, m.site), put(ar, m.device);
     if constexpr (std::is_same_v<T, Auth>) put(ar, m.token), put(ar, m.site);
     if constexpr (std::is_same_v<T, Resite>) put(ar, m.token), put(ar, m.from), put(ar, m.to);
     if constexpr (std::is_same_v<T, LoginOk>)
@@ -237,6 +243,8 @@ Decoded decode(std::uint8_t type, std::span<const std::uint8_t> payload) {
         t_budget = payload.size();
         In ar(is);
         std::visit([&](auto& msg) { fields(ar, msg); }, m);
+        if (auto* login = std::get_if<Login>(&m); login && is.peek() != std::char_traits<char>::eof())
+            put(ar, login->device);
         if (is.peek() != std::char_traits<char>::eof()) throw std::runtime_error("trailing bytes after the message");
         d.message = std::move(m);
     } catch (const std::exception& e) {

@@ -6,8 +6,12 @@
 #include "tdkt/core/error.hpp"
 #include "tdkt/protocol/version.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <utility>
 
 namespace tdkt::sync {
 
@@ -43,6 +47,16 @@ void throwServerError(const protocol::ErrorMsg& e) {
     }
     case ErrorCode::AccountDisabled: throw SyncError(SyncErrorKind::AccountDisabled, "account disabled");
     case ErrorCode::DeviceRevoked: throw SyncError(SyncErrorKind::DeviceRevoked, "device revoked");
+    case ErrorCode::PasswordChangeRequired:
+        throw SyncError(SyncErrorKind::PasswordChangeRequired, "password change required");
+    case ErrorCode::PasswordRefused: {
+        // "too_short MIN", "user_name" or "common".
+        const auto space = e.message.find(' ');
+        const std::string reason = e.message.substr(0, space);
+        std::int64_t min = 0;
+        if (space != std::string::npos) min = std::strtoll(e.message.c_str() + space + 1, nullptr, 10);
+        throw SyncError(SyncErrorKind::PasswordRefused, "password refused: " + reason, reason, min);
+    }
     default: break;
     }
     throw SyncError(kind, "the server refused: " + e.message);
@@ -146,12 +160,33 @@ SyncClient::SyncClient(store::Store& store, Endpoint endpoint) : m_impl(new Impl
 
 SyncClient::~SyncClient() = default;
 
-LoginInfo SyncClient::login(const std::string& user, const std::string& password) {
+std::string defaultDeviceName() {
+    std::array<char, 256> host{};
+    if (gethostname(host.data(), host.size() - 1) != 0) return {};
+    return host.data();
+}
+
+LoginInfo SyncClient::login(const std::string& user, const std::string& password, const std::string& device) {
+    return signIn(user, password, nullptr, device);
+}
+
+LoginInfo SyncClient::changePassword(const std::string& user, const std::string& password,
+                                     const std::string& newPassword, const std::string& device) {
+    return signIn(user, password, &newPassword, device);
+}
+
+LoginInfo SyncClient::signIn(const std::string& user, const std::string& password, const std::string* newPassword,
+                             const std::string& device) {
     auto& store = m_impl->store;
+    const std::string name = device.empty() ? defaultDeviceName() : device;
+    std::string current = password;
+    std::optional<std::string> next;
+    if (newPassword) next = *newPassword;
     LoginInfo info;
     for (int resites = 0;; ++resites) {
         auto ch = m_impl->open();
-        ch->send(protocol::Login{user, password, store.siteId()});
+        if (next) ch->send(protocol::ChangePassword{user, current, *next, store.siteId(), name});
+        else ch->send(protocol::Login{user, current, store.siteId(), name});
         auto ok = expect<protocol::LoginOk>(ch->receive());
         const std::string server = m_impl->ep.host + ":" + std::to_string(m_impl->ep.port);
         store::Store::Batch b{store};
@@ -173,6 +208,7 @@ LoginInfo SyncClient::login(const std::string& user, const std::string& password
         } catch (const SyncError& e) {
             if (e.kind() != SyncErrorKind::ReplicaForked || resites == MaxResites) throw;
             m_impl->resite(info.resited); // and log in again under the new id
+            if (next) current = *std::exchange(next, std::nullopt); // changed already: a Login with it now
             continue;
         }
         info.user = ok.user;

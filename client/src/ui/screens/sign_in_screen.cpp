@@ -6,8 +6,36 @@
 
 namespace tdkt::ui {
 
+namespace {
+
+// An administrator reset the password: the current one (typed above) and a new one, twice.
+void newPassword(app::Session& s, WindowState& w) {
+    const bool v = isVi(s);
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", tr(v, "Quản trị viên đã đặt lại mật khẩu của bạn: nhập mật khẩu hiện tại ở trên, "
+                                   "rồi chọn mật khẩu mới.",
+                                "An administrator reset your password: type the current one above, then choose "
+                                "a new one."));
+    ImGui::PushItemWidth(ImGui::GetFontSize() * 22);
+    input(tr(v, "Mật khẩu mới", "New password"), w.newPassword, true);
+    input(tr(v, "Nhập lại mật khẩu mới", "New password again"), w.confirmPassword, true);
+    ImGui::PopItemWidth();
+    if (button(tr(v, "Đổi mật khẩu", "Change password"))) {
+        s.changePassword(w.server, w.user, w.password, w.newPassword, w.confirmPassword, w.caFile);
+        w.password.clear();
+        w.newPassword.clear();
+        w.confirmPassword.clear();
+    }
+}
+
+} // namespace
+
 void drawSignIn(app::Session& s, WindowState& w) {
     const bool v = isVi(s);
+    if (s.bar().mustChangePassword && w.server.empty() && w.user.empty()) { // the replica's own account
+        w.server = s.bar().server;
+        w.user = s.bar().user;
+    }
     ImGui::TextUnformatted(tr(v, "Đăng nhập máy chủ đồng bộ", "Sign in to the sync server"));
     ImGui::PushItemWidth(ImGui::GetFontSize() * 22);
     input(tr(v, "Máy chủ (host:cổng)", "Server (host:port)"), w.server);
@@ -22,5 +50,6 @@ void drawSignIn(app::Session& s, WindowState& w) {
     }
     ImGui::SameLine();
     if (button(tr(v, "Làm việc ngoại tuyến", "Work offline"))) w.screen = Screen::Dossiers;
+    if (s.bar().mustChangePassword) newPassword(s, w);
 }
 } // namespace tdkt::ui

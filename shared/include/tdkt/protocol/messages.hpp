@@ -2,7 +2,7 @@
 /**
  * @brief The messages of the sync protocol, one struct per frame type.
  *
- * Session: Hello → Welcome, then Login or Auth → LoginOk, then any number of
+ * Session: Hello → Welcome, then Login, ChangePassword or Auth → LoginOk, then any number of
  * Push → PushAck and Pull → PullBatch. Any failure is an Error (the server may
  * close the session after it). A replica whose id turned out to be shared (a
  * restored backup, a copied database) logs in with Resite instead of Auth, once,
@@ -36,6 +36,21 @@ struct Login {
     std::string user;
     std::string password;
     SiteId site = 0;
+    std::string device; // protocol 4: the replica's name for administrators (a host name); last on the wire
+};
+
+/**
+ * Protocol 4: a login that also sets a new password, for a user whose password an
+ * administrator reset (PasswordChangeRequired). `password` is the current one; the
+ * new one must pass the server's policy (else PasswordRefused). Answered by LoginOk
+ * with a token, as a Login is.
+ */
+struct ChangePassword {
+    std::string user;
+    std::string password;
+    std::string newPassword;
+    SiteId site = 0;
+    std::string device;
 };
 
 struct Auth {
@@ -168,7 +183,7 @@ struct RowImages {
 };
 
 using Message = std::variant<Hello, Welcome, Login, Auth, LoginOk, Push, PushAck, Pull, PullBatch, ErrorMsg, Resite,
-                             Verify, Digests, FetchRows, RowImages>;
+                             Verify, Digests, FetchRows, RowImages, ChangePassword>;
 
 MessageType typeOf(const Message& m);
 

@@ -10,7 +10,15 @@
 namespace tdkt::protocol {
 
 /** Bumped on any incompatible change of frames or messages. */
-constexpr std::uint32_t ProtocolVersion = 3; // 2: Resite, ReplicaForked; 3: Pull.whole, PullBatch.gone (moved rows, lost rights)
+constexpr std::uint32_t ProtocolVersion = 4; // 2: Resite, ReplicaForked; 3: Pull.whole, PullBatch.gone (moved rows, lost rights);
+                                             // 4: Login.device, ChangePassword, PasswordChangeRequired/PasswordRefused
+
+/**
+ * The oldest client protocol a server still talks to: a protocol-3 client sends a
+ * Login without a device name (read as empty), and is told UpdateRequired where a
+ * newer one would be asked to change its password (it has no ChangePassword).
+ */
+constexpr std::uint32_t MinClientProtocol = 3;
 
 /** Hard upper bound of one frame (type + payload). Larger frames close the session. */
 constexpr std::uint32_t MaxFrameBytes = 16u << 20;
@@ -36,6 +44,7 @@ enum class MessageType : std::uint8_t {
     Digests = 13,
     FetchRows = 14,
     RowImages = 15,
+    ChangePassword = 16, // protocol 4
 };
 
 /** Why a request failed; the message text is for people. */
@@ -50,6 +59,12 @@ enum class ErrorCode : std::uint8_t {
     AccountLocked = 8,  // too many failed logins: message is the server time (ms) logins wait until
     AccountDisabled = 9, // an administrator disabled the account
     DeviceRevoked = 10, // an administrator revoked this replica: log in again with a password
+    // Protocol 4. The password was reset by an administrator: the user must choose its
+    // own (ChangePassword) before it logs in or syncs again; message is empty.
+    PasswordChangeRequired = 11,
+    // A ChangePassword's new password breaks the policy; message is the reason as data:
+    // "too_short MIN" (MIN: code points required), "user_name" or "common".
+    PasswordRefused = 12,
 };
 
 /** The schema version this build speaks: the newest store migration. */

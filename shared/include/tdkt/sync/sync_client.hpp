@@ -45,20 +45,32 @@ enum class SyncErrorKind {
     AccountLocked,   // failed logins: logins wait until untilMs() (server time)
     AccountDisabled, // an administrator disabled the account
     DeviceRevoked,   // an administrator revoked this replica: a password login brings it back
+    PasswordChangeRequired, // an administrator reset the password: changePassword() before anything else
+    PasswordRefused, // changePassword(): the new password breaks the server's policy (reason(), minLength())
 };
 
 class SyncError : public std::runtime_error {
 public:
     SyncError(SyncErrorKind kind, const std::string& message, std::int64_t untilMs = 0)
         : std::runtime_error(message), m_kind(kind), m_untilMs(untilMs) {}
+    /** PasswordRefused: why ("too_short", "user_name", "common"), and the length required. */
+    SyncError(SyncErrorKind kind, const std::string& message, std::string reason, std::int64_t minLength)
+        : std::runtime_error(message), m_kind(kind), m_reason(std::move(reason)), m_minLength(minLength) {}
     SyncErrorKind kind() const noexcept { return m_kind; }
     /** AccountLocked: the server time (ms since the epoch) the lock ends. */
     std::int64_t untilMs() const noexcept { return m_untilMs; }
+    const std::string& reason() const noexcept { return m_reason; }
+    std::int64_t minLength() const noexcept { return m_minLength; }
 
 private:
     SyncErrorKind m_kind;
     std::int64_t m_untilMs = 0;
+    std::string m_reason;
+    std::int64_t m_minLength = 0;
 };
+
+/** This machine's name (its host name), the default name of a replica's device. */
+std::string defaultDeviceName();
 
 struct LoginInfo {
     std::string user, role, unit;
@@ -116,8 +128,18 @@ public:
     SyncClient(const SyncClient&) = delete;
     SyncClient& operator=(const SyncClient&) = delete;
 
-    /** Logs in, saves server, user and token in the replica; throws SyncError. */
-    LoginInfo login(const std::string& user, const std::string& password);
+    /**
+     * Logs in, saves server, user and token in the replica; throws SyncError
+     * (PasswordChangeRequired after an administrator's reset: call changePassword).
+     * `device` names this replica in the server's device list (empty: the host name).
+     */
+    LoginInfo login(const std::string& user, const std::string& password, const std::string& device = {});
+    /**
+     * Logs in with the current password and sets a new one (the server's policy
+     * applies: SyncError PasswordRefused); then as login(). Pending changes stay.
+     */
+    LoginInfo changePassword(const std::string& user, const std::string& password, const std::string& newPassword,
+                             const std::string& device = {});
 
     /**
      * Push, then pull until up to date; throws SyncError (local data stays intact).
@@ -147,6 +169,8 @@ public:
 
 private:
     SyncCounts run(bool doPush, bool doPull);
+    LoginInfo signIn(const std::string& user, const std::string& password, const std::string* newPassword,
+                     const std::string& device);
     std::unique_ptr<Impl> m_impl;
 };
 
