@@ -16,11 +16,6 @@ namespace {
 
 [[noreturn]] void usageError(const std::string& what) { throw Error(ErrorKind::Invalid, what); }
 
-std::filesystem::path reportDir() {
-    if (const char* env = std::getenv("TDKT_REPORT_DIR")) return env;
-    return TDKT_REPORT_DIR;
-}
-
 std::string need(const Args& args, const std::string& name) {
     auto v = args.option(name);
     if (!v || v->empty()) usageError("report needs " + name);
@@ -82,6 +77,11 @@ int section(Context& ctx) {
 }
 
 } // namespace
+
+std::filesystem::path reportDir() {
+    if (const char* env = std::getenv("TDKT_REPORT_DIR")) return env;
+    return TDKT_REPORT_DIR;
+}
 
 int runReportCommand(Context& ctx) {
     const auto what = ctx.args.positional.empty() ? std::string() : ctx.args.positional[0];
