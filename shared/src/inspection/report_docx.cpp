@@ -14,7 +14,7 @@ using docx::paragraph;
 
 // Text width of A4 less the margins (11906 − 1701 − 850 twips).
 constexpr int ItemWidths[] = {800, 3855, 1300, 1900, 1500};
-constexpr int RecWidths[] = {700, 3555, 1800, 1300, 2000};
+constexpr int RecWidths[] = {800, 3155, 1800, 1600, 2000};
 
 std::string dmy(const std::string& iso) {
     if (iso.size() != 10) return iso;
@@ -132,9 +132,10 @@ std::string conclusion(const TargetReport& t) {
 }
 
 std::string signatures(const InspectionReport& r) {
-    std::vector<docx::Line> left{{"Nơi nhận:", true, true}};
-    for (const auto& t : r.targets) left.push_back({"- " + t.unitName + ";", false, false});
-    left.push_back({"- Lưu: VT.", false, false});
+    std::vector<docx::Line> left{{"Nơi nhận:", true, true, 24}};
+    for (const auto& t : r.targets) left.push_back({"- " + t.unitName + ";", false, false, 22});
+    left.push_back({"- Lưu: VT.", false, false, 22});
+    for (auto& l : left) l.left = true;
     std::string leader;
     for (const auto& m : r.team)
         if (m.role == "truong_doan" && leader.empty()) leader = m.name;

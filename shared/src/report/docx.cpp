@@ -105,14 +105,22 @@ std::string paragraph(std::string_view text, const Look& look) {
     return p + run(text, look.bold, look.italic) + "</w:p>";
 }
 
+std::string sizedRun(const Line& l) {
+    if (l.halfPoints <= 0) return run(l.text, l.bold, l.italic);
+    const auto sz = std::to_string(l.halfPoints);
+    return "<w:r><w:rPr>" + std::string(l.bold ? "<w:b/>" : "") + (l.italic ? "<w:i/>" : "") + "<w:sz w:val=\"" + sz +
+           "\"/><w:szCs w:val=\"" + sz + "\"/></w:rPr><w:t xml:space=\"preserve\">" + xmlEscape(l.text) + "</w:t></w:r>";
+}
+
 std::string layoutRow(const std::vector<std::vector<Line>>& cells, const std::vector<int>& widths) {
     std::string x = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>" + borders("nil") + "</w:tblPr>" +
                     grid(widths, static_cast<int>(cells.size())) + "<w:tr>";
     for (const auto& lines : cells) {
         x += "<w:tc>";
         for (const auto& l : lines)
-            x += "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr>" +
-                 (l.text.empty() ? std::string() : run(l.text, l.bold, l.italic)) + "</w:p>";
+            x += std::string("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"") +
+                 (l.left ? "left" : "center") + "\"/></w:pPr>" +
+                 (l.text.empty() ? std::string() : sizedRun(l)) + "</w:p>";
         if (lines.empty()) x += "<w:p/>";
         x += "</w:tc>";
     }
@@ -120,8 +128,11 @@ std::string layoutRow(const std::vector<std::vector<Line>>& cells, const std::ve
 }
 
 std::string nationalHeader(const std::vector<Line>& left) {
-    return layoutRow({left, {{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true}, {"Độc lập - Tự do - Hạnh phúc", true}}},
-                     {3600, 5800});
+    std::vector<Line> l = left;
+    for (auto& line : l)
+        if (line.halfPoints == 0) line.halfPoints = 26;
+    return layoutRow({l, {{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false, 26}, {"Độc lập - Tự do - Hạnh phúc", true, false, 28}}},
+                     {3555, 5800});
 }
 
 std::string table(const Table& t, const TableLook& look) {

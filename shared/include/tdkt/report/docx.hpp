@@ -37,10 +37,12 @@ std::string paragraph(std::string_view text, const Look& look = {});
 /** Lines of a layout cell: each its own centred paragraph. */
 struct Line {
     Line() = default;
-    Line(std::string text_, bool bold_ = false, bool italic_ = false)
-        : text(std::move(text_)), bold(bold_), italic(italic_) {}
+    Line(std::string text_, bool bold_ = false, bool italic_ = false, int halfPoints_ = 0)
+        : text(std::move(text_)), bold(bold_), italic(italic_), halfPoints(halfPoints_) {}
     std::string text;
     bool bold = false, italic = false;
+    int halfPoints = 0; // the font size ×2; 0: the style's
+    bool left = false;  // left-aligned (a "Nơi nhận" list) rather than centred
 };
 
 /** One borderless row of cells `widths` twips wide (the national header, the signatures). */
@@ -48,7 +50,8 @@ std::string layoutRow(const std::vector<std::vector<Line>>& cells, const std::ve
 
 /**
  * The national header: `left` (the issuing body, số/ký hiệu) beside the motto,
- * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc".
+ * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc", in 13 pt
+ * as NĐ 30/2020 sets the quốc hiệu (12–13), so it keeps to one line.
  */
 std::string nationalHeader(const std::vector<Line>& left);
 
