@@ -7,6 +7,7 @@
 #include "conflicts.hpp"
 #include "dossier_editor.hpp"
 #include "dossier_list.hpp"
+#include "inspection_view.hpp"
 #include "messages.hpp"
 #include "run_queue.hpp"
 #include "sync_worker.hpp"
@@ -38,6 +39,7 @@ public:
     struct Options {
         std::filesystem::path db;
         std::filesystem::path referenceDir; // seeds the catalog when the replica holds none
+        std::filesystem::path reportDir;    // assets/report: the DOCX template
         std::chrono::milliseconds period{std::chrono::minutes(5)};
         bool autoSync = true;
     };
@@ -77,6 +79,15 @@ public:
     std::string resolve(const std::string& conflictId, int index, const std::string& typed = {});
     std::vector<store::RejectedChange> refused() const { return m_store->rejectedChanges(); }
 
+    // Inspections (issue 18)
+    InspectionView inspections;
+    /** Grows whenever an inspection table may have changed. */
+    std::uint64_t inspectionEpoch() const;
+    const std::filesystem::path& reportDir() const { return m_options.reportDir; }
+    const std::filesystem::path& dbPath() const { return m_options.db; }
+    /** A local edit of `table` (the sync bar's counts, the screens' epochs). */
+    void noteLocal(std::string_view table);
+
     /** The signed-in user's unit ("" when never signed in). */
     std::string homeUnit() const { return m_store->setting("unit").value_or(""); }
     /** The units of this replica (id, name), for pickers. */
@@ -84,7 +95,6 @@ public:
 
 private:
     void counts();
-    void noteLocal(std::string_view table);
 
     Options m_options;
     std::unique_ptr<store::Store> m_store;

@@ -11,6 +11,14 @@ namespace tdkt::ui {
 bool button(const std::string& label);
 /** A text field; true when the edit is done (focus lost, Enter, or typed by the script). */
 bool input(const std::string& label, std::string& text, bool password = false);
+/** A button `size` large (field mode); true when clicked (or clicked by the script). */
+bool bigButton(const std::string& label, float widthEms, bool chosen);
+/** A key (a digit or letter) pressed outside a text field, or pressed by the script (`key 1`). */
+bool keyPressed(char key);
+/** A section's title with a rule under it. */
+void sectionTitle(const char* text);
+/** A sentence in the success colour. */
+void noticeText(const char* text);
 /** A selectable row; true when picked. */
 bool selectable(const std::string& label, bool selected);
 
