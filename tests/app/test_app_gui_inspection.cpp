@@ -66,6 +66,7 @@ TEST_CASE("app-gui: an inspector fills a checklist offline with keys and clicks,
     w.replica("ra", "admin");
     w.ok("ra", {"reference", "load", TDKT_REFERENCE_DIR});
     w.put("ra", "units", {{"id", "xa-a"}, {"name", "UBND xã Ẳng Nưa"}});
+    w.put("ra", "units", {{"id", "tinh-p"}, {"name", "UBND tỉnh Điện Biên"}});
     REQUIRE(w.sync("ra")["rejected"] == 0);
     w.replica("rl", "lead");
     const std::string plan = json::parse(w.ok("rl", {"inspection", "plan", "--unit", "tinh-p", "--title", "Kiểm tra TĐKT 2024",

@@ -1,5 +1,5 @@
 // Danh mục kiểm tra in field mode: large controls, one item at a time or the whole
-// list, keys 1/2/3 set Đạt / Chưa đạt / Không áp dụng (and move on), ←/→ move,
+// list, keys 1/2/3 set Đạt / Chưa đạt / Không áp dụng (and move on), arrows move,
 // notes and evidence per item, progress "18/27 mục". Offline: every edit is local.
 #include "screens.hpp"
 
@@ -102,8 +102,8 @@ void oneItem(app::Session& s, WindowState& w, const inspection::TargetReport& t,
     ImGui::SameLine();
     if (bigButton(tr(v, "Mục sau >", "Next >"), 8, false) && view.current + 1 < items.size()) ++view.current;
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr(v, "Phím 1/2/3: đặt kết quả và sang mục sau; ←/→: chuyển mục",
-                                 "Keys 1/2/3: set the result and go on; ←/→: move"));
+    ImGui::TextDisabled("%s", tr(v, "Phím 1/2/3: đặt kết quả và sang mục sau; phím mũi tên trái/phải: chuyển mục",
+                                 "Keys 1/2/3: set the result and go on; left/right arrows: move"));
 }
 
 void wholeList(app::Session& s, WindowState& w, const std::vector<const inspection::ReportItem*>& items) {

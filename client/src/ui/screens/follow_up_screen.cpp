@@ -26,7 +26,7 @@ void drawFollowUp(app::Session& s, WindowState& w) {
                            ImVec2(0, w.message.empty() ? 0 : -em * 2.5f)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Kế hoạch / đơn vị được kiểm tra", "Plan / inspected unit"), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn(tr(v, "Kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch, 4);
     ImGui::TableSetupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);

@@ -22,11 +22,12 @@ void findings(app::Session& s, WindowState& w, const inspection::TargetReport& t
     for (const auto& f : t.findings)
         ImGui::BulletText("%s%s%s", f.severity.empty() ? "" : (app::enumLabel("findings", "severity", f.severity) + ": ").c_str(),
                           f.content.c_str(), f.itemNumber.empty() ? "" : (" (" + f.itemNumber + ")").c_str());
-    ImGui::PushItemWidth(ImGui::GetFontSize() * 26);
+    // The text on its own line and the choices under it: nothing runs off at 1.5×.
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 9);
     input(tr(v, "Nội dung phát hiện", "Finding"), u.finding);
     ImGui::PopItemWidth();
     for (const char* sev : {"uu_diem", "han_che", "vi_pham"}) {
-        ImGui::SameLine();
+        if (std::string_view(sev) != "uu_diem") ImGui::SameLine();
         if (ImGui::RadioButton(app::enumLabel("findings", "severity", sev).c_str(), u.severity == sev)) u.severity = sev;
     }
     ImGui::SameLine();
@@ -63,10 +64,9 @@ void recommendations(app::Session& s, WindowState& w, const inspection::TargetRe
         }
         ImGui::EndTable();
     }
-    ImGui::PushItemWidth(em * 26);
+    ImGui::PushItemWidth(-em * 9);
     input(tr(v, "Nội dung kiến nghị", "Recommendation"), u.recommendation);
     ImGui::PopItemWidth();
-    ImGui::SameLine();
     ImGui::PushItemWidth(em * 6);
     input(tr(v, "Hạn thực hiện", "Due date"), u.due);
     ImGui::PopItemWidth();
@@ -74,7 +74,10 @@ void recommendations(app::Session& s, WindowState& w, const inspection::TargetRe
     if (button(tr(v, "Thêm kiến nghị", "Add recommendation"))) {
         w.message = s.inspections.addRecommendation(s.store(), u.recommendation, u.due, s.lang);
         s.noteLocal("recommendations");
-        if (w.message.empty()) u.recommendation.clear();
+        if (w.message.empty()) {
+            u.recommendation.clear();
+            u.due.clear();
+        }
     }
 }
 

@@ -85,13 +85,15 @@ void drawInspectionPlan(app::Session& s, WindowState& w) {
     ImGui::Text("%s %s   %s %s   %s %d   %s %s", tr(v, "Số:", "No.:"), p->number.empty() ? "—" : p->number.c_str(),
                 tr(v, "Ngày:", "Date:"), p->planDate.empty() ? "—" : dmy(p->planDate).c_str(), tr(v, "Năm:", "Year:"),
                 p->year, tr(v, "Đơn vị ban hành:", "Issued by:"), p->issuerName.c_str());
+    // Team and targets scroll; the export row stays under them.
+    ImGui::BeginChild("plan", ImVec2(0, -ImGui::GetFontSize() * 4.5f));
     sectionTitle(tr(v, "Đoàn kiểm tra", "Team"));
     if (p->team.empty()) ImGui::TextDisabled("%s", tr(v, "Chưa có thành viên.", "No members yet."));
     for (const auto& m : p->team)
         ImGui::BulletText("%s — %s", m.name.c_str(), app::enumLabel("inspection_team", "role", m.role).c_str());
     sectionTitle(tr(v, "Đơn vị được kiểm tra", "Inspected units"));
     targetsTable(s, w, *p);
-    ImGui::Spacing();
+    ImGui::EndChild();
     exportRow(s, w);
     if (!w.message.empty()) errorText(w.message.c_str());
     if (!w.inspection.notice.empty()) noticeText(w.inspection.notice.c_str());
