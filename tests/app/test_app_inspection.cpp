@@ -68,6 +68,14 @@ TEST_CASE("app: inspection view pages plans, walks a checklist, words errors, bo
     CHECK(board[2].overdueDays == 0);
     CHECK_FALSE(app::InspectionView::followUp(s, old, "xong", app::Lang::Vi).empty());
 
+    // A self-inspection is submitted once; a direct one cannot be.
+    CHECK_FALSE(view.submitSelf(s, app::Lang::Vi).empty());
+    const auto self = inspection::addTarget(s, planB, w.communeB, "tu_kiem_tra", "2024-05-20");
+    view.openTarget(self);
+    CHECK(view.submitSelf(s, app::Lang::Vi).empty());
+    CHECK(view.target(s, ++epoch)->selfStatus == "da_nop");
+    view.openTarget(target);
+
     // The report: written where asked, a clear sentence where it cannot be.
     const auto file = w.dir / "bc.docx";
     CHECK(view.exportReport(s, file, TDKT_REPORT_DIR "/docx", true, app::Lang::Vi).empty());

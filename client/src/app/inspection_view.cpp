@@ -180,6 +180,10 @@ std::string InspectionView::publish(store::Store& s, const std::string& userName
     return guarded(lang, [&] { inspection::publish(s, m_target, userName, todayIso()); });
 }
 
+std::string InspectionView::submitSelf(store::Store& s, Lang lang) {
+    return guarded(lang, [&] { inspection::submitSelfInspection(s, m_target, todayIso()); });
+}
+
 std::string InspectionView::followUp(store::Store& s, const std::string& recId, const std::string& status, Lang lang) {
     return guarded(lang, [&] {
         inspection::followUp(s, recId, status, {}, status == "da_thuc_hien" ? todayIso() : std::string());

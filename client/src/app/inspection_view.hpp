@@ -68,6 +68,8 @@ public:
     std::string conclude(store::Store& store, const std::string& strengths, const std::string& weaknesses,
                          const std::string& content, const std::string& on, Lang lang);
     std::string publish(store::Store& store, const std::string& userName, Lang lang);
+    /** A self-inspecting unit submits its checklist: read-only to it from then on. */
+    std::string submitSelf(store::Store& store, Lang lang);
     static std::string followUp(store::Store& store, const std::string& recId, const std::string& status, Lang lang);
 
     /** Writes the open plan's report (the open target only when `oneTarget`) to `file`. */

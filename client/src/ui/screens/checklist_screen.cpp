@@ -172,9 +172,23 @@ void drawChecklist(app::Session& s, WindowState& w) {
     if (bigButton(tr(v, "Từng mục", "One item"), 7, !w.inspection.wholeList)) w.inspection.wholeList = false;
     ImGui::SameLine();
     if (bigButton(tr(v, "Cả danh sách", "Whole list"), 7, w.inspection.wholeList)) w.inspection.wholeList = true;
-    resultKeys(s, w, items);
+    // A self-inspection once submitted is read-only to its unit (the server holds it so).
+    const bool self = t->mode == "tu_kiem_tra", submitted = self && t->selfStatus == "da_nop";
+    if (self) {
+        ImGui::SameLine();
+        if (submitted)
+            ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s %s", tr(v, "Đã nộp, chỉ xem — ngày", "Submitted, read-only —"),
+                               t->submittedOn.c_str());
+        else if (bigButton(tr(v, "Nộp kết quả tự kiểm tra", "Submit self-inspection"), 12, false)) {
+            w.message = view.submitSelf(s.store(), s.lang);
+            s.noteLocal("inspection_targets");
+        }
+    }
+    ImGui::BeginDisabled(submitted);
+    if (!submitted) resultKeys(s, w, items);
     if (w.inspection.wholeList) wholeList(s, w, items);
     else oneItem(s, w, *t, items);
+    ImGui::EndDisabled();
     if (!w.message.empty()) errorText(w.message.c_str());
 }
 
