@@ -212,6 +212,7 @@ TEST_CASE("sync: a team member of another unit receives the plan and its targets
     CHECK(w.rows("re", "checklist_items")[list[0]["id"].get<std::string>()]["result"] == "dat");
     CHECK(w.rows("re", "people").size() == 1); // its own unit's rows stay
     CHECK(w.ok("re", {"dump"}) == w.serverDump("expert"));
+    CHECK(json::parse(w.ok("re", {"verify"}))["clean"] == true); // the server's check reads as its pulls do
 
     // It fills an item offline; the leader receives it.
     w.ok("re", {"inspection", "item", list[1]["id"], "chua_dat", "--notes", "Thiếu quyết định khen thưởng"});
@@ -235,5 +236,6 @@ TEST_CASE("sync: a team member of another unit receives the plan and its targets
     CHECK(w.rows("re", "inspection_plans").empty());
     CHECK(w.rows("re", "people").size() == 1);
     CHECK(w.ok("re", {"dump"}) == w.serverDump("expert"));
+    CHECK(json::parse(w.ok("re", {"verify"}))["clean"] == true);
 }
 }
