@@ -15,6 +15,7 @@
 #include <stb/stb_image_write.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -85,7 +86,8 @@ int main(int argc, char** argv) try {
     ImGui_ImplGlfw_InitForOpenGL(win, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 
-    app::Session session({.db = args.db, .referenceDir = TDKT_REFERENCE_DIR, .reportDir = TDKT_REPORT_DIR});
+    const char* reports = std::getenv("TDKT_REPORT_DIR");
+    app::Session session({.db = args.db, .referenceDir = TDKT_REFERENCE_DIR, .reportDir = reports ? reports : TDKT_REPORT_DIR});
     session.lang = args.lang == "en" ? app::Lang::En : app::Lang::Vi;
     ui::WindowState state;
     state.screen = session.bar().signedIn ? ui::Screen::Dossiers : ui::Screen::SignIn;

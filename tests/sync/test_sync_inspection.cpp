@@ -163,4 +163,79 @@ TEST_CASE("sync: two inspectors fill one checklist offline: item by item, the sa
     CHECK(w.ok("rx", {"dump"}).find("Thiếu hồ sơ") == std::string::npos);
     CHECK(w.ok("rx", {"dump"}) == w.serverDump("a1"));
 }
+
+// An expert of Sở Nội vụ put on the province's team: its own unit is elsewhere and
+// it is no inspector, yet it must carry the plan and its targets' work offline. It
+// synced before it joined (its cursor is past the plan's rows: joining sweeps).
+TEST_CASE("sync: a team member of another unit receives the plan and its targets' work and fills it") {
+    SyncWorld w(false);
+    w.addUnit("tinh-p", "tinh");
+    w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUnit("so-nv", "co_quan", "tinh-p");
+    w.addUser("admin", "admin", "tinh-p");
+    w.addUser("lead", "inspector", "tinh-p");
+    w.addUser("expert", "officer", "so-nv");
+    w.addUser("peer", "officer", "so-nv");
+    w.addUser("a1", "officer", "xa-a");
+    w.start();
+    w.replica("ra", "admin");
+    w.ok("ra", {"reference", "load", TDKT_REFERENCE_DIR});
+    REQUIRE(w.sync("ra")["rejected"] == 0);
+    for (auto [r, u] : {std::pair{"rl", "lead"}, {"re", "expert"}, {"rp", "peer"}, {"rx", "a1"}}) w.replica(r, u);
+    const std::string plan = json::parse(w.ok("rl", {"inspection", "plan", "--unit", "tinh-p", "--title", "Kiểm tra TĐKT 2024",
+                                                     "--year", "2024"}))["id"];
+    w.ok("rl", {"inspection", "team", plan, "lead", "truong_doan"});
+    const std::string target =
+        json::parse(w.ok("rl", {"inspection", "target", plan, "xa-a", "truc_tiep", "--on", "2024-05-16"}))["id"];
+    const auto list = items(w, "rl", target);
+    w.ok("rl", {"inspection", "item", list[0]["id"], "dat"});
+    w.ok("rl", {"inspection", "finding", target, "Chậm ban hành kế hoạch", "--severity", "han_che"});
+    w.ok("rl", {"inspection", "recommend", target, "Ban hành kế hoạch trước 30/6", "--due", "2024-06-30"});
+    w.ok("rl", {"inspection", "conclude", target, "Cơ bản đúng quy định"});
+    REQUIRE(w.sync("rl")["rejected"] == 0);
+    w.put("re", "people", {{"unit_id", "so-nv"}, {"full_name", "Chuyên viên Sở"}});
+    REQUIRE(w.sync("re")["rejected"] == 0);
+    CHECK(w.rows("re", "inspection_plans").empty());
+
+    // Put on the team: its next sync brings the plan, team, target and all the work.
+    w.ok("rl", {"inspection", "team", plan, "expert", "thanh_vien"});
+    REQUIRE(w.sync("rl")["rejected"] == 0);
+    w.sync("re");
+    CHECK(w.rows("re", "inspection_plans").contains(plan));
+    CHECK(w.rows("re", "inspection_team").size() == 2);
+    CHECK(w.rows("re", "inspection_targets")[target]["notice_by"] == "2024-04-22");
+    CHECK(rowsOf(w, "re", "checklist_items", target) == 27);
+    CHECK(rowsOf(w, "re", "findings", target) == 1);
+    CHECK(rowsOf(w, "re", "recommendations", target) == 1);
+    CHECK(rowsOf(w, "re", "inspection_conclusions", target) == 1);
+    CHECK(w.rows("re", "units").contains("xa-a")); // the names the screens show
+    CHECK(w.rows("re", "checklist_items")[list[0]["id"].get<std::string>()]["result"] == "dat");
+    CHECK(w.rows("re", "people").size() == 1); // its own unit's rows stay
+    CHECK(w.ok("re", {"dump"}) == w.serverDump("expert"));
+    CHECK(json::parse(w.ok("re", {"verify"}))["clean"] == true); // the server's check reads as its pulls do
+
+    // It fills an item offline; the leader receives it.
+    w.ok("re", {"inspection", "item", list[1]["id"], "chua_dat", "--notes", "Thiếu quyết định khen thưởng"});
+    CHECK(w.sync("re")["rejected"] == 0);
+    w.sync("rl");
+    CHECK(w.rows("rl", "checklist_items")[list[1]["id"].get<std::string>()]["notes"] == "Thiếu quyết định khen thưởng");
+
+    // Its colleague off the team, and the unpublished unit, receive none of it.
+    w.sync("rp");
+    w.sync("rx");
+    CHECK(w.rows("rp", "inspection_plans").empty());
+    CHECK(rowsOf(w, "rp", "checklist_items", target) == 0);
+    CHECK(rowsOf(w, "rx", "checklist_items", target) == 0);
+    CHECK(w.ok("rp", {"dump"}) == w.serverDump("peer"));
+
+    // Taken off the team, its replica drops the plan's work at the next sync.
+    w.ok("rl", {"delete", "inspection_team", json::parse(w.ok("rl", {"inspection", "team", plan, "expert", "thanh_vien"}))["id"]});
+    REQUIRE(w.sync("rl")["rejected"] == 0);
+    w.sync("re");
+    CHECK(rowsOf(w, "re", "checklist_items", target) == 0);
+    CHECK(w.rows("re", "inspection_plans").empty());
+    CHECK(w.rows("re", "people").size() == 1);
+    CHECK(w.ok("re", {"dump"}) == w.serverDump("expert"));
+    CHECK(json::parse(w.ok("re", {"verify"}))["clean"] == true);
+}
 }

@@ -190,6 +190,12 @@ std::string Session::resolve(const std::string& conflictId, int index, const std
     }
 }
 
+std::uint64_t Session::inspectionEpoch() const {
+    std::uint64_t sum = 0;
+    for (const char* t : InspectionTables) sum += m_epochs.of(t);
+    return sum;
+}
+
 std::vector<std::pair<std::string, std::string>> Session::units() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& r : m_store->list("units")) {

@@ -7,6 +7,7 @@
 #include "conflicts.hpp"
 #include "dossier_editor.hpp"
 #include "dossier_list.hpp"
+#include "inspection_view.hpp"
 #include "messages.hpp"
 #include "report_view.hpp"
 #include "run_queue.hpp"
@@ -93,6 +94,15 @@ public:
     /** Saves a prose section's draft; returns the error sentence or "". */
     std::string saveSection(const std::string& key);
 
+    // Inspections (issue 18)
+    InspectionView inspections;
+    /** Grows whenever an inspection table may have changed. */
+    std::uint64_t inspectionEpoch() const;
+    const std::filesystem::path& reportDir() const { return m_options.reportDir; }
+    const std::filesystem::path& dbPath() const { return m_options.db; }
+    /** A local edit of `table` (the sync bar's counts, the screens' epochs). */
+    void noteLocal(std::string_view table);
+
     /** The signed-in user's unit ("" when never signed in). */
     std::string homeUnit() const { return m_store->setting("unit").value_or(""); }
     /** The units of this replica (id, name), for pickers. */
@@ -100,7 +110,6 @@ public:
 
 private:
     void counts();
-    void noteLocal(std::string_view table);
 
     Options m_options;
     std::unique_ptr<store::Store> m_store;

@@ -1,9 +1,11 @@
 // tdkt-cli inspection …: argument parsing over tdkt/inspection/plan.hpp.
 #include "commands_inspection.hpp"
+#include "commands_report.hpp"
 
 #include "tdkt/core/error.hpp"
 #include "tdkt/inspection/checklist_template.hpp"
 #include "tdkt/inspection/plan.hpp"
+#include "tdkt/inspection/report_docx.hpp"
 #include "tdkt/json/row_json.hpp"
 #include "tdkt/schema/schema.hpp"
 
@@ -80,13 +82,33 @@ int checklist(const store::Store& s, const Args& a, std::ostream& out) {
     return 0;
 }
 
+// The báo cáo kết quả kiểm tra of a plan (every target, or one) as DOCX.
+int report(const store::Store& s, const Args& a, std::ostream& out) {
+    const auto plan = opt(a, "--plan");
+    const auto file = std::filesystem::path(opt(a, "--out"));
+    if (plan.empty() || file.empty()) usageError("usage: inspection report --plan PLAN [--target TARGET|UNIT] --out FILE.docx");
+    if (file.extension() != ".docx") usageError("inspection report writes DOCX: --out must end in .docx, got " + file.string());
+    const auto r = insp::buildInspectionReport(s, plan, opt(a, "--target"));
+    insp::writeReportDocx(r, file, reportDir() / "docx");
+    Json targets = Json::array();
+    std::size_t findings = 0, recs = 0;
+    for (const auto& t : r.targets) {
+        targets.push_back({{"id", t.id}, {"unit_id", t.unitId}, {"assessed", t.assessed}, {"total", t.total}});
+        findings += t.findings.size();
+        recs += t.recommendations.size();
+    }
+    out << Json{{"file", file.string()}, {"targets", targets}, {"findings", findings}, {"recommendations", recs}}.dump()
+        << "\n";
+    return 0;
+}
+
 } // namespace
 
 int runInspectionCommand(Context& ctx) {
     const Args& a = ctx.args;
     if (a.positional.empty())
         usageError("usage: inspection templates|plan|team|target|checklist|item|finding|recommend|conclude|publish|"
-                   "follow-up|submit ...");
+                   "follow-up|submit|report ...");
     const std::string& what = a.positional[0];
     auto& s = ctx.store();
     auto& out = ctx.out;
@@ -99,6 +121,7 @@ int runInspectionCommand(Context& ctx) {
         return 0;
     }
     if (what == "plan") return plan(s, a, out);
+    if (what == "report") return report(s, a, out);
     if (what == "team") {
         const auto id = insp::addTeamMember(s, a.need(1, "PLAN"), a.need(2, "USER"), a.need(3, "ROLE"));
         out << row(s, "inspection_team", id).dump() << "\n";

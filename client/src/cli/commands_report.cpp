@@ -17,11 +17,6 @@ namespace {
 
 [[noreturn]] void usageError(const std::string& what) { throw Error(ErrorKind::Invalid, what); }
 
-std::filesystem::path reportDir() {
-    if (const char* env = std::getenv("TDKT_REPORT_DIR")) return env;
-    return TDKT_REPORT_DIR;
-}
-
 std::filesystem::path referenceDir() {
     if (const char* env = std::getenv("TDKT_REFERENCE_DIR")) return env;
     return TDKT_REFERENCE_DIR;
@@ -90,6 +85,11 @@ int section(Context& ctx) {
 }
 
 } // namespace
+
+std::filesystem::path reportDir() {
+    if (const char* env = std::getenv("TDKT_REPORT_DIR")) return env;
+    return TDKT_REPORT_DIR;
+}
 
 int runReportCommand(Context& ctx) {
     const auto what = ctx.args.positional.empty() ? std::string() : ctx.args.positional[0];

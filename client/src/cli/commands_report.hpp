@@ -7,8 +7,13 @@
 //       → the report_sections row id
 #include "context.hpp"
 
+#include <filesystem>
+
 namespace tdkt::cli {
 
 int runReportCommand(Context& ctx);
+
+/** assets/report (TDKT_REPORT_DIR in the environment overrides): outlines and the DOCX template. */
+std::filesystem::path reportDir();
 
 } // namespace tdkt::cli

@@ -52,7 +52,7 @@ constexpr Command Commands[] = {
      "report annual --unit UNIT_ID --year Y --out FILE.docx|.xlsx|.csv [--outline lai_chau|lang_son|FILE] "
      "[--stale-since YYYY-MM-DD] | report section --unit UNIT_ID --year Y --outline ID --key KEY --text TEXT"},
     {"inspection", runInspectionCommand,
-     "inspection templates|plan|team|target|checklist|item|finding|recommend|conclude|publish|follow-up|submit ..."},
+     "inspection templates|plan|team|target|checklist|item|finding|recommend|conclude|publish|follow-up|submit|report ..."},
 };
 
 // Options that take no value, for every command.

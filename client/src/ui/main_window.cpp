@@ -26,6 +26,11 @@ constexpr std::array Screens{
     ScreenEntry{Screen::Report, "bao-cao", "report", "Báo cáo", "Report", drawReport},
     ScreenEntry{Screen::Conflicts, "xung-dot", "conflicts", nullptr, nullptr, drawConflicts},
     ScreenEntry{Screen::Refused, "tu-choi", "refused", nullptr, nullptr, drawRefused},
+    ScreenEntry{Screen::Inspections, "kiem-tra", "inspections", "Kiểm tra", "Inspections", drawInspectionPlans},
+    ScreenEntry{Screen::InspectionPlan, "ke-hoach", "plan", nullptr, nullptr, drawInspectionPlan},
+    ScreenEntry{Screen::Checklist, "danh-muc", "checklist", nullptr, nullptr, drawChecklist},
+    ScreenEntry{Screen::Conclusion, "ket-luan", "conclusion", nullptr, nullptr, drawConclusion},
+    ScreenEntry{Screen::FollowUp, "theo-doi", "follow-up", "Theo dõi kiến nghị", "Follow-up", drawFollowUp},
     ScreenEntry{Screen::SignIn, "dang-nhap", "signin", "Tài khoản", "Account", drawSignIn},
 };
 

@@ -9,7 +9,20 @@
 
 namespace tdkt::ui {
 
-enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report };
+enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report, Inspections, InspectionPlan, Checklist, Conclusion, FollowUp };
+
+/** What the inspection screens remember between frames (typed text, choices). */
+struct InspectionUi {
+    bool wholeList = false;  // the checklist: every item, or one at a time
+    std::string notesItem;   // the item whose notes the two buffers below hold
+    std::string notes, evidence;
+    std::string finding, severity = "han_che", recommendation, due;
+    std::string conclusionTarget, strengths, weaknesses, conclusion, concludedOn;
+    std::string reportPath;  // "": beside the replica
+    bool overdueOnly = false;
+    std::size_t planOffset = 0;
+    std::string notice; // the last thing done (a report written)
+};
 
 /** What the window remembers between frames that is only about drawing. */
 struct WindowState {
@@ -23,6 +36,7 @@ struct WindowState {
     int reportPane = 0;
     std::string reportYear, reportFolder, reportSince;
     app::Month reportMonth; // the month the date picker shows
+    InspectionUi inspection;
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

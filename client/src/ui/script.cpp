@@ -39,7 +39,8 @@ Script Script::load(const std::filesystem::path& file) {
             a.text = rest.substr(eq + 3);
         } else if (a.verb == "wait") {
             a.frames = std::stoi(rest);
-        } else if (a.verb == "click" || a.verb == "screen" || a.verb == "shot" || a.verb == "waitsync" || a.verb == "waitreport") {
+        } else if (a.verb == "click" || a.verb == "screen" || a.verb == "shot" || a.verb == "waitsync" ||
+                   a.verb == "waitreport" || a.verb == "key") {
             a.label = rest;
         } else {
             throw std::runtime_error("unknown script action: " + line);

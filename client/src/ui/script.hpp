@@ -1,6 +1,6 @@
 #pragma once
 // Scripted UI actions for headless sessions (tdkt --script FILE): one action a line,
-//   screen NAME | type LABEL = TEXT | click LABEL | wait N | shot NAME | waitsync | waitreport
+//   screen NAME | type LABEL = TEXT | click LABEL | key K | wait N | shot NAME | waitsync | waitreport
 // Widgets drawn through ui::button / ui::input consult the driver, so a script acts
 // on a control by the label a person sees.
 #include <deque>

@@ -13,6 +13,14 @@ bool button(const std::string& label);
 bool input(const std::string& label, std::string& text, bool password = false);
 /** A caption over a multi-line text field; true when the edit is done (or typed by the script, by caption). */
 bool textArea(const std::string& caption, const std::string& id, std::string& text, float height);
+/** A button `size` large (field mode); true when clicked (or clicked by the script). */
+bool bigButton(const std::string& label, float widthEms, bool chosen);
+/** A key (a digit or letter) pressed outside a text field, or pressed by the script (`key 1`). */
+bool keyPressed(char key);
+/** A section's title with a rule under it. */
+void sectionTitle(const char* text);
+/** A sentence in the success colour. */
+void noticeText(const char* text);
 /** A selectable row; true when picked. */
 bool selectable(const std::string& label, bool selected);
 

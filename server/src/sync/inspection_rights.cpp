@@ -130,13 +130,17 @@ std::optional<std::string> Rights::refuseInspection(const schema::TableDef& t, c
 }
 
 bool Rights::readsInspection(const schema::TableDef& t, const std::string& rowId, const std::string& unit) const {
-    if (!readsUnit(unit)) return false;
+    const bool reads = readsUnit(unit);
+    if (!reads && !m_team) return false;
     std::string target = rowId;
     if (t.name != "inspection_targets") {
         auto fv = m_store.fieldValue(t.name, rowId, "target_id");
         target = fv ? textOf(fv->value) : std::string();
     }
     const auto* info = m_units.target(target);
+    // The plan's team reads all of its work, whatever unit its members belong to.
+    if (info && onTeamOf(info->plan)) return true;
+    if (!reads) return false;
     if (!info) return true; // its target is gone: as any row of the unit
     if (t.name == "inspection_targets") return true;
     // The plan's issuing side reads all of it; the inspected side once it is published.

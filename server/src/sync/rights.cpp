@@ -33,13 +33,22 @@ bool Rights::isReference(const schema::TableDef& t) {
 Rights::Rights(const store::Store& store, User user, const UnitTree& units)
     : m_store(store), m_units(units), m_user(std::move(user)), m_scope(units.scope(m_user.unit)) {
     if (m_user.role == "inspector") m_inspected = units.inspected(m_user.unit);
+    if (m_user.role != "admin") m_team = units.teamReach(m_user.name);
 }
 
 bool Rights::canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const {
     if (m_user.role == "admin" || isReference(t)) return true;
     // An inspector picks the units a plan inspects (inspection_targets.unit_id), so it
     // reads the whole unit tree: a unit only becomes one it inspects once it is a target.
-    if (t.name == "units") return m_user.role == "inspector" || readsUnit(rowId) || m_scope->ancestors.count(rowId);
+    if (t.name == "units")
+        return m_user.role == "inspector" || readsUnit(rowId) || m_scope->ancestors.count(rowId) ||
+               (m_team && m_team->units.count(rowId));
+    // A team member of another unit (an expert of a department, a staff member lent
+    // to the team) reads the plan and its team (issue 18).
+    if (t.name == "inspection_plans" && onTeamOf(rowId)) return true;
+    if (t.name == "inspection_team" && m_team)
+        if (auto plan = m_store.fieldValue("inspection_team", rowId, "plan_id"); plan && onTeamOf(text(plan->value)))
+            return true;
     // Movements launched above (province, ward) are what a unit registers its
     // movement_targets and results against, so they are read down the tree.
     if (t.name == "movements" && m_scope->ancestors.count(text(unit))) return true;

@@ -3,7 +3,9 @@
  * @brief What a user may read and write (DESIGN.md §4 "Rights").
  *
  * Reads: units of the user's subtree (plus, for inspectors, the units its plans
- * inspect), the unit rows of its ancestors, and reference data. Writes:
+ * inspect), the unit rows of its ancestors, and reference data; an account on a
+ * plan's team reads that plan, its team and all its targets' work, and the unit
+ * rows of its issuer and targets, wherever its own unit is. Writes:
  *  - officer: its own unit's rows; a dossier's status only draft ↔ submitted;
  *  - reviewer: as officer for its own unit, plus the review fields of dossiers of
  *    its subtree (its own unit's too: it is the council and chairman that decide
@@ -72,6 +74,8 @@ private:
     User m_user;
     std::shared_ptr<const UnitTree::Scope> m_scope; // the user's subtree and ancestors
     std::shared_ptr<const std::set<std::string>> m_inspected; // inspectors: the units their plans inspect
+    std::shared_ptr<const UnitTree::TeamReach> m_team;        // the plans whose team the user is on
+    bool onTeamOf(const std::string& plan) const { return m_team && m_team->plans.count(plan); }
     const std::set<std::string>& subtree() const { return m_scope->subtree; }
     bool readsUnit(const std::string& unit) const {
         return subtree().count(unit) || (m_inspected && m_inspected->count(unit));

@@ -280,7 +280,7 @@ Reply Service::pull(SessionState& s, const Pull& m) {
     }
     if (s.schema < schemaVersion())
         std::erase_if(picked, [&](std::uint32_t i) { return !known(stretch->op(i), s.schema); });
-    out.scope = units.scopeKey(s.user->unit, s.user->role);
+    out.scope = units.scopeKey(s.user->unit, s.user->role, s.user->name);
     out.cursor = stretch->ops.empty() ? m.cursor : stretch->ops.back().logSeq;
     out.more = stretch->ops.size() >= scan; // whole changes: a batch may end a little past `scan`
     // Sessions whose rights pick the same ops (devices of one office) share the bytes.

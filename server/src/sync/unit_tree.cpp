@@ -72,8 +72,29 @@ std::shared_ptr<const std::set<std::string>> UnitTree::inspected(const std::stri
     return m_inspected.emplace(unit, std::move(units)).first->second;
 }
 
-std::uint64_t UnitTree::scopeKey(const std::string& unit, const std::string& role) const {
-    const auto key = std::make_pair(unit, role);
+std::shared_ptr<const UnitTree::TeamReach> UnitTree::teamReach(const std::string& user) const {
+    if (!m_teams) {
+        m_teams.emplace();
+        std::map<std::string, std::shared_ptr<TeamReach>> reach;
+        std::multimap<std::string, TeamReach*> members; // plan → its members' reach
+        for (const auto& m : m_store.list("inspection_team")) {
+            const auto plan = textField(m, "plan_id"), name = textField(m, "user_name");
+            if (plan.empty() || name.empty()) continue;
+            auto& r = reach[name];
+            if (!r) r = std::make_shared<TeamReach>();
+            if (r->plans.insert(plan).second) members.emplace(plan, r.get());
+            r->units.insert(textField(m, "unit_id"));
+        }
+        for (const auto& [id, target] : targets())
+            for (auto [b, e] = members.equal_range(target.plan); b != e; ++b) b->second->units.insert(target.unit);
+        for (auto& [name, r] : reach) m_teams->emplace(name, std::move(r));
+    }
+    auto it = m_teams->find(user);
+    return it == m_teams->end() ? nullptr : it->second;
+}
+
+std::uint64_t UnitTree::scopeKey(const std::string& unit, const std::string& role, const std::string& user) const {
+    const auto key = std::make_tuple(unit, role, user);
     if (auto it = m_scopeKeys.find(key); it != m_scopeKeys.end()) return it->second;
     std::uint64_t h = 1469598103934665603ull; // FNV-1a over the sets, each name closed by a 0 byte
     auto add = [&](std::string_view s) {
@@ -95,6 +116,10 @@ std::uint64_t UnitTree::scopeKey(const std::string& unit, const std::string& rol
         add("!");
         for (const auto& [id, target] : targets())
             if (target.published && s->subtree.count(target.unit)) add(id);
+        // Put on a plan's team, an account reads the plan's work wherever its unit is.
+        add("#");
+        if (const auto team = teamReach(user))
+            for (const auto& p : team->plans) add(p);
     }
     return m_scopeKeys.emplace(key, h | 1).first->second; // never 0, which means "unknown"
 }

@@ -1,7 +1,7 @@
 #pragma once
 /**
  * @brief The tree of units (units.parent_id), read once and shared by every
- *        request until a unit or an inspection target changes (Store::unitEpoch),
+ *        request until a unit, an inspection target or a team changes (Store::unitEpoch),
  *        with each unit's subtree, ancestors and inspected units worked out on
  *        first use. A province of thousands of units (and years of inspections)
  *        no longer reads them all for every pull batch and push.
@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 
 namespace tdkt::server {
 
@@ -45,16 +46,25 @@ public:
     /** The units that plans issued in `unit`'s subtree inspect (inspection_targets.unit_id). */
     std::shared_ptr<const std::set<std::string>> inspected(const std::string& unit) const;
 
+    /** What an account on inspection teams reads whatever its own unit (issue 18). */
+    struct TeamReach {
+        std::set<std::string> plans; // the plans whose team it is on (inspection_team)
+        std::set<std::string> units; // their issuing units and the units they inspect
+    };
+    /** `user`'s reach as a team member; nullptr when it is on no team. */
+    std::shared_ptr<const TeamReach> teamReach(const std::string& user) const;
+
     /**
-     * A fingerprint of what a user of `role` in `unit` may read (its subtree, the
-     * units above it, and for inspectors the units it inspects): it changes when
-     * that set of units does.
+     * A fingerprint of what `user`, of `role` in `unit`, may read (its subtree, the
+     * units above it, for inspectors the units it inspects, and the plans whose
+     * team it is on): it changes when that set does.
      */
-    std::uint64_t scopeKey(const std::string& unit, const std::string& role) const;
+    std::uint64_t scopeKey(const std::string& unit, const std::string& role, const std::string& user) const;
 
 private:
     const store::Store& m_store;
-    mutable std::map<std::pair<std::string, std::string>, std::uint64_t> m_scopeKeys;
+    mutable std::map<std::tuple<std::string, std::string, std::string>, std::uint64_t> m_scopeKeys;
+    mutable std::optional<std::map<std::string, std::shared_ptr<const TeamReach>>> m_teams; // by account
     mutable std::map<std::string, std::shared_ptr<const std::set<std::string>>> m_inspected;
     std::multimap<std::string, std::string> m_children;
     std::map<std::string, std::string> m_parent;

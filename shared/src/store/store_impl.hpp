@@ -89,9 +89,11 @@ struct Store::Impl {
     // changes (here, by a rollback, or, seen by data_version, through another connection).
     std::uint64_t unitMoves = 0;
     std::int64_t dataVersion = -1;
-    /** Units and inspection targets shape what every user may read (the server's unit tree). */
+    /** Units, inspection targets and teams shape what every user may read (the server's unit tree). */
     static bool shapesRights(const schema::TableDef& t, std::string_view field) {
         if (t.name == "units") return true;
+        if (t.name == "inspection_team") // a member reads its plan's work (issue 18)
+            return field == "plan_id" || field == "user_name" || field == schema::DeletedField;
         if (t.name == "inspection_targets")
             return field == "unit_id" || field == "plan_id" || field == "conclusion_status" ||
                    field == schema::DeletedField; // a conclusion published opens it to the unit

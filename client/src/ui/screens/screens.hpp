@@ -11,5 +11,11 @@ void drawDossierEditor(app::Session& s, WindowState& w);
 void drawConflicts(app::Session& s, WindowState& w);
 void drawRefused(app::Session& s, WindowState& w);
 void drawReport(app::Session& s, WindowState& w);
+// Inspections (issue 18)
+void drawInspectionPlans(app::Session& s, WindowState& w);
+void drawInspectionPlan(app::Session& s, WindowState& w);
+void drawChecklist(app::Session& s, WindowState& w);
+void drawConclusion(app::Session& s, WindowState& w);
+void drawFollowUp(app::Session& s, WindowState& w);
 
 } // namespace tdkt::ui
