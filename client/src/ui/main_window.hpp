@@ -4,6 +4,7 @@
 // screens/ with its draw function, and one line in main_window.cpp's table.
 #include "app/session.hpp"
 
+#include <map>
 #include <string>
 
 namespace tdkt::ui {
@@ -17,6 +18,12 @@ struct WindowState {
     std::string newName, newAward = "lao_dong_tien_tien", newYear, newUnit;
     std::string message; // the last sentence to show (an error, a refusal)
     std::string merged;  // a typed merged value in the conflicts inbox
+    // gui3: pickers, the components checklist, the idle commit, shortcuts
+    std::string newKind = "ca_nhan", newPersonId; // the new dossier's nominee (a person picked, or a typed name)
+    std::string nomineeSearch;                    // the editor's person search
+    std::map<std::string, double> typedAt;        // editor field → its last keystroke (ImGui time)
+    std::map<std::string, std::string> refs;      // component → its reference as typed
+    bool focusSearch = false, focusNew = false;
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

@@ -14,7 +14,11 @@ void drawRefused(app::Session& s, WindowState&) {
     for (const auto& r : list) {
         ImGui::BulletText("%s — %s: %s", r.table.c_str(), app::fieldLabel(r.table, r.field).c_str(),
                           app::valueText(r.value).c_str());
-        ImGui::TextDisabled("   %s", r.reason.c_str());
+        ImGui::Indent();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", s.refusedReason(r).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent();
     }
 }
 } // namespace tdkt::ui

@@ -10,5 +10,6 @@ void drawDossierList(app::Session& s, WindowState& w);
 void drawDossierEditor(app::Session& s, WindowState& w);
 void drawConflicts(app::Session& s, WindowState& w);
 void drawRefused(app::Session& s, WindowState& w);
+void drawComponentsChecklist(app::Session& s, WindowState& w); // a panel of the dossier editor
 
 } // namespace tdkt::ui
