@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace tdkt::ui {
 namespace {
 
@@ -46,8 +48,12 @@ std::optional<app::Choice> personPicker(app::Session& s, const std::string& labe
     if (matches.size() == 1 && matches[0].name == text) return std::nullopt; // the name is the person's already
     std::optional<app::Choice> out;
     const float rows = static_cast<float>(std::min<std::size_t>(matches.size(), 5));
+    float width = ImGui::CalcItemWidth(); // as wide as the longest match, so none is cut
+    for (const auto& m : matches) width = std::max(width, ImGui::CalcTextSize(m.label.c_str()).x);
+    width = std::min(width + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ScrollbarSize,
+                     ImGui::GetContentRegionAvail().x);
     ImGui::PushID(label.c_str());
-    if (ImGui::BeginListBox("##matches", ImVec2(ImGui::CalcItemWidth(),
+    if (ImGui::BeginListBox("##matches", ImVec2(width,
                                                 rows * ImGui::GetTextLineHeightWithSpacing() +
                                                     ImGui::GetStyle().FramePadding.y * 2))) {
         for (const auto& m : matches)

@@ -4,6 +4,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h> // ClearActiveID, for scripted typing into a focused field
 #include <imgui_stdlib.h>
 
 namespace tdkt::ui {
@@ -56,6 +57,8 @@ bool input(const std::string& label, std::string& text, bool password) {
     else ImGui::InputText(label.c_str(), &text, flags);
     bool done = ImGui::IsItemDeactivatedAfterEdit();
     if (scripted("type", label)) {
+        // A focused field keeps its own copy of the text: leave it, as a person's Tab would.
+        if (ImGui::IsItemActive()) ImGui::ClearActiveID();
         text = script().current()->text;
         script().done();
         done = true;
