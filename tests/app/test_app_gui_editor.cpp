@@ -125,6 +125,38 @@ TEST_CASE("app-components: ticking the award form's components clears the comple
     CHECK(hasFinding(fs, "completeness.bien_ban_hop"));
 }
 
+TEST_CASE("app-pickers: the session writes a picked collective, award form and unit, and ticks through the editor") {
+    AppWorld w;
+    const auto id = w.dossier(w.communeA, "Nguyễn Văn Đình", 2026);
+    app::Session s({.db = w.dir / "replica.db", .referenceDir = TDKT_REFERENCE_DIR, .autoSync = false});
+    s.open(id);
+    REQUIRE(s.editor());
+    CHECK(s.pick("nominee_kind", "tap_the").empty());
+    const auto units = s.unitChoices(); // never signed in: the whole tree
+    const auto a = std::find_if(units.begin(), units.end(), [&](const auto& u) { return u.id == w.communeA; });
+    REQUIRE(a != units.end());
+    CHECK(s.pickNominee("tap_the", *a).empty());
+    const auto forms = s.awardChoices("tap_the");
+    REQUIRE_FALSE(forms.empty());
+    CHECK(s.pick("award_code", "tap_the_lao_dong_tien_tien").empty());
+    CHECK(s.pick("unit_id", w.province).empty());
+    auto row = w.store->get("dossiers", id);
+    REQUIRE(row);
+    CHECK(app::valueText(row->fields.at("nominee_kind")) == "tap_the");
+    CHECK(app::valueText(row->fields.at("collective_unit_id")) == w.communeA);
+    CHECK(app::valueText(row->fields.at("nominee_name")) == "Xã Khánh Hòa");
+    CHECK((!row->fields.contains("person_id") || isNull(row->fields.at("person_id"))));
+    CHECK(app::valueText(row->fields.at("unit_id")) == w.province);
+    CHECK(s.editor()->text("award_code") == "tap_the_lao_dong_tien_tien");
+
+    const auto lines = s.components(); // the collective form's own list
+    REQUIRE_FALSE(lines.empty());
+    CHECK(hasFinding(s.editor()->findings(), "completeness."));
+    for (const auto& l : lines) CHECK(s.setComponent(l.code, true, "").empty());
+    CHECK_FALSE(hasFinding(s.editor()->findings(), "completeness.")); // rechecked as ticked
+    for (const auto& l : s.components()) CHECK(l.present);
+}
+
 TEST_CASE("app-gui-editor: an officer picks nominee, award and unit, ticks components, a refusal is in Vietnamese") {
     if (!std::filesystem::exists("/usr/bin/xvfb-run")) {
         MESSAGE("skipped: no xvfb-run");
