@@ -51,9 +51,9 @@ bool checkbox(const std::string& label, bool& value) {
     return changed;
 }
 
-bool input(const std::string& label, std::string& text, bool password) {
+bool input(const std::string& label, std::string& text, bool password, const char* hint) {
     const ImGuiInputTextFlags flags = password ? ImGuiInputTextFlags_Password : 0;
-    if (label.starts_with("##")) ImGui::InputTextWithHint(label.c_str(), label.c_str() + 2, &text, flags);
+    if (label.starts_with("##")) ImGui::InputTextWithHint(label.c_str(), hint ? hint : label.c_str() + 2, &text, flags);
     else ImGui::InputText(label.c_str(), &text, flags);
     bool done = ImGui::IsItemDeactivatedAfterEdit();
     if (scripted("type", label)) {
@@ -66,8 +66,8 @@ bool input(const std::string& label, std::string& text, bool password) {
     return done;
 }
 
-bool input(const std::string& label, std::string& text, double& typedAt) {
-    bool done = input(label, text);
+bool input(const std::string& label, std::string& text, double& typedAt, const char* hint) {
+    bool done = input(label, text, false, hint);
     if (ImGui::IsItemEdited()) typedAt = ImGui::GetTime();
     if (scripted("typing", label)) { // typed, the field keeps focus: only the idle second commits it
         text = script().current()->text;

@@ -11,8 +11,8 @@ namespace tdkt::ui {
 
 /** A button; true when clicked (or clicked by the script). */
 bool button(const std::string& label);
-/** A text field; true when the edit is done (focus lost, Enter, or typed by the script). */
-bool input(const std::string& label, std::string& text, bool password = false);
+/** A text field (a "##label" is hidden and shown as the hint, or as `hint`); true when the edit is done (focus lost, Enter, or typed by the script). */
+bool input(const std::string& label, std::string& text, bool password = false, const char* hint = nullptr);
 /** A selectable row; true when picked. */
 bool selectable(const std::string& label, bool selected);
 /** A checkbox; true when toggled (a script's `click LABEL` toggles it). */
@@ -24,7 +24,7 @@ constexpr double IdleCommitSeconds = 1.0;
  * A text field committed when it loses focus, on Enter, or IdleCommitSeconds after
  * the last keystroke; `typedAt` (the caller's, per field) holds that keystroke's time.
  */
-bool input(const std::string& label, std::string& text, double& typedAt);
+bool input(const std::string& label, std::string& text, double& typedAt, const char* hint = nullptr);
 
 /** A combo of `items`; the index picked this frame (a script's `pick LABEL = ITEM` picks by label). */
 std::optional<std::size_t> combo(const std::string& label, const std::string& preview,

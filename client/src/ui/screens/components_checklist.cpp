@@ -11,14 +11,13 @@ namespace tdkt::ui {
 
 void drawComponentsChecklist(app::Session& s, WindowState& w) {
     const bool v = isVi(s);
-    ImGui::Separator();
     ImGui::TextUnformatted(tr(v, "Thành phần hồ sơ", "Dossier components"));
     const auto lines = s.components(); // a copy: ticking refreshes it
     if (lines.empty())
         ImGui::TextDisabled("%s", tr(v, "Chọn danh hiệu / hình thức để biết hồ sơ cần những gì.",
                                      "Pick the award form to see what the dossier needs."));
     if (!ImGui::BeginTable("components", 2, ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("c", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("c", ImGuiTableColumnFlags_WidthStretch, 3); // labels wrap in ImGui only as text: give them room
     ImGui::TableSetupColumn("r", ImGuiTableColumnFlags_WidthStretch, 2);
     for (const auto& l : lines) {
         ImGui::PushID(l.code.c_str());
@@ -34,9 +33,10 @@ void drawComponentsChecklist(app::Session& s, WindowState& w) {
         if (!ImGui::IsAnyItemActive() && !fresh && it->second != l.reference && w.typedAt["ref." + l.code] == 0)
             it->second = l.reference; // changed elsewhere (a sync): show the stored one
         ImGui::SetNextItemWidth(-1);
-        // Hidden label, shown as the hint; a script types into it by that hint.
-        const std::string ref = "##" + std::string(tr(v, "Số, ký hiệu", "Number, reference")) + " " + l.label;
-        if (input(ref, it->second, w.typedAt["ref." + l.code]) && it->second != l.reference)
+        // A hidden label (a script types into "Số, ký hiệu <component>"), the short hint shown.
+        const char* hint = tr(v, "Số, ký hiệu", "Number, reference");
+        const std::string ref = "##" + std::string(hint) + " " + l.label;
+        if (input(ref, it->second, w.typedAt["ref." + l.code], hint) && it->second != l.reference)
             w.message = s.setComponent(l.code, l.present || !it->second.empty(), it->second);
         ImGui::PopID();
     }

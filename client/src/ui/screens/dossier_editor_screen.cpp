@@ -86,16 +86,17 @@ void drawDossierEditor(app::Session& s, WindowState& w) {
     ImGui::SameLine();
     ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status")).c_str());
     if (!w.message.empty()) errorText(w.message.c_str());
-    const float half = ImGui::GetContentRegionAvail().x * 0.55f;
+    const float half = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("fields", ImVec2(half, 0), true);
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 11);
     nomineePickers(s, w, *e, v);
     typedFields(s, w, *e);
     ImGui::PopItemWidth();
-    drawComponentsChecklist(s, w);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("findings", ImVec2(0, 0), true);
+    ImGui::BeginChild("findings", ImVec2(0, 0), true); // what the dossier holds, then what the rules say of it
+    drawComponentsChecklist(s, w);
+    ImGui::Separator();
     findingsPanel(*e, v);
     ImGui::EndChild();
 }

@@ -47,6 +47,7 @@ void newDossierRow(app::Session& s, WindowState& w, bool v) {
         w.newAward = a->id;
     ImGui::SameLine();
     if (w.newUnit.empty()) w.newUnit = s.homeUnit();
+    if (w.newUnit.empty() && !s.unitChoices().empty()) w.newUnit = s.unitChoices().front().id; // never signed in
     if (auto u = unitCombo(s, std::string(tr(v, "Đơn vị", "Unit")) + "##newunit", w.newUnit)) w.newUnit = u->id;
     ImGui::PopItemWidth();
     ImGui::SameLine();
