@@ -91,7 +91,9 @@ int main(int argc, char** argv) try {
         glfwGetWindowContentScale(win, &sx, &sy); // the monitor the window opened on
         scale = ui::clampScale(sx);
     }
-    if (ui::loadFont(scale).empty()) std::cerr << "tdkt: no font file found: ImGui's own (no Vietnamese marks)\n";
+    const auto font = ui::loadFont(scale);
+    if (font.empty()) std::cerr << "tdkt: no font file found: ImGui's own (no Vietnamese marks)\n";
+    else if (ui::script().active()) std::cerr << "tdkt: font " << font << ", scale " << scale << "\n"; // for tests
     ImGui_ImplGlfw_InitForOpenGL(win, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 

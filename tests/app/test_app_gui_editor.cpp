@@ -39,9 +39,11 @@ RunResult gui(SyncWorld& w, const std::string& replica, const std::string& scrip
               const std::string& scale) {
     const auto file = w.dir() / (shots + ".txt");
     std::ofstream(file) << script;
-    return run({"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
-                (w.dir() / (replica + ".db")).string(), "--scale", scale, "--script", file.string(), "--screenshot",
-                (w.dir() / shots).string()});
+    std::vector<std::string> args{"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
+                                  (w.dir() / (replica + ".db")).string(), "--script", file.string(), "--screenshot",
+                                  (w.dir() / shots).string()};
+    if (!scale.empty()) args.insert(args.end(), {"--scale", scale}); // none: the monitor's content scale
+    return run(args);
 }
 
 // Copies the PNGs to TDKT_SCREENS_OUT when set (to look at them, for docs/screens), even after a failure.
@@ -208,9 +210,12 @@ TEST_CASE("app-gui-editor: an officer picks nominee, award and unit, ticks compo
                                "screen tu-choi\n"
                                "wait 3\n"
                                "shot 04-tu-choi\n";
-    auto r = gui(w, "r1", script, "editor", "1");
+    auto r = gui(w, "r1", script, "editor", "");
     keepShots(w.dir() / "editor");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    // The shipped font first (assets/fonts, with its licence); Xvfb's content scale is 1.
+    CHECK(r.err.find("assets/fonts/NotoSans-Regular.ttf, scale 1\n") != std::string::npos);
+    CHECK(std::filesystem::exists(std::filesystem::path(TDKT_REFERENCE_DIR).parent_path() / "fonts" / "NotoSans-LICENSE.txt"));
     requireShots(w.dir() / "editor", 4);
 
     app::Session s({.db = w.dir() / "r1.db", .referenceDir = TDKT_REFERENCE_DIR, .autoSync = false});
@@ -255,6 +260,7 @@ TEST_CASE("app-gui-editor: an officer picks nominee, award and unit, ticks compo
     r = gui(w, "r1", again, "editor15", "1.5");
     keepShots(w.dir() / "editor15");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    CHECK(r.err.find(", scale 1.5\n") != std::string::npos); // --scale wins over the monitor's
     requireShots(w.dir() / "editor15", 3);
 }
 
