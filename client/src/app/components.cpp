@@ -55,9 +55,8 @@ bool setComponent(store::Store& store, const std::string& dossierId, const std::
     if (!reference.empty()) present = true;
     for (const auto& r : items(store, dossierId)) {
         if (field(r, "component") != component) continue;
-        const bool was = isSet(r, "present") || !field(r, "file_name").empty();
         store::Fields f;
-        if (was != present || isSet(r, "present") != present) f.emplace_back("present", std::int64_t{present});
+        if (isSet(r, "present") != present) f.emplace_back("present", std::int64_t{present});
         if (!present && !field(r, "file_name").empty()) f.emplace_back("file_name", Value{});
         if (field(r, "note") != reference) f.emplace_back("note", reference.empty() ? Value{} : Value{reference});
         if (f.empty()) return false;

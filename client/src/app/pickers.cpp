@@ -2,6 +2,8 @@
 
 #include "labels.hpp"
 
+#include "tdkt/rules/engine.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -71,9 +73,11 @@ std::vector<Choice> unitSubtree(const store::Store& store, const std::string& ro
 
 std::vector<Choice> awardForms(const rules::Catalog& catalog, const std::string& nomineeKind) {
     std::set<std::string> codes;
+    const auto today = rules::todayIso(); // a form abolished is not offered for a new proposal
     for (const auto& r : catalog.rules())
-        if (nomineeKind.empty() || std::find(r.nomineeKinds.begin(), r.nomineeKinds.end(), nomineeKind) !=
-                                       r.nomineeKinds.end())
+        if (r.validity.covers(today) &&
+            (nomineeKind.empty() ||
+             std::find(r.nomineeKinds.begin(), r.nomineeKinds.end(), nomineeKind) != r.nomineeKinds.end()))
             codes.insert(r.awardCode);
     std::vector<Choice> out;
     for (const auto& c : codes) {

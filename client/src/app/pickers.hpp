@@ -27,7 +27,7 @@ std::vector<Choice> findPeople(const store::Store& store, const std::string& uni
 /** `root` and every unit below it, depth first by name; every unit when root is "". */
 std::vector<Choice> unitSubtree(const store::Store& store, const std::string& root);
 
-/** The catalog's award forms (distinct codes) open to `nomineeKind`, by Vietnamese name. */
+/** The catalog's award forms in force today (distinct codes) open to `nomineeKind`, by Vietnamese name. */
 std::vector<Choice> awardForms(const rules::Catalog& catalog, const std::string& nomineeKind);
 
 } // namespace tdkt::app
