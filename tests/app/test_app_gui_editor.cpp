@@ -167,6 +167,7 @@ TEST_CASE("app-gui-editor: an officer picks nominee, award and unit, ticks compo
     SyncWorld w;
     w.addUnit("tinh-p", "tinh");
     w.addUnit("xa-a", "xa", "tinh-p");
+    w.addUnit("thon-1", "thon", "xa-a"); // in a1's subtree, not a1's to write
     w.addUser("a1", "officer", "xa-a");
     w.addUser("a2", "officer", "xa-a");
     w.start();
@@ -206,6 +207,11 @@ TEST_CASE("app-gui-editor: an officer picks nominee, award and unit, ticks compo
                                "type Số thành viên Hội đồng = 9\n" // a review field: the server refuses it
                                "click Đồng bộ\n"
                                "waitsync\n"
+                               // A unit below, once the dossier is on the server (a row created and moved
+                               // in one push is judged by its last unit: the whole row would be refused).
+                               "pick Đơn vị đề nghị = Đơn vị thon-1\n"
+                               "click Đồng bộ\n"
+                               "waitsync\n"
                                "key esc\n"
                                "screen tu-choi\n"
                                "wait 3\n"
@@ -234,14 +240,21 @@ TEST_CASE("app-gui-editor: an officer picks nominee, award and unit, ticks compo
     CHECK(s.store().pendingCount() == 0);
 
     const auto refused = s.refused();
-    REQUIRE(refused.size() == 1);
+    REQUIRE(refused.size() == 2);
     CHECK(refused[0].field == "council_members");
+    CHECK(refused[1].field == "unit_id");
+    CHECK(s.shownValue("dossiers", "unit_id", refused[1].value) == "Đơn vị thon-1"); // what was typed, by name
+    CHECK(app::refusalCodeOf(refused[1].reason) == "rights.foreign_unit");
+    CHECK(s.refusedReason(refused[1]) == "Đơn vị Đơn vị thon-1 không thuộc phạm vi của bạn: cán bộ của Đơn vị xa-a "
+                                         "không được sửa Hồ sơ đề nghị khen thưởng của đơn vị này.");
     CHECK(app::refusalCodeOf(refused[0].reason) == "rights.officer_no_review");
     const auto sentence = s.refusedReason(refused[0]);
     CHECK(sentence == "Cán bộ đề nghị không được thẩm định hay quyết định hồ sơ của đơn vị mình (trường “Số thành "
                       "viên Hội đồng”); người thẩm định của đơn vị hoặc cơ quan thẩm định cấp trên làm việc này.");
     s.lang = app::Lang::En;
     CHECK(s.refusedReason(refused[0]).find("own dossier") != std::string::npos);
+    CHECK(s.refusedReason(refused[1]) == "Unit Đơn vị thon-1 (thon-1) is not yours: a officer of unit Đơn vị xa-a (xa-a) "
+                                         "may not change its dossiers.");
 
     // The same screens at 1.5×: the editor with its pickers and checklist, the refused list.
     const std::string again = "screen ho-so\n"

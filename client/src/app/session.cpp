@@ -4,6 +4,7 @@
 #include "refusals.hpp"
 
 #include "tdkt/rules/reference_io.hpp"
+#include "tdkt/schema/schema.hpp"
 
 namespace tdkt::app {
 
@@ -205,6 +206,21 @@ std::string Session::write(const std::function<void()>& fn) {
     } catch (...) {
         return describeError(std::current_exception(), lang).sentence;
     }
+}
+
+std::string Session::shownValue(const std::string& table, const std::string& field, const Value& value) const {
+    const auto* t = schema::registry().table(table);
+    const auto* f = t ? t->field(field) : nullptr;
+    const auto text = valueText(value);
+    if (!f || text.empty()) return text;
+    if (f->type == schema::FieldType::Enum) return enumLabel(table, field, text);
+    if (f->type != schema::FieldType::Ref) return text;
+    const auto* rt = schema::registry().table(f->refTable);
+    if (!rt) return text;
+    const auto row = m_store->get(rt->name, text);
+    if (!row) return text;
+    const auto it = row->fields.find(rt->titleField);
+    return it == row->fields.end() ? text : valueText(it->second);
 }
 
 std::string Session::refusedReason(const store::RejectedChange& r) const {

@@ -93,6 +93,8 @@ public:
     /** Keeps candidate `index`, or the typed value when index < 0; returns an error sentence or "". */
     std::string resolve(const std::string& conflictId, int index, const std::string& typed = {});
     std::vector<store::RejectedChange> refused() const { return m_store->rejectedChanges(); }
+    /** A field's value as a person reads it: an enum by its label, a reference by its row's title. */
+    std::string shownValue(const std::string& table, const std::string& field, const Value& value) const;
     /** A refusal's reason in the session's language, units by their names. */
     std::string refusedReason(const store::RejectedChange& r) const;
 

@@ -15,7 +15,7 @@ void drawRefused(app::Session& s, WindowState&) {
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto& r = list[i];
         const auto* t = schema::registry().table(r.table);
-        const std::string value = app::valueText(r.value), reason = s.refusedReason(r);
+        const std::string value = s.shownValue(r.table, r.field, r.value), reason = s.refusedReason(r);
         ImGui::PushID(static_cast<int>(i));
         ImGui::BulletText("%s — %s: %s", t && !t->label.empty() ? t->label.c_str() : r.table.c_str(),
                           app::fieldLabel(r.table, r.field).c_str(), value.c_str());
