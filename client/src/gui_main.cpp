@@ -25,7 +25,7 @@ namespace {
 
 struct Args {
     std::filesystem::path db, script, shots;
-    float scale = 1.0f;
+    float scale = 0.0f; // 0: the monitor's content scale
     std::string lang = "vi";
 };
 
@@ -45,8 +45,7 @@ Args parse(int argc, char** argv) {
         else throw std::runtime_error("unknown option " + k);
     }
     if (a.db.empty()) throw std::runtime_error("usage: tdkt --db PATH [--scale S] [--lang vi|en] [--script FILE --screenshot DIR]");
-    if (a.scale < 1.0f) a.scale = 1.0f;
-    if (a.scale > 2.0f) a.scale = 2.0f;
+    if (a.scale != 0.0f) a.scale = tdkt::ui::clampScale(a.scale);
     return a;
 }
 
@@ -73,8 +72,14 @@ int main(int argc, char** argv) try {
     if (!glfwInit()) throw std::runtime_error("no display: glfwInit failed");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    GLFWwindow* win = glfwCreateWindow(static_cast<int>(1280 * std::min(args.scale, 1.05f)),
-                                       static_cast<int>(760 * std::min(args.scale, 1.0f)), "TĐKT", nullptr, nullptr);
+    float scale = args.scale;
+    if (scale == 0.0f) { // the UI follows the monitor's content scale unless --scale is given
+        float sx = 1.0f, sy = 1.0f;
+        if (GLFWmonitor* m = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(m, &sx, &sy);
+        scale = ui::clampScale(sx);
+    }
+    GLFWwindow* win = glfwCreateWindow(static_cast<int>(1280 * std::min(scale, 1.05f)),
+                                       static_cast<int>(760 * std::min(scale, 1.0f)), "TĐKT", nullptr, nullptr);
     if (!win) throw std::runtime_error("cannot open a window");
     glfwMakeContextCurrent(win);
     glfwSwapInterval(ui::script().active() ? 0 : 1);
@@ -82,7 +87,14 @@ int main(int argc, char** argv) try {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
     ImGui::StyleColorsLight();
-    ui::loadFont(args.scale);
+    if (args.scale == 0.0f) {
+        float sx = scale, sy = scale;
+        glfwGetWindowContentScale(win, &sx, &sy); // the monitor the window opened on
+        scale = ui::clampScale(sx);
+    }
+    const auto font = ui::loadFont(scale);
+    if (font.empty()) std::cerr << "tdkt: no font file found: ImGui's own (no Vietnamese marks)\n";
+    else if (ui::script().active()) std::cerr << "tdkt: font " << font << ", scale " << scale << "\n"; // for tests
     ImGui_ImplGlfw_InitForOpenGL(win, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 

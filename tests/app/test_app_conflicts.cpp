@@ -69,7 +69,10 @@ TEST_CASE("app-conflicts: the inbox shows both values with labels, author and ti
     REQUIRE(c.candidates.size() == 2);
     int winners = 0;
     for (const auto& cand : c.candidates) {
-        CHECK_FALSE(cand.at.empty());
+        CHECK(cand.at.size() == 16); // local time "HH:MM dd/mm/yyyy", not ISO UTC
+        CHECK(cand.at[2] == ':');
+        CHECK(cand.at.substr(8, 1) == "/");
+        CHECK(cand.at.find('T') == std::string::npos);
         winners += cand.winner;
     }
     CHECK(winners == 1);

@@ -1,6 +1,10 @@
 // Error kinds worded for a person: Vietnamese first, English second, every kind a
 // sentence of its own, and describeError at the boundary keeping the detail apart.
+#include "app/labels.hpp"
 #include "app/messages.hpp"
+#include "app/refusals.hpp"
+
+#include "tdkt/schema/schema.hpp"
 
 #include <doctest/doctest.h>
 
@@ -72,6 +76,61 @@ TEST_CASE("app-messages: describeError words the kind and keeps the store's word
     m = app::describeError(std::make_exception_ptr(std::runtime_error("disk I/O error")), Lang::Vi);
     CHECK(m.sentence == app::errorSentence(ErrorKind::Storage, Lang::Vi));
     CHECK(m.detail == "disk I/O error");
+}
+
+
+TEST_CASE("app-messages: every refusal kind has its own Vietnamese and English sentence") {
+    std::set<std::string> vi, en;
+    for (auto k : protocol::allRefusalKinds()) {
+        const std::string code(protocol::refusalCode(k));
+        CAPTURE(code);
+        CHECK(protocol::refusalKindOf(code) == k);
+        const protocol::Refusal r(k, {{"table", "dossiers"}, {"field", "status"}, {"unit", "xa-b"}, {"role", "officer"},
+                                      {"home", "xa-a"}, {"status", "submitted"}, {"message", "Thiếu tờ trình"}});
+        const auto sv = app::refusalSentence(r.encode(), Lang::Vi);
+        const auto se = app::refusalSentence(r.encode(), Lang::En);
+        CHECK(sv.find('{') == std::string::npos); // every slot filled
+        CHECK(se.find('{') == std::string::npos);
+        CHECK(sv.find(code) == std::string::npos);
+        CHECK(sv != se);
+        vi.insert(sv);
+        en.insert(se);
+    }
+    CHECK(vi.size() == protocol::allRefusalKinds().size());
+    CHECK(en.size() == protocol::allRefusalKinds().size());
+}
+
+TEST_CASE("app-messages: a refusal's parameters survive the wire form and are worded with names and labels") {
+    using protocol::RefusalKind;
+    const protocol::Refusal r(RefusalKind::ForeignUnit,
+                              {{"table", "dossiers"}, {"unit", "xa-b"}, {"role", "officer"}, {"home", "xa-a"}});
+    CHECK(r.encode() == "rights.foreign_unit table=dossiers unit=xa-b role=officer home=xa-a");
+    const protocol::Refusal odd(RefusalKind::RulesBlocked,
+                                {{"message", "Thiếu \"tờ trình\" \\ biên bản"}, {"rule", ""}, {"article", "Đ 5=6"}});
+    const auto back = protocol::decodeRefusal(odd.encode());
+    REQUIRE(back);
+    CHECK(back->params == odd.params);
+    // An older server's sentence, or a newer server's kind, is shown as it came.
+    CHECK_FALSE(protocol::decodeRefusal("unit xa-b is not yours: a officer of unit xa-a may not change its dossiers"));
+    CHECK_FALSE(protocol::decodeRefusal("rights.kind_from_the_future unit=x"));
+    CHECK(app::refusalSentence("dossiers.status: old words", Lang::Vi) == "dossiers.status: old words");
+    CHECK(app::refusalCodeOf(r.encode()) == "rights.foreign_unit");
+
+    auto names = [](const std::string& id) { return id == "xa-b" ? std::string("Xã Bình An") : std::string(); };
+    CHECK(app::refusalSentence(r.encode(), Lang::Vi, names) ==
+          "Đơn vị Xã Bình An không thuộc phạm vi của bạn: cán bộ của xa-a không được sửa " +
+              schema::registry().require("dossiers").label +
+              " của đơn vị này.");
+    CHECK(app::refusalSentence(r.encode(), Lang::En, names) ==
+          "Unit Xã Bình An (xa-b) is not yours: a officer of unit xa-a may not change its dossiers.");
+    const protocol::Refusal blocked(RefusalKind::RulesBlocked, {{"status", "submitted"},
+                                                                {"rule", "completeness.to_trinh"},
+                                                                {"message", "Thiếu tờ trình"},
+                                                                {"document", "Nghị định 152/2025"},
+                                                                {"article", ""}});
+    CHECK(app::refusalSentence(blocked.encode(), Lang::Vi) ==
+          "Hồ sơ chưa đủ điều kiện để chuyển sang “" + app::enumLabel("dossiers", "status", "submitted") +
+              "” (completeness.to_trinh): Thiếu tờ trình — Nghị định 152/2025.");
 }
 
 } // namespace tdkt::test

@@ -359,4 +359,16 @@ TEST_SUITE("store-sync") {
         w.pull(*w.b);
         CHECK(names("duc").empty());
     }
+
+    TEST_CASE("store-sync: a search finds rows another connection of the replica pulled") {
+        World w;
+        // The desktop client's window reads through its own connection while the sync
+        // worker's (w.b) pulls: it has searched before, so it holds a log position.
+        auto window = test::openStore(w.dir / "b.db", false, w.wall.fn());
+        CHECK(window->search("ha thi mai").empty());
+        const auto id = w.seedPerson();
+        std::vector<std::string> ids;
+        for (const auto& hit : window->search("ha thi mai")) ids.push_back(hit.id);
+        CHECK(ids == std::vector<std::string>{id});
+    }
 }

@@ -39,7 +39,8 @@ TEST_CASE("sync: the server refuses submitting a dossier that a block-level find
     CHECK(s["rejected"] == 1);
     auto rejected = json::parse(w.ok("r1", {"rejected"}));
     REQUIRE(rejected.size() == 1);
-    CHECK(rejected[0]["reason"].get<std::string>().find("hồ sơ chưa đủ điều kiện") != std::string::npos);
+    CHECK(rejected[0]["reason"].get<std::string>().find("does not qualify") != std::string::npos);
+    CHECK(rejected[0]["reason_kind"] == "rules.blocked");
     CHECK(json::parse(w.serverDump("a1"))["dossiers"][id]["status"] == "draft");
     CHECK(json::parse(w.ok("r1", {"get", "dossiers", id}))["status"] == "draft"); // reverted locally
     w.stop();

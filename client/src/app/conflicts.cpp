@@ -53,7 +53,7 @@ std::vector<ConflictView> openConflicts(const store::Store& store) {
             cv.value = cand.value("value", Json());
             cv.text = candidateText(c, cv.value);
             cv.author = cand.value("author", "");
-            cv.at = cand.contains("hlc") ? json::isoTime(cand["hlc"].get<HlcStamp>()) : "";
+            cv.at = cand.contains("hlc") ? localClock(hlcMillis(cand["hlc"].get<HlcStamp>())) : "";
             cv.winner = cv.value == winner;
             v.candidates.push_back(std::move(cv));
         }

@@ -14,7 +14,7 @@ struct ConflictCandidateView {
     nlohmann::json value;
     std::string text;   // the value as a person reads it
     std::string author; // who typed it
-    std::string at;     // when (ISO time)
+    std::string at;     // when, in local time "HH:MM dd/mm/yyyy"
     bool winner = false;
 };
 

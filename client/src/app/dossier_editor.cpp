@@ -18,6 +18,8 @@ std::string createDossier(store::Store& store, const NewDossier& d) {
     store::Fields f{{"unit_id", d.unitId},       {"nominee_kind", d.nomineeKind}, {"nominee_name", d.nomineeName},
                     {"award_code", d.awardCode}, {"status", std::string("draft")}};
     if (d.year > 0) f.emplace_back("year", d.year);
+    if (!d.personId.empty()) f.emplace_back("person_id", d.personId);
+    if (!d.collectiveUnitId.empty()) f.emplace_back("collective_unit_id", d.collectiveUnitId);
     for (const auto& [field, value] : f)
         if (const auto* s = std::get_if<std::string>(&value); s && s->empty())
             throw Error(ErrorKind::Invalid, "field " + field + " is required");
@@ -63,6 +65,14 @@ bool DossierEditor::commit(store::Store& store, const std::string& field, Lang l
     m_errors.erase(field);
     m_saved[field] = typed;
     return true;
+}
+
+void DossierEditor::set(store::Store& store, const store::Fields& fields) {
+    store.update("dossiers", m_id, fields);
+    for (const auto& [field, value] : fields) {
+        m_saved[field] = m_texts[field] = valueText(value);
+        m_errors.erase(field);
+    }
 }
 
 void DossierEditor::recheck(const store::Store& store, const rules::Catalog& catalog) {

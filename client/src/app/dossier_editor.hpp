@@ -18,6 +18,7 @@ namespace tdkt::app {
 /** What a new dossier needs before it can exist (the schema's required fields). */
 struct NewDossier {
     std::string unitId, nomineeKind = "ca_nhan", nomineeName, awardCode;
+    std::string personId, collectiveUnitId; // the person or unit picked ("": a typed name)
     std::int64_t year = 0;
 };
 
@@ -40,6 +41,9 @@ public:
      * when the store changed. A refused value stays typed and gets an error sentence.
      */
     bool commit(store::Store& store, const std::string& field, Lang lang);
+
+    /** Writes fields chosen from a picker (all at once); their texts follow. */
+    void set(store::Store& store, const store::Fields& fields);
 
     /** Runs every rule on the dossier as saved. */
     void recheck(const store::Store& store, const rules::Catalog& catalog);

@@ -2,6 +2,8 @@
 
 #include "tdkt/schema/schema.hpp"
 
+#include <ctime>
+
 namespace tdkt::app {
 
 std::string enumLabel(std::string_view table, std::string_view field, std::string_view code) {
@@ -17,6 +19,15 @@ std::string fieldLabel(std::string_view table, std::string_view field) {
     const auto* t = schema::registry().table(table);
     const auto* f = t ? t->field(field) : nullptr;
     return f ? f->label : std::string(field);
+}
+
+std::string localClock(std::uint64_t unixMillis) {
+    const std::time_t t = static_cast<std::time_t>(unixMillis / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%H:%M %d/%m/%Y", &tm);
+    return buf;
 }
 
 std::string valueText(const Value& v) {

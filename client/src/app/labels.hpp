@@ -2,6 +2,7 @@
 // Schema labels for display: an enum code's Vietnamese label, a field's label.
 #include "tdkt/core/value.hpp"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@ std::string enumLabel(std::string_view table, std::string_view field, std::strin
 
 /** The field's label, or its name. */
 std::string fieldLabel(std::string_view table, std::string_view field);
+
+/** Milliseconds since the epoch as local time "HH:MM dd/mm/yyyy". */
+std::string localClock(std::uint64_t unixMillis);
 
 /** A stored value as a person reads it: text as is (no quotes, not shortened), numbers, null as "". */
 std::string valueText(const Value& v);

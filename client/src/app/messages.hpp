@@ -3,6 +3,7 @@
 // becomes a sentence in the user's language at the edge; shared/ never words it.
 // Vietnamese first (messages_vi.cpp), English second (messages_en.cpp).
 #include "tdkt/core/error.hpp"
+#include "tdkt/protocol/refusal.hpp"
 #include "tdkt/sync/sync_client.hpp"
 
 #include <exception>
@@ -42,6 +43,11 @@ std::string lockedEn(const std::string& hhmm);
 /** reason: "too_short" (with minLength), "user_name", "common". */
 std::string passwordRefusedVi(const std::string& reason, std::int64_t minLength);
 std::string passwordRefusedEn(const std::string& reason, std::int64_t minLength);
+/** A refusal's sentence with {param} slots (refusals.cpp fills them). */
+std::string_view refusalVi(protocol::RefusalKind kind);
+std::string_view refusalEn(protocol::RefusalKind kind);
+std::string roleVi(std::string_view role);
+std::string roleEn(std::string_view role);
 } // namespace detail
 
 } // namespace tdkt::app

@@ -46,4 +46,48 @@ std::string passwordRefusedEn(const std::string& reason, std::int64_t minLength)
     return syncEn(sync::SyncErrorKind::PasswordRefused);
 }
 
+std::string_view refusalEn(protocol::RefusalKind kind) {
+    using K = protocol::RefusalKind;
+    switch (kind) {
+    case K::UnknownTable: return "The server does not know table '{table}' (the server and this computer run different versions).";
+    case K::InvalidRowId: return "The row id is not valid.";
+    case K::BadDeleted: return "The deletion mark is not valid (_deleted must be 0 or 1).";
+    case K::UnknownField: return "The server does not know field '{field}' of {table} (unknown field '{field}': the server and this computer run different versions).";
+    case K::UnknownValue: return "The server does not accept value '{value}' for {field} (unknown value '{value}').";
+    case K::InvalidValue: return "The value of {field} is not valid ({detail}).";
+    case K::ClockAhead: return "The change is stamped {minutes} min ahead of the server clock: correct the computer's date and time.";
+    case K::RulesBlocked: return "The dossier does not qualify for '{status}' yet ({rule}): {message} — {source}.";
+    case K::ServerWritten: return "Conflicts are written by the server: resolve one by editing the field itself (tdkt-cli resolve).";
+    case K::UnitsAdminOnly: return "Only an administrator may change units.";
+    case K::ReferenceAdminOnly: return "Reference data ({table}) is changed by administrators only.";
+    case K::AdminNoUnitRecords: return "Administrators manage units, users and reference data, not unit records ({table}).";
+    case K::RowWithoutUnit: return "The row names no unit ({field} is missing).";
+    case K::UnitNotCleared: return "{field} cannot be cleared.";
+    case K::CollectiveOwn: return "{field}: a unit cannot review or decide its own dossier as a collective (unit {unit}); the office above it does.";
+    case K::OfficerNoReview: return "{field}: a unit's officers cannot review or decide its own dossier; its reviewer or the reviewing office above does.";
+    case K::ReviewerOtherRecords: return "A reviewer moves dossiers of its subtree through review and decision; {table} of unit {unit} belongs to that unit's officers.";
+    case K::ForeignUnit: return "Unit {unit} is not yours: a {role} of unit {home} may not change its {table}.";
+    case K::DecidingUnitOther: return "{field}: a reviewer records only its own unit ({home}) as the deciding unit, not {other}; the deciding level writes its decision itself.";
+    case K::DecisionNoAward: return "{field}: the dossier names no award form yet, so no level can decide it.";
+    case K::DecidingNoLevel: return "Unit {unit} has no level, so its authority to decide is unknown.";
+    case K::NoAuthority: return "{field}: not competent to decide: {message} — {source}.";
+    case K::TeamRowId: return "An inspection team member's row id is made from its plan and account (tdkt-cli inspection team add).";
+    case K::TeamUnit: return "A team member belongs to the unit that issued plan {plan}.";
+    case K::NoTarget: return "{table}: the row names no inspection target (target_id).";
+    case K::TargetNoPlan: return "{table}: target {target} belongs to no plan.";
+    case K::ConclusionRow: return "The team's conclusion is an inspection_conclusions row, read by the unit once the leader publishes it.";
+    case K::LeaderPublishes: return "{field}: only the leader of plan {plan}'s team publishes its conclusion.";
+    case K::SelfSubmitted: return "{field}: the self-inspection is submitted.";
+    case K::SelfSubmitOnly: return "The unit submits its self-inspection (da_nop); the plan's issuer reopens it.";
+    case K::PlanManaged: return "Plan {plan} is managed by unit {unit} and its team.";
+    case K::InspectedUnitRow: return "{field}: the row belongs to the inspected unit {unit}.";
+    case K::ChecklistSubmitted: return "The self-inspection of target {target} is submitted: read-only.";
+    case K::FollowUpOnly: return "{field}: the unit a recommendation is addressed to updates only its follow-up (follow_up, follow_up_note, done_on).";
+    case K::TeamOnly: return "{table}: only plan {plan}'s team writes the inspection of target {target}.";
+    }
+    return {};
+}
+
+std::string roleEn(std::string_view role) { return std::string(role); }
+
 } // namespace tdkt::app::detail

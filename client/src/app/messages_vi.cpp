@@ -46,4 +46,54 @@ std::string passwordRefusedVi(const std::string& reason, std::int64_t minLength)
     return syncVi(sync::SyncErrorKind::PasswordRefused);
 }
 
+std::string_view refusalVi(protocol::RefusalKind kind) {
+    using K = protocol::RefusalKind;
+    switch (kind) {
+    case K::UnknownTable: return "Máy chủ không nhận bảng dữ liệu “{table}” (máy chủ và máy này khác phiên bản).";
+    case K::InvalidRowId: return "Mã bản ghi không hợp lệ.";
+    case K::BadDeleted: return "Dấu xóa bản ghi không hợp lệ (chỉ nhận 0 hoặc 1).";
+    case K::UnknownField: return "Máy chủ không nhận trường “{field}” của {table} (máy chủ và máy này khác phiên bản).";
+    case K::UnknownValue: return "Máy chủ không nhận giá trị “{value}” của trường “{field}”.";
+    case K::InvalidValue: return "Giá trị của trường “{field}” không hợp lệ ({detail}).";
+    case K::ClockAhead: return "Thay đổi mang giờ nhanh hơn đồng hồ máy chủ {minutes} phút; hãy chỉnh lại ngày giờ của máy tính.";
+    case K::RulesBlocked: return "Hồ sơ chưa đủ điều kiện để chuyển sang “{status}” ({rule}): {message} — {source}.";
+    case K::ServerWritten: return "Xung đột do máy chủ ghi; hãy xử lý trong hộp xung đột (giữ một giá trị hoặc nhập giá trị gộp).";
+    case K::UnitsAdminOnly: return "Chỉ quản trị viên được thay đổi danh sách đơn vị.";
+    case K::ReferenceAdminOnly: return "Dữ liệu tham chiếu ({table}) chỉ quản trị viên được thay đổi.";
+    case K::AdminNoUnitRecords: return "Quản trị viên quản lý đơn vị, tài khoản và dữ liệu tham chiếu, không sửa {table} của đơn vị.";
+    case K::RowWithoutUnit: return "Bản ghi chưa có đơn vị (trường “{field}” còn trống).";
+    case K::UnitNotCleared: return "Không được để trống trường đơn vị “{field}”.";
+    case K::CollectiveOwn: return "Đơn vị {unit} không tự thẩm định hay quyết định hồ sơ tập thể của chính mình (trường “{field}”); cấp trên làm việc này.";
+    case K::OfficerNoReview: return "Cán bộ đề nghị không được thẩm định hay quyết định hồ sơ của đơn vị mình (trường “{field}”); người thẩm định của đơn vị hoặc cơ quan thẩm định cấp trên làm việc này.";
+    case K::ReviewerOtherRecords: return "Người thẩm định chỉ đưa hồ sơ qua các bước thẩm định và quyết định; {table} của đơn vị {unit} do cán bộ đơn vị đó cập nhật.";
+    case K::ForeignUnit: return "Đơn vị {unit} không thuộc phạm vi của bạn: {role} của {home} không được sửa {table} của đơn vị này.";
+    case K::DecidingUnitOther: return "Người thẩm định chỉ ghi đơn vị mình ({home}) là đơn vị quyết định, không ghi {other}; cấp quyết định tự ghi quyết định của mình.";
+    case K::DecisionNoAward: return "Hồ sơ chưa có danh hiệu / hình thức khen thưởng nên chưa cấp nào quyết định được (trường “{field}”).";
+    case K::DecidingNoLevel: return "Đơn vị {unit} chưa có cấp hành chính nên chưa xác định được thẩm quyền quyết định.";
+    case K::NoAuthority: return "Không có thẩm quyền quyết định (trường “{field}”): {message} — {source}.";
+    case K::TeamRowId: return "Mã thành viên đoàn kiểm tra phải lập từ kế hoạch và tài khoản (tdkt-cli inspection team add).";
+    case K::TeamUnit: return "Thành viên đoàn thuộc đơn vị ban hành kế hoạch {plan}.";
+    case K::NoTarget: return "Bản ghi kiểm tra ({table}) chưa có đối tượng kiểm tra.";
+    case K::TargetNoPlan: return "Đối tượng kiểm tra {target} không thuộc kế hoạch nào.";
+    case K::ConclusionRow: return "Kết luận của đoàn là bản ghi kết luận kiểm tra riêng; đơn vị được xem khi trưởng đoàn công bố.";
+    case K::LeaderPublishes: return "Chỉ trưởng đoàn kiểm tra của kế hoạch {plan} được công bố kết luận (trường “{field}”).";
+    case K::SelfSubmitted: return "Bản tự kiểm tra đã nộp nên không sửa được nữa (trường “{field}”).";
+    case K::SelfSubmitOnly: return "Đơn vị chỉ được nộp bản tự kiểm tra; đơn vị ban hành kế hoạch mới mở lại được.";
+    case K::PlanManaged: return "Kế hoạch {plan} do đơn vị {unit} và đoàn kiểm tra quản lý.";
+    case K::InspectedUnitRow: return "Bản ghi này thuộc đơn vị được kiểm tra {unit} (trường “{field}”).";
+    case K::ChecklistSubmitted: return "Bản tự kiểm tra của đối tượng {target} đã nộp: chỉ được xem.";
+    case K::FollowUpOnly: return "Đơn vị nhận kiến nghị chỉ cập nhật phần theo dõi thực hiện; trường “{field}” không sửa được.";
+    case K::TeamOnly: return "Chỉ đoàn kiểm tra của kế hoạch {plan} ghi kết quả kiểm tra đối tượng {target}.";
+    }
+    return {};
+}
+
+std::string roleVi(std::string_view role) {
+    if (role == "officer") return "cán bộ";
+    if (role == "reviewer") return "người thẩm định";
+    if (role == "inspector") return "thanh tra viên";
+    if (role == "admin") return "quản trị viên";
+    return std::string(role);
+}
+
 } // namespace tdkt::app::detail

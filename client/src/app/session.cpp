@@ -1,8 +1,10 @@
 #include "session.hpp"
 
 #include "labels.hpp"
+#include "refusals.hpp"
 
 #include "tdkt/rules/reference_io.hpp"
+#include "tdkt/schema/schema.hpp"
 
 namespace tdkt::app {
 namespace {
@@ -194,6 +196,93 @@ std::uint64_t Session::inspectionEpoch() const {
     std::uint64_t sum = 0;
     for (const char* t : InspectionTables) sum += m_epochs.of(t);
     return sum;
+}
+
+std::vector<Choice> Session::people(const std::string& text) const {
+    return findPeople(*m_store, homeUnit(), text);
+}
+
+const std::vector<Choice>& Session::unitChoices() {
+    if (const auto e = m_epochs.of("units"); e != m_unitsEpoch) {
+        m_units = unitSubtree(*m_store, homeUnit());
+        m_unitsEpoch = e;
+    }
+    return m_units;
+}
+
+std::string Session::pickNominee(const std::string& kind, const Choice& nominee) {
+    if (!m_editor) return {};
+    const bool person = kind != "tap_the";
+    return write([&] {
+        m_editor->set(*m_store, {{"nominee_kind", kind},
+                                 {"person_id", person ? Value{nominee.id} : Value{}},
+                                 {"collective_unit_id", person ? Value{} : Value{nominee.id}},
+                                 {"nominee_name", nominee.name.empty() ? nominee.label : nominee.name}});
+    });
+}
+
+std::string Session::pick(const std::string& field, const std::string& value) {
+    if (!m_editor) return {};
+    return write([&] { m_editor->set(*m_store, {{field, value}}); });
+}
+
+const std::vector<ComponentLine>& Session::components() {
+    const auto e = std::max(m_epochs.of("dossier_items"), m_epochs.of("dossiers"));
+    const std::string id = m_editor ? m_editor->id() : std::string();
+    if (e != m_componentsEpoch || id != m_componentsOf) {
+        m_components = id.empty() ? std::vector<ComponentLine>{} : dossierComponents(*m_store, m_catalog, id);
+        m_componentsEpoch = e;
+        m_componentsOf = id;
+    }
+    return m_components;
+}
+
+std::string Session::setComponent(const std::string& code, bool present, const std::string& reference) {
+    if (!m_editor) return {};
+    try {
+        if (app::setComponent(*m_store, m_editor->id(), code, present, reference)) {
+            noteLocal("dossier_items");
+            m_editor->recheck(*m_store, m_catalog);
+        }
+        return {};
+    } catch (...) {
+        return describeError(std::current_exception(), lang).sentence;
+    }
+}
+
+std::string Session::write(const std::function<void()>& fn) {
+    try {
+        fn();
+        noteLocal("dossiers");
+        m_editor->recheck(*m_store, m_catalog);
+        return {};
+    } catch (...) {
+        return describeError(std::current_exception(), lang).sentence;
+    }
+}
+
+std::string Session::shownValue(const std::string& table, const std::string& field, const Value& value) const {
+    const auto* t = schema::registry().table(table);
+    const auto* f = t ? t->field(field) : nullptr;
+    const auto text = valueText(value);
+    if (!f || text.empty()) return text;
+    if (f->type == schema::FieldType::Enum) return enumLabel(table, field, text);
+    if (f->type != schema::FieldType::Ref) return text;
+    const auto* rt = schema::registry().table(f->refTable);
+    if (!rt) return text;
+    const auto row = m_store->get(rt->name, text);
+    if (!row) return text;
+    const auto it = row->fields.find(rt->titleField);
+    return it == row->fields.end() ? text : valueText(it->second);
+}
+
+std::string Session::refusedReason(const store::RejectedChange& r) const {
+    return refusalSentence(r.reason, lang, [this](const std::string& id) -> std::string {
+        auto row = m_store->get("units", id);
+        if (!row) return {};
+        auto it = row->fields.find("name");
+        return it == row->fields.end() ? std::string() : valueText(it->second);
+    });
 }
 
 std::vector<std::pair<std::string, std::string>> Session::units() const {

@@ -4,6 +4,8 @@
 // editor) and the sync bar's figures. The window only draws what this holds and
 // calls these functions (STYLE.md §1-2); everything here is testable headless.
 #include "change_epoch.hpp"
+#include "components.hpp"
+#include "pickers.hpp"
 #include "conflicts.hpp"
 #include "dossier_editor.hpp"
 #include "dossier_list.hpp"
@@ -18,6 +20,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,11 +86,29 @@ public:
     /** Submits; returns the blocking finding's message, or "" when submitted. */
     std::string submit();
 
+    // Pickers (pickers.hpp) and the components checklist (components.hpp)
+    /** People of the user's units matching `text`. */
+    std::vector<Choice> people(const std::string& text) const;
+    /** The user's unit and the units below it (every unit when never signed in). */
+    const std::vector<Choice>& unitChoices();
+    std::vector<Choice> awardChoices(const std::string& nomineeKind) const { return awardForms(m_catalog, nomineeKind); }
+    /** The edited dossier's nominee: a person (ca_nhan) or a collective (tap_the, a unit). Returns an error sentence or "". */
+    std::string pickNominee(const std::string& kind, const Choice& nominee);
+    /** Writes a field chosen from a picker (award_code, unit_id); returns an error sentence or "". */
+    std::string pick(const std::string& field, const std::string& value);
+    const std::vector<ComponentLine>& components();
+    /** Ticks or unticks a component with its reference; returns an error sentence or "". */
+    std::string setComponent(const std::string& code, bool present, const std::string& reference);
+
     // Conflicts and refused changes
     const std::vector<ConflictView>& conflicts();
     /** Keeps candidate `index`, or the typed value when index < 0; returns an error sentence or "". */
     std::string resolve(const std::string& conflictId, int index, const std::string& typed = {});
     std::vector<store::RejectedChange> refused() const { return m_store->rejectedChanges(); }
+    /** A field's value as a person reads it: an enum by its label, a reference by its row's title. */
+    std::string shownValue(const std::string& table, const std::string& field, const Value& value) const;
+    /** A refusal's reason in the session's language, units by their names. */
+    std::string refusedReason(const store::RejectedChange& r) const;
 
     // The annual report (issue 19)
     ReportView& reportView() { return *m_report; }
@@ -110,6 +131,8 @@ public:
 
 private:
     void counts();
+    /** Runs an edit of the open dossier, then the rules; an error sentence or "". */
+    std::string write(const std::function<void()>& fn);
 
     Options m_options;
     std::unique_ptr<store::Store> m_store;
@@ -121,6 +144,11 @@ private:
     std::vector<ConflictView> m_conflicts;
     std::uint64_t m_conflictsEpoch = 0;
     std::unique_ptr<ReportView> m_report; // its thread posts into m_queue
+    std::vector<Choice> m_units;
+    std::uint64_t m_unitsEpoch = 0;
+    std::vector<ComponentLine> m_components;
+    std::string m_componentsOf;
+    std::uint64_t m_componentsEpoch = 0;
     std::unique_ptr<SyncWorker> m_worker; // last: its thread posts into m_queue
 };
 

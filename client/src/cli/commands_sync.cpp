@@ -4,6 +4,7 @@
 
 #include "app/conflicts.hpp"
 #include "app/messages.hpp"
+#include "app/refusals.hpp"
 
 #include "tdkt/core/error.hpp"
 #include "tdkt/json/row_json.hpp"
@@ -228,7 +229,8 @@ int runRejected(Context& ctx) {
                            {"row_id", r.rowId},
                            {"field", r.field},
                            {"value", json::valueToJson(t ? t->field(r.field) : nullptr, r.value)},
-                           {"reason", r.reason},
+                           {"reason", app::refusalSentence(r.reason, app::Lang::En)},
+                           {"reason_kind", app::refusalCodeOf(r.reason)},
                            {"at", json::isoTime(r.atMs << 16)}});
     }
     ctx.out << out.dump(-1, ' ', false, Json::error_handler_t::strict) << "\n";

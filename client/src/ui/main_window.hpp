@@ -5,6 +5,7 @@
 #include "app/calendar.hpp"
 #include "app/session.hpp"
 
+#include <map>
 #include <string>
 
 namespace tdkt::ui {
@@ -37,6 +38,12 @@ struct WindowState {
     std::string reportYear, reportFolder, reportSince;
     app::Month reportMonth; // the month the date picker shows
     InspectionUi inspection;
+    // gui3: pickers, the components checklist, the idle commit, shortcuts
+    std::string newKind = "ca_nhan", newPersonId; // the new dossier's nominee (a person picked, or a typed name)
+    std::string nomineeSearch;                    // the editor's person search
+    std::map<std::string, double> typedAt;        // editor field → its last keystroke (ImGui time)
+    std::map<std::string, std::string> refs;      // component → its reference as typed
+    bool focusSearch = false, focusNew = false;
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

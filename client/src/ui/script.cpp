@@ -32,9 +32,9 @@ Script Script::load(const std::filesystem::path& file) {
         const auto sp = line.find(' ');
         a.verb = line.substr(0, sp);
         const std::string rest = sp == std::string::npos ? "" : trim(line.substr(sp + 1));
-        if (a.verb == "type") {
+        if (a.verb == "type" || a.verb == "pick" || a.verb == "typing") {
             const auto eq = rest.find(" = ");
-            if (eq == std::string::npos) throw std::runtime_error("type needs LABEL = TEXT: " + line);
+            if (eq == std::string::npos) throw std::runtime_error(a.verb + " needs LABEL = TEXT: " + line);
             a.label = trim(rest.substr(0, eq));
             a.text = rest.substr(eq + 3);
         } else if (a.verb == "wait") {

@@ -1,6 +1,8 @@
 #pragma once
 // Scripted UI actions for headless sessions (tdkt --script FILE): one action a line,
-//   screen NAME | type LABEL = TEXT | click LABEL | key K | wait N | shot NAME | waitsync | waitreport
+//   screen NAME | type LABEL = TEXT | click LABEL | wait N | shot NAME | waitsync | waitreport
+//   pick COMBO = ITEM (a combo's item by its label) | key 1|2|3|ctrl+f|ctrl+n|esc
+//   typing LABEL = TEXT (typed into the field without leaving it: the idle commit)
 // Widgets drawn through ui::button / ui::input consult the driver, so a script acts
 // on a control by the label a person sees.
 #include <deque>

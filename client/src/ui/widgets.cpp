@@ -2,14 +2,19 @@
 
 #include "script.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h> // ClearActiveID, for scripted typing into a focused field
 #include <imgui_stdlib.h>
 
 namespace tdkt::ui {
 namespace {
 
-// The visible part of an ImGui label ("Lưu##save" → "Lưu").
-std::string visible(const std::string& label) { return label.substr(0, label.find("##")); }
+// The visible part of an ImGui label ("Lưu##save" → "Lưu"); a hidden label is its hint ("##Số" → "Số").
+std::string visible(const std::string& label) {
+    if (label.starts_with("##")) return label.substr(2);
+    return label.substr(0, label.find("##"));
+}
 
 bool scripted(const char* verb, const std::string& label) {
     auto* a = script().current();
@@ -74,10 +79,24 @@ bool selectable(const std::string& label, bool selected) {
     return picked;
 }
 
-bool input(const std::string& label, std::string& text, bool password) {
-    ImGui::InputText(label.c_str(), &text, password ? ImGuiInputTextFlags_Password : 0);
+bool checkbox(const std::string& label, bool& value) {
+    bool changed = ImGui::Checkbox(label.c_str(), &value);
+    if (scripted("click", label)) {
+        script().done();
+        value = !value;
+        changed = true;
+    }
+    return changed;
+}
+
+bool input(const std::string& label, std::string& text, bool password, const char* hint) {
+    const ImGuiInputTextFlags flags = password ? ImGuiInputTextFlags_Password : 0;
+    if (label.starts_with("##")) ImGui::InputTextWithHint(label.c_str(), hint ? hint : label.c_str() + 2, &text, flags);
+    else ImGui::InputText(label.c_str(), &text, flags);
     bool done = ImGui::IsItemDeactivatedAfterEdit();
     if (scripted("type", label)) {
+        // A focused field keeps its own copy of the text: leave it, as a person's Tab would.
+        if (ImGui::IsItemActive()) ImGui::ClearActiveID();
         text = script().current()->text;
         script().done();
         done = true;
@@ -95,6 +114,62 @@ bool textArea(const std::string& caption, const std::string& id, std::string& te
         done = true;
     }
     return done;
+}
+
+bool input(const std::string& label, std::string& text, double& typedAt, const char* hint) {
+    bool done = input(label, text, false, hint);
+    if (ImGui::IsItemEdited()) typedAt = ImGui::GetTime();
+    if (scripted("typing", label)) { // typed, the field keeps focus: only the idle second commits it
+        text = script().current()->text;
+        script().done();
+        typedAt = ImGui::GetTime();
+    }
+    if (done) typedAt = 0;
+    if (typedAt > 0 && ImGui::GetTime() - typedAt >= IdleCommitSeconds) {
+        typedAt = 0;
+        done = true;
+    }
+    return done;
+}
+
+std::optional<std::size_t> combo(const std::string& label, const std::string& preview,
+                                 const std::vector<std::string>& items, std::size_t selected) {
+    std::optional<std::size_t> out;
+    if (ImGui::BeginCombo(label.c_str(), preview.c_str())) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(items[i].c_str(), i == selected)) out = i;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    if (scripted("pick", label)) {
+        const auto& want = script().current()->text;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto b = items[i].find_first_not_of(' '); // tree items are indented
+            if (items[i].substr(b == std::string::npos ? 0 : b) == want) {
+                out = i;
+                script().done();
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+bool shortcut(Shortcut s) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const char* name = s == Shortcut::Find ? "ctrl+f" : s == Shortcut::New ? "ctrl+n" : "esc";
+    if (auto* a = script().current(); a && a->verb == "key" && a->label == name) {
+        script().done();
+        return true;
+    }
+    switch (s) {
+    case Shortcut::Find: return io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F, false);
+    case Shortcut::New: return io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_N, false);
+    case Shortcut::Close: return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    }
+    return false;
 }
 
 void errorText(const char* text) {

@@ -3,14 +3,16 @@
 // on them by label. Labels are what a person reads (Vietnamese or English).
 #include "app/session.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace tdkt::ui {
 
 /** A button; true when clicked (or clicked by the script). */
 bool button(const std::string& label);
-/** A text field; true when the edit is done (focus lost, Enter, or typed by the script). */
-bool input(const std::string& label, std::string& text, bool password = false);
+/** A text field (a "##label" is hidden and shown as the hint, or as `hint`); true when the edit is done (focus lost, Enter, or typed by the script). */
+bool input(const std::string& label, std::string& text, bool password = false, const char* hint = nullptr);
 /** A caption over a multi-line text field; true when the edit is done (or typed by the script, by caption). */
 bool textArea(const std::string& caption, const std::string& id, std::string& text, float height);
 /** A button `size` large (field mode); true when clicked (or clicked by the script). */
@@ -23,6 +25,24 @@ void sectionTitle(const char* text);
 void noticeText(const char* text);
 /** A selectable row; true when picked. */
 bool selectable(const std::string& label, bool selected);
+/** A checkbox; true when toggled (a script's `click LABEL` toggles it). */
+bool checkbox(const std::string& label, bool& value);
+
+/** An edit is committed this long after the last keystroke (killing the process loses at most that). */
+constexpr double IdleCommitSeconds = 1.0;
+/**
+ * A text field committed when it loses focus, on Enter, or IdleCommitSeconds after
+ * the last keystroke; `typedAt` (the caller's, per field) holds that keystroke's time.
+ */
+bool input(const std::string& label, std::string& text, double& typedAt, const char* hint = nullptr);
+
+/** A combo of `items`; the index picked this frame (a script's `pick LABEL = ITEM` picks by label). */
+std::optional<std::size_t> combo(const std::string& label, const std::string& preview,
+                                 const std::vector<std::string>& items, std::size_t selected);
+
+enum class Shortcut { Find, New, Close }; // Ctrl+F, Ctrl+N, Esc
+/** The shortcut was pressed this frame (or sent by the script's `key ctrl+f|ctrl+n|esc`). */
+bool shortcut(Shortcut s);
 
 /** The string for the session's language. */
 inline const char* tr(bool vi, const char* viText, const char* enText) { return vi ? viText : enText; }

@@ -2,6 +2,7 @@
 // judged by the rules engine's own checkAuthority on the dossier as the push sees it.
 #include "award_authority.hpp"
 
+#include "tdkt/protocol/refusal.hpp"
 #include "tdkt/rules/checks.hpp"
 #include "tdkt/rules/engine.hpp"
 #include "tdkt/rules/reference_io.hpp"
@@ -11,6 +12,9 @@
 
 namespace tdkt::server {
 namespace {
+
+using protocol::Refusal;
+using K = protocol::RefusalKind;
 
 constexpr std::array<std::string_view, 4> DecisionFields{"decision_number", "decision_date", "amount",
                                                          "deciding_unit_id"};
@@ -93,12 +97,10 @@ bool isDecision(const store::Store& store, const Op& op) {
 std::optional<std::string> refuseDecision(const store::Store& store, const User& reviewer, const Op& op,
                                           const std::string& unit, const FieldLookup& lookup) {
     if (!isDecision(store, op)) return std::nullopt;
-    const std::string what = "dossiers." + op.field + ": ";
     if (op.field == "deciding_unit_id") {
         const auto* to = std::get_if<std::string>(&op.value);
         if (to && *to != reviewer.unit)
-            return what + "a reviewer records only its own unit (" + reviewer.unit +
-                   ") as the deciding unit, not " + *to + "; the deciding level writes its decision itself";
+            return Refusal(K::DecidingUnitOther, {{"field", op.field}, {"home", reviewer.unit}, {"other", *to}}).encode();
     }
     const auto catalog = authorityCatalog(store);
     // No reference data on this server: nothing to judge by, the decision goes ahead.
@@ -106,15 +108,18 @@ std::optional<std::string> refuseDecision(const store::Store& store, const User&
     auto ctx = decisionContext(store, reviewer, op, unit, lookup);
     ctx.catalog = &catalog;
     if (ctx.dossier.awardCode.empty())
-        return what +
-               "hồ sơ chưa có danh hiệu / hình thức khen thưởng (award_code): chưa cấp nào quyết định được";
+        return Refusal(K::DecisionNoAward, {{"field", op.field}}).encode();
     if (ctx.decidingLevel.empty())
-        return what + "unit " + reviewer.unit + " has no level, so its authority to decide is unknown";
+        return Refusal(K::DecidingNoLevel, {{"field", op.field}, {"unit", reviewer.unit}}).encode();
     // An award form with no authority row gives no finding: nothing is judged (as the engine).
     for (const auto& f : rules::checkAuthority(ctx)) {
         if (f.severity != rules::Severity::Block) continue;
-        return what + f.message + " — " + f.source.document +
-               (f.source.article.empty() ? "" : ", " + f.source.article);
+        return Refusal(K::NoAuthority, {{"field", op.field},
+                                        {"rule", f.ruleId},
+                                        {"message", f.message},
+                                        {"document", f.source.document},
+                                        {"article", f.source.article}})
+            .encode();
     }
     return std::nullopt;
 }

@@ -12,12 +12,16 @@
 #include "rights.hpp"
 
 #include "tdkt/inspection/ids.hpp"
+#include "tdkt/protocol/refusal.hpp"
 
 #include <algorithm>
 #include <array>
 
 namespace tdkt::server {
 namespace {
+
+using protocol::Refusal;
+using K = protocol::RefusalKind;
 
 constexpr std::array<std::string_view, 3> LeaderFields{"conclusion_status", "published_on", "published_by"};
 constexpr std::array<std::string_view, 2> SelfFields{"self_status", "submitted_on"};
@@ -64,21 +68,21 @@ std::optional<std::string> Rights::refuseTeamRow(const Op& op, const FieldLookup
     const auto user = after(op, "user_name", lookup);
     if (plan.empty() || user.empty()) return std::nullopt; // the rest of the row comes with it
     if (op.rowId != inspection::teamMemberId(plan, user))
-        return "inspection_team: a member's row id is made from its plan and account (tdkt-cli inspection team add)";
+        return Refusal(K::TeamRowId).encode();
     const auto issuer = textOf(lookup("inspection_plans", plan, "unit_id"));
     if (after(op, "unit_id", lookup) != issuer)
-        return "inspection_team: a member belongs to the unit that issued plan " + plan;
+        return Refusal(K::TeamUnit, {{"plan", plan}}).encode();
     return std::nullopt;
 }
 
 std::optional<std::string> Rights::refuseInspection(const schema::TableDef& t, const Op& op,
                                                     const FieldLookup& lookup) const {
     const std::string target = t.name == "inspection_targets" ? op.rowId : after(op, "target_id", lookup);
-    if (target.empty()) return t.name + ": the row names no inspection target (target_id)";
+    if (target.empty()) return Refusal(K::NoTarget, {{"table", t.name}}).encode();
     const auto plan = t.name == "inspection_targets" ? after(op, "plan_id", lookup)
                                                      : textOf(lookup("inspection_targets", target, "plan_id"));
     const auto issuer = textOf(lookup("inspection_plans", plan, "unit_id"));
-    if (plan.empty() || issuer.empty()) return t.name + ": target " + target + " belongs to no plan";
+    if (plan.empty() || issuer.empty()) return Refusal(K::TargetNoPlan, {{"table", t.name}, {"target", target}}).encode();
     const auto role = teamRole(plan, lookup);
     const bool team = !role.empty();
     const auto targetUnit = t.name == "inspection_targets" ? after(op, "unit_id", lookup)
@@ -93,40 +97,36 @@ std::optional<std::string> Rights::refuseInspection(const schema::TableDef& t, c
 
     if (t.name == "inspection_targets") {
         if (op.field == "conclusion")
-            return "inspection_targets.conclusion: the team's conclusion is an inspection_conclusions row, "
-                   "read by the unit once the leader publishes it";
+            return Refusal(K::ConclusionRow).encode();
         if (among(LeaderFields, op.field)) {
             if (role == "truong_doan") return std::nullopt;
-            return "inspection_targets." + op.field + ": only the leader of plan " + plan + "'s team publishes "
-                   "its conclusion";
+            return Refusal(K::LeaderPublishes, {{"field", op.field}, {"plan", plan}}).encode();
         }
         if (among(SelfFields, op.field) && self && inspectedUnit) {
-            if (submitted) return "inspection_targets." + op.field + ": the self-inspection is submitted";
+            if (submitted) return Refusal(K::SelfSubmitted, {{"field", op.field}}).encode();
             if (op.field == "self_status" && textOf(op.value) != "da_nop")
-                return "inspection_targets.self_status: the unit submits its self-inspection (da_nop); the plan's "
-                       "issuer reopens it";
+                return Refusal(K::SelfSubmitOnly).encode();
             return std::nullopt;
         }
         const bool issuerSide = team || m_user.unit == issuer ||
                                 (m_user.role == "inspector" && subtree().count(issuer) > 0);
         if (issuerSide) return std::nullopt;
-        return "inspection_targets: plan " + plan + " is managed by unit " + issuer + " and its team";
+        return Refusal(K::PlanManaged, {{"plan", plan}, {"unit", issuer}}).encode();
     }
 
     // Rows of a target keep its unit, except a recommendation (the unit that must act).
     if (t.name != "recommendations" && op.field == t.unitField && rowUnit != targetUnit)
-        return t.name + "." + t.unitField + ": the row belongs to the inspected unit " + targetUnit;
+        return Refusal(K::InspectedUnitRow, {{"table", t.name}, {"field", t.unitField}, {"unit", targetUnit}}).encode();
     if (team) return std::nullopt;
     if (t.name == "checklist_items" && self && inspectedUnit) {
-        if (submitted) return "checklist_items: the self-inspection of target " + target + " is submitted: read-only";
+        if (submitted) return Refusal(K::ChecklistSubmitted, {{"target", target}}).encode();
         return std::nullopt;
     }
     if (t.name == "recommendations" && m_user.unit == rowUnit && published) {
         if (among(FollowUpFields, op.field)) return std::nullopt;
-        return "recommendations." + op.field + ": the unit a recommendation is addressed to updates only its "
-               "follow-up (follow_up, follow_up_note, done_on)";
+        return Refusal(K::FollowUpOnly, {{"field", op.field}}).encode();
     }
-    return t.name + ": only plan " + plan + "'s team writes the inspection of target " + target;
+    return Refusal(K::TeamOnly, {{"table", t.name}, {"plan", plan}, {"target", target}}).encode();
 }
 
 bool Rights::readsInspection(const schema::TableDef& t, const std::string& rowId, const std::string& unit) const {

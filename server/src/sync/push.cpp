@@ -7,6 +7,7 @@
 #include "service.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/protocol/refusal.hpp"
 #include "tdkt/protocol/version.hpp"
 #include "tdkt/rules/engine.hpp"
 #include "tdkt/rules/reference_io.hpp"
@@ -18,6 +19,7 @@ namespace tdkt::server {
 namespace {
 
 using namespace tdkt::protocol;
+using K = protocol::RefusalKind;
 
 // Fields of rows the push is creating, by (table, row) → field → value, so a
 // new row's unit (and a dossier's award form, for who may decide it) is known
@@ -28,22 +30,23 @@ using Pending = std::map<std::pair<std::string, std::string>, std::map<std::stri
 // written. The server is the newest build, so a code it does not know is refused
 // (the replicas keep one from a newer build; no replica is newer than the server).
 std::optional<std::string> checkShape(const schema::TableDef* t, const Op& op, std::uint32_t schema) {
-    if (!t || t->since > static_cast<int>(schema)) return "unknown table '" + op.table + "'";
-    if (!isValidRowId(op.rowId)) return "invalid row id";
+    if (!t || t->since > static_cast<int>(schema)) return Refusal(K::UnknownTable, {{"table", op.table}}).encode();
+    if (!isValidRowId(op.rowId)) return Refusal(K::InvalidRowId).encode();
     if (op.field == schema::DeletedField) {
         const auto* i = std::get_if<std::int64_t>(&op.value);
-        if (!i || (*i != 0 && *i != 1)) return "_deleted must be 0 or 1";
+        if (!i || (*i != 0 && *i != 1)) return Refusal(K::BadDeleted).encode();
         return std::nullopt;
     }
     const auto* fd = t->field(op.field);
-    if (!fd || fd->since > static_cast<int>(schema)) return "unknown field '" + op.field + "' in table " + t->name;
+    if (!fd || fd->since > static_cast<int>(schema))
+        return Refusal(K::UnknownField, {{"table", t->name}, {"field", op.field}}).encode();
     try {
         if (!isNull(op.value)) schema::check(*t, *fd, op.value);
         const auto* code = std::get_if<std::string>(&op.value);
         if (code && fd->type == schema::FieldType::Enum && !fd->allows(*code))
-            return t->name + "." + fd->name + ": unknown value '" + *code + "'";
+            return Refusal(K::UnknownValue, {{"table", t->name}, {"field", fd->name}, {"value", *code}}).encode();
     } catch (const Error& e) {
-        return e.what();
+        return Refusal(K::InvalidValue, {{"table", t->name}, {"field", fd->name}, {"detail", e.what()}}).encode();
     }
     return std::nullopt;
 }
@@ -87,8 +90,12 @@ std::optional<std::string> refuseByRules(store::Store& store, const Op& op, std:
         auto block = rules::blockingFindingForStatus(store, schema::registry().require("dossiers"), op.rowId, *status,
                                                      *catalog);
         if (!block) return std::nullopt;
-        return "hồ sơ chưa đủ điều kiện (" + block->ruleId + "): " + block->message + " — " + block->source.document +
-               (block->source.article.empty() ? "" : ", " + block->source.article);
+        return Refusal(K::RulesBlocked, {{"status", *status},
+                                         {"rule", block->ruleId},
+                                         {"message", block->message},
+                                         {"document", block->source.document},
+                                         {"article", block->source.article}})
+            .encode();
     } catch (const Error&) {
         return std::nullopt; // a dossier the server does not hold yet: rights already decided
     }
@@ -222,8 +229,7 @@ void Service::applyPush(PushJob& job) {
         const OpCheck& check = job.checks[i];
         std::optional<std::string> why = check.refusal;
         if (!why && hlcMillis(op.hlc) > now + MaxFutureMs)
-            why = "stamped " + std::to_string((hlcMillis(op.hlc) - now) / 60000) +
-                  " min ahead of the server clock: correct the computer's date and time";
+            why = Refusal(K::ClockAhead, {{"minutes", std::to_string((hlcMillis(op.hlc) - now) / 60000)}}).encode();
         const schema::TableDef* t = why ? nullptr : check.table;
         if (t) {
             // Consecutive ops of one row whose fields the rights neither read nor judge

@@ -2,11 +2,16 @@
 
 #include "award_authority.hpp"
 
+#include "tdkt/protocol/refusal.hpp"
+
 #include <algorithm>
 #include <array>
 
 namespace tdkt::server {
 namespace {
+
+using protocol::Refusal;
+using K = protocol::RefusalKind;
 
 // Dossier fields that belong to the review and decision, not to the proposing unit.
 constexpr std::array<std::string_view, 9> ReviewFields{"status",           "status_reason", "received_on",
@@ -72,21 +77,20 @@ bool Rights::canRead(const schema::TableDef& t, const store::Row& row) const {
 bool Rights::readsByRowUnit(const schema::TableDef& t) { return !isReference(t) && t.name != "units"; }
 
 std::optional<std::string> Rights::refuseWrite(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const {
-    if (t.serverWritten)
-        return "conflicts are written by the server: resolve one by editing the field itself (tdkt-cli resolve)";
+    if (t.serverWritten) return Refusal(K::ServerWritten, {{"table", t.name}}).encode();
     if (t.name == "units" || isReference(t)) {
         if (m_user.role == "admin") return std::nullopt;
-        return t.name == "units" ? "only an administrator may change units"
-                                 : "reference data (" + t.name + ") is changed by administrators only";
+        return t.name == "units" ? Refusal(K::UnitsAdminOnly).encode()
+                                 : Refusal(K::ReferenceAdminOnly, {{"table", t.name}}).encode();
     }
-    if (m_user.role == "admin") return "administrators manage units, users and reference data, not unit records";
+    if (m_user.role == "admin") return Refusal(K::AdminNoUnitRecords, {{"table", t.name}}).encode();
     const std::string unit = text(lookup(op.table, op.rowId, t.unitField));
-    if (unit.empty()) return "the row names no unit (" + t.unitField + " is missing)";
+    if (unit.empty()) return Refusal(K::RowWithoutUnit, {{"table", t.name}, {"field", t.unitField}}).encode();
     if (isInspectionWork(t)) return refuseInspection(t, op, lookup);
     if (auto why = refuseInUnit(t, op, unit, lookup)) return why;
     if (op.field == t.unitField) {
         const auto* moved = std::get_if<std::string>(&op.value);
-        if (!moved) return t.unitField + " cannot be cleared";
+        if (!moved) return Refusal(K::UnitNotCleared, {{"table", t.name}, {"field", t.unitField}}).encode();
         if (*moved != unit) return refuseInUnit(t, op, *moved, lookup);
     }
     if (t.name == "inspection_team") return refuseTeamRow(op, lookup);
@@ -109,22 +113,19 @@ std::optional<std::string> Rights::refuseInUnit(const schema::TableDef& t, const
             const auto collective = text(lookup("dossiers", op.rowId, "collective_unit_id"));
             if (text(lookup("dossiers", op.rowId, "nominee_kind")) == "tap_the" &&
                 (collective.empty() || collective == unit))
-                return "dossiers." + op.field + ": a unit cannot review or decide its own dossier as a collective "
-                       "(unit " + unit + "); the office above it does";
+                return Refusal(K::CollectiveOwn, {{"field", op.field}, {"unit", unit}}).encode();
             return refuseDecision(m_store, m_user, op, unit, lookup);
         }
-        return "dossiers." + op.field + ": a unit's officers cannot review or decide its own dossier; its reviewer "
-               "or the reviewing office above does";
+        return Refusal(K::OfficerNoReview, {{"field", op.field}}).encode();
     }
     if (m_user.role == "reviewer" && subtree().count(unit)) {
         // Review steps are for any reviewer above the unit; the decision only for the
         // level with authority for the dossier's award form (award_authority.hpp).
         if (dossierReview) return refuseDecision(m_store, m_user, op, unit, lookup);
-        return "a reviewer moves dossiers of its subtree through review and decision; " + t.name + " of unit " +
-               unit + " belongs to that unit's officers";
+        return Refusal(K::ReviewerOtherRecords, {{"table", t.name}, {"unit", unit}}).encode();
     }
-    return "unit " + unit + " is not yours: a " + m_user.role + " of unit " + m_user.unit +
-           " may not change its " + t.name;
+    return Refusal(K::ForeignUnit, {{"table", t.name}, {"unit", unit}, {"role", m_user.role}, {"home", m_user.unit}})
+        .encode();
 }
 
 } // namespace tdkt::server

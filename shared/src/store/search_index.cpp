@@ -80,7 +80,10 @@ void Store::Impl::reindexDirty() {
 void Store::Impl::catchUpSearch() {
     const auto done = readMeta(db, "search_done_to");
     const std::uint64_t from = done ? std::stoull(*done) : 0;
-    const std::uint64_t to = nextLogSeq - 1;
+    // Another connection (the desktop client's sync worker beside its window) may have
+    // pulled since this one last wrote: the log's end is read from the file, not taken
+    // from this connection's counter, or those rows stay unfound until it writes.
+    const std::uint64_t to = readNextLogSeq() - 1;
     if (from >= to) return;
     begin();
     try {

@@ -1,5 +1,9 @@
+// The dossier editor: the nominee, award form and unit picked (pickers.hpp), the
+// typed fields committed on focus lost, Enter or a second after the last
+// keystroke, the components checklist, and the rules engine's findings beside.
 #include "screens.hpp"
 
+#include "ui/pickers.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 #include "tdkt/rules/finding.hpp"
@@ -7,41 +11,44 @@
 #include <imgui.h>
 
 namespace tdkt::ui {
+namespace {
 
-void drawDossierEditor(app::Session& s, WindowState& w) {
-    const bool v = isVi(s);
-    auto* e = s.editor();
-    if (!e) {
-        w.screen = Screen::Dossiers;
-        return;
+void nomineePickers(app::Session& s, WindowState& w, app::DossierEditor& e, bool v) {
+    const std::string kind = e.text("nominee_kind").empty() ? "ca_nhan" : e.text("nominee_kind");
+    if (auto k = nomineeKindCombo(app::fieldLabel("dossiers", "nominee_kind") + "##kind", kind); k && *k != kind)
+        w.message = s.pick("nominee_kind", *k);
+    if (kind == "tap_the") {
+        if (auto u = unitCombo(s, std::string(tr(v, "Tập thể được đề nghị", "Collective")) + "##collective",
+                               e.text("collective_unit_id")))
+            w.message = s.pickNominee("tap_the", *u);
+    } else {
+        ImGui::Text("%s: %s", app::fieldLabel("dossiers", "nominee_name").c_str(), e.text("nominee_name").c_str());
+        if (auto p = personPicker(s, std::string(tr(v, "Tìm người", "Find a person")) + "##person", w.nomineeSearch)) {
+            w.message = s.pickNominee(kind, *p);
+            w.nomineeSearch.clear();
+        }
     }
-    if (button(tr(v, "< Danh sách", "< List"))) {
-        s.closeEditor();
-        w.screen = Screen::Dossiers;
-        return;
-    }
-    ImGui::SameLine();
-    if (button(tr(v, "Trình hồ sơ", "Submit"))) w.message = s.submit();
-    ImGui::SameLine();
-    ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status")).c_str());
-    if (!w.message.empty()) errorText(w.message.c_str());
-    const float half = ImGui::GetContentRegionAvail().x * 0.5f;
-    ImGui::BeginChild("fields", ImVec2(half, 0), true);
-    ImGui::PushItemWidth(-ImGui::GetFontSize() * 11);
-    for (const char* f : {"nominee_name", "award_code", "year", "period_from_year", "period_to_year", "received_on",
-                          "council_members", "council_votes_for", "summary"}) {
+    if (auto a = awardCombo(s, app::fieldLabel("dossiers", "award_code") + "##award", kind, e.text("award_code")))
+        w.message = s.pick("award_code", a->id);
+    if (auto u = unitCombo(s, app::fieldLabel("dossiers", "unit_id") + "##unit", e.text("unit_id")))
+        w.message = s.pick("unit_id", u->id);
+}
+
+void typedFields(app::Session& s, WindowState& w, app::DossierEditor& e) {
+    for (const char* f : {"year", "period_from_year", "period_to_year", "received_on", "council_members",
+                          "council_votes_for", "summary"}) {
         const std::string label = app::fieldLabel("dossiers", f) + "##" + f;
-        if (input(label, e->text(f))) s.commit(f);
-        if (const auto* err = e->error(f)) errorText(err->c_str());
+        if (input(label, e.text(f), w.typedAt[f])) s.commit(f);
+        if (const auto* err = e.error(f)) errorText(err->c_str());
     }
-    ImGui::PopItemWidth();
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("findings", ImVec2(0, 0), true);
+}
+
+void findingsPanel(const app::DossierEditor& e, bool v) {
     ImGui::TextUnformatted(tr(v, "Kết quả kiểm tra quy định", "Rule findings"));
     ImGui::Separator();
     ImGui::PushTextWrapPos(0);
-    for (const auto& f : e->findings()) {
+    if (e.findings().empty()) ImGui::TextDisabled("%s", tr(v, "Không có phát hiện nào.", "No findings."));
+    for (const auto& f : e.findings()) {
         const ImVec4 col = f.severity == rules::Severity::Block     ? ImVec4(0.85f, 0.25f, 0.2f, 1)
                            : f.severity == rules::Severity::Warning ? ImVec4(0.85f, 0.6f, 0.1f, 1)
                                                                     : ImVec4(0.5f, 0.6f, 0.8f, 1);
@@ -54,6 +61,43 @@ void drawDossierEditor(app::Session& s, WindowState& w) {
                             f.source.verified ? "" : tr(v, " (chưa kiểm chứng)", " (unverified)"));
     }
     ImGui::PopTextWrapPos();
+}
+
+} // namespace
+
+void drawDossierEditor(app::Session& s, WindowState& w) {
+    const bool v = isVi(s);
+    auto* e = s.editor();
+    if (!e) {
+        w.screen = Screen::Dossiers;
+        return;
+    }
+    const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (button(tr(v, "< Danh sách", "< List")) || (!popupOpen && shortcut(Shortcut::Close))) {
+        for (auto& [f, at] : w.typedAt) // what is typed is kept, not lost with the editor
+            if (at > 0) s.commit(f);
+        w.typedAt.clear();
+        s.closeEditor();
+        w.screen = Screen::Dossiers;
+        return;
+    }
+    ImGui::SameLine();
+    if (button(tr(v, "Trình hồ sơ", "Submit"))) w.message = s.submit();
+    ImGui::SameLine();
+    ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status")).c_str());
+    if (!w.message.empty()) errorText(w.message.c_str());
+    const float half = ImGui::GetContentRegionAvail().x * 0.5f;
+    ImGui::BeginChild("fields", ImVec2(half, 0), true);
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 11);
+    nomineePickers(s, w, *e, v);
+    typedFields(s, w, *e);
+    ImGui::PopItemWidth();
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("findings", ImVec2(0, 0), true); // what the dossier holds, then what the rules say of it
+    drawComponentsChecklist(s, w);
+    ImGui::Separator();
+    findingsPanel(*e, v);
     ImGui::EndChild();
 }
 } // namespace tdkt::ui

@@ -1,16 +1,94 @@
 #include "screens.hpp"
 
+#include "ui/pickers.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
 #include <imgui.h>
 
 namespace tdkt::ui {
+namespace {
+
+// The new-dossier row: the nominee (a person picked from the user's units, a typed
+// name, or a collective), the award form open to that kind, the unit, the year.
+void newDossierRow(app::Session& s, WindowState& w, bool v) {
+    ImGui::TextDisabled("%s", tr(v, "Hồ sơ mới (Ctrl+N)", "New dossier (Ctrl+N)"));
+    const float em = ImGui::GetFontSize();
+    ImGui::PushItemWidth(em * 7);
+    if (auto k = nomineeKindCombo(std::string(tr(v, "Đối tượng", "Nominee kind")) + "##newkind", w.newKind)) {
+        w.newKind = *k;
+        w.newPersonId.clear();
+        w.newName.clear();
+    }
+    ImGui::PopItemWidth();
+    ImGui::SameLine();
+    ImGui::PushItemWidth(em * 12);
+    if (w.newKind == "tap_the") {
+        if (auto u = unitCombo(s, std::string(tr(v, "Tập thể", "Collective")) + "##newcollective", w.newPersonId)) {
+            w.newPersonId = u->id;
+            w.newName = u->name;
+        }
+    } else {
+        if (w.focusNew) ImGui::SetKeyboardFocusHere();
+        w.focusNew = false;
+        ImGui::BeginGroup();
+        const std::string typed = w.newName;
+        if (auto p = personPicker(s, tr(v, "Tên người được đề nghị", "Nominee name"), w.newName)) w.newPersonId = p->id;
+        else if (w.newName != typed) w.newPersonId.clear(); // typed again: no longer the person picked
+        ImGui::EndGroup();
+    }
+    ImGui::PopItemWidth();
+    if (w.newKind == "tap_the") ImGui::SameLine();
+    ImGui::PushItemWidth(em * 12);
+    const auto awards = s.awardChoices(w.newKind);
+    if (!awards.empty() && std::none_of(awards.begin(), awards.end(), [&](const auto& a) { return a.id == w.newAward; }))
+        w.newAward = awards.front().id;
+    if (auto a = awardCombo(s, std::string(tr(v, "Danh hiệu", "Award")) + "##newaward", w.newKind, w.newAward))
+        w.newAward = a->id;
+    ImGui::SameLine();
+    if (w.newUnit.empty()) w.newUnit = s.homeUnit();
+    if (w.newUnit.empty() && !s.unitChoices().empty()) w.newUnit = s.unitChoices().front().id; // never signed in
+    if (auto u = unitCombo(s, std::string(tr(v, "Đơn vị", "Unit")) + "##newunit", w.newUnit)) w.newUnit = u->id;
+    ImGui::PopItemWidth();
+    ImGui::SameLine();
+    ImGui::PushItemWidth(em * 4);
+    input(tr(v, "Năm thành tích", "Achievement year"), w.newYear);
+    ImGui::PopItemWidth();
+    ImGui::SameLine();
+    if (button(tr(v, "Tạo hồ sơ", "New dossier"))) {
+        app::NewDossier d;
+        const auto& units = s.unitChoices();
+        d.unitId = w.newUnit.empty() ? s.homeUnit() : w.newUnit;
+        if (d.unitId.empty() && !units.empty()) d.unitId = units.back().id;
+        d.nomineeKind = w.newKind;
+        d.nomineeName = w.newName;
+        if (w.newKind == "tap_the") d.collectiveUnitId = w.newPersonId;
+        else d.personId = w.newPersonId;
+        d.awardCode = w.newAward;
+        try {
+            d.year = std::stoll(w.newYear);
+        } catch (...) {
+            d.year = 0;
+        }
+        w.message = s.newDossier(d);
+        if (w.message.empty()) {
+            w.screen = Screen::Editor;
+            w.newName.clear();
+            w.newPersonId.clear();
+        }
+    }
+}
+
+} // namespace
 
 void drawDossierList(app::Session& s, WindowState& w) {
     const bool v = isVi(s);
+    if (shortcut(Shortcut::Find)) w.focusSearch = true;
+    if (shortcut(Shortcut::New)) w.focusNew = true;
     ImGui::PushItemWidth(ImGui::GetFontSize() * 14);
     std::string year = s.filter.year ? std::to_string(*s.filter.year) : "";
+    if (w.focusSearch) ImGui::SetKeyboardFocusHere();
+    w.focusSearch = false;
     input(tr(v, "Tìm kiếm", "Search"), s.filter.text);
     ImGui::SameLine();
     ImGui::PushItemWidth(ImGui::GetFontSize() * 4);
@@ -33,33 +111,7 @@ void drawDossierList(app::Session& s, WindowState& w) {
     }
     ImGui::PopItemWidth();
 
-    // New dossier
-    ImGui::PushItemWidth(ImGui::GetFontSize() * 12);
-    input(tr(v, "Tên người được đề nghị", "Nominee name"), w.newName);
-    ImGui::SameLine();
-    ImGui::PushItemWidth(ImGui::GetFontSize() * 4);
-    input(tr(v, "Năm thành tích", "Achievement year"), w.newYear);
-    ImGui::PopItemWidth();
-    ImGui::SameLine();
-    if (button(tr(v, "Tạo hồ sơ", "New dossier"))) {
-        app::NewDossier d;
-        const auto units = s.units();
-        d.unitId = w.newUnit.empty() ? s.homeUnit() : w.newUnit;
-        if (d.unitId.empty() && !units.empty()) d.unitId = units.back().first;
-        d.nomineeName = w.newName;
-        d.awardCode = w.newAward;
-        try {
-            d.year = std::stoll(w.newYear);
-        } catch (...) {
-            d.year = 0;
-        }
-        w.message = s.newDossier(d);
-        if (w.message.empty()) {
-            w.screen = Screen::Editor;
-            w.newName.clear();
-        }
-    }
-    ImGui::PopItemWidth();
+    newDossierRow(s, w, v);
     if (!w.message.empty()) errorText(w.message.c_str());
 
     s.list.refresh(s.store(), s.filter, s.epoch("dossiers"));

@@ -2,6 +2,7 @@
 
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
+#include "tdkt/schema/schema.hpp"
 
 #include <imgui.h>
 
@@ -11,10 +12,22 @@ void drawRefused(app::Session& s, WindowState&) {
     const bool v = isVi(s);
     const auto list = s.refused();
     if (list.empty()) ImGui::TextUnformatted(tr(v, "Máy chủ chưa từ chối thay đổi nào.", "The server refused nothing."));
-    for (const auto& r : list) {
-        ImGui::BulletText("%s — %s: %s", r.table.c_str(), app::fieldLabel(r.table, r.field).c_str(),
-                          app::valueText(r.value).c_str());
-        ImGui::TextDisabled("   %s", r.reason.c_str());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& r = list[i];
+        const auto* t = schema::registry().table(r.table);
+        const std::string value = s.shownValue(r.table, r.field, r.value), reason = s.refusedReason(r);
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::BulletText("%s — %s: %s", t && !t->label.empty() ? t->label.c_str() : r.table.c_str(),
+                          app::fieldLabel(r.table, r.field).c_str(), value.c_str());
+        ImGui::SameLine();
+        // The value typed is kept: copied with the reason, to send to the office that may change it.
+        if (ImGui::SmallButton(tr(v, "Sao chép", "Copy"))) ImGui::SetClipboardText((value + "\n" + reason).c_str());
+        ImGui::Indent();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(0.7f, 0.3f, 0.15f, 1), "%s", reason.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent();
+        ImGui::PopID();
     }
 }
 } // namespace tdkt::ui

@@ -17,5 +17,6 @@ void drawInspectionPlan(app::Session& s, WindowState& w);
 void drawChecklist(app::Session& s, WindowState& w);
 void drawConclusion(app::Session& s, WindowState& w);
 void drawFollowUp(app::Session& s, WindowState& w);
+void drawComponentsChecklist(app::Session& s, WindowState& w); // a panel of the dossier editor
 
 } // namespace tdkt::ui
