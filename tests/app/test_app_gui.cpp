@@ -3,6 +3,7 @@
 // sync; a second replica's edit makes a conflict that is resolved in the inbox.
 // The replica and the server are checked afterwards, and every PNG is non-empty.
 #include "sync/sync_fixture.hpp"
+#include "gui_run.hpp"
 
 #include "app/conflicts.hpp"
 #include "app/labels.hpp"
@@ -17,28 +18,9 @@
 namespace tdkt::test {
 namespace {
 
-bool haveXvfb() { return std::filesystem::exists("/usr/bin/xvfb-run"); }
-
 RunResult gui(SyncWorld& w, const std::string& replica, const std::string& script, const std::string& shots,
               const std::string& scale = "1") {
-    const auto file = w.dir() / (shots + ".txt");
-    std::ofstream(file) << script;
-    return run({"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
-                (w.dir() / (replica + ".db")).string(), "--scale", scale, "--script", file.string(), "--screenshot",
-                (w.dir() / shots).string()});
-}
-
-void requireShots(const std::filesystem::path& dir, std::size_t n) {
-    std::size_t found = 0;
-    const char* keep = std::getenv("TDKT_SCREENS_OUT"); // to look at them (docs/screens)
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        if (keep) std::filesystem::copy_file(e.path(), std::filesystem::path(keep) / e.path().filename(),
-                                             std::filesystem::copy_options::overwrite_existing);
-        CHECK(e.path().extension() == ".png");
-        CHECK(std::filesystem::file_size(e.path()) > 10000);
-        ++found;
-    }
-    CHECK(found == n);
+    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir(), .name = shots, .script = script, .scale = scale});
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 // Vietnamese sentence in the refused list.
 #include "app_world.hpp"
 #include "sync/sync_fixture.hpp"
+#include "gui_run.hpp"
 
 #include "app/components.hpp"
 #include "app/labels.hpp"
@@ -37,31 +38,7 @@ std::vector<std::string> ids(const std::vector<app::Choice>& cs) {
 
 RunResult gui(SyncWorld& w, const std::string& replica, const std::string& script, const std::string& shots,
               const std::string& scale) {
-    const auto file = w.dir() / (shots + ".txt");
-    std::ofstream(file) << script;
-    std::vector<std::string> args{"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
-                                  (w.dir() / (replica + ".db")).string(), "--script", file.string(), "--screenshot",
-                                  (w.dir() / shots).string()};
-    if (!scale.empty()) args.insert(args.end(), {"--scale", scale}); // none: the monitor's content scale
-    return run(args);
-}
-
-// Copies the PNGs to TDKT_SCREENS_OUT when set (to look at them, for docs/screens), even after a failure.
-void keepShots(const std::filesystem::path& dir) {
-    const char* keep = std::getenv("TDKT_SCREENS_OUT");
-    if (!keep || !std::filesystem::exists(dir)) return;
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        std::filesystem::copy_file(e.path(), std::filesystem::path(keep) / e.path().filename(),
-                                   std::filesystem::copy_options::overwrite_existing);
-}
-
-void requireShots(const std::filesystem::path& dir, std::size_t n) {
-    std::size_t found = 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        CHECK(std::filesystem::file_size(e.path()) > 10000);
-        ++found;
-    }
-    CHECK(found == n);
+    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir(), .name = shots, .script = script, .scale = scale});
 }
 
 } // namespace
@@ -160,7 +137,7 @@ TEST_CASE("app-pickers: the session writes a picked collective, award form and u
 }
 
 TEST_CASE("app-gui-editor: an officer picks nominee, award and unit, ticks components, a refusal is in Vietnamese") {
-    if (!std::filesystem::exists("/usr/bin/xvfb-run")) {
+    if (!haveXvfb()) {
         MESSAGE("skipped: no xvfb-run");
         return;
     }

@@ -5,6 +5,7 @@
 // conclusion, writes the report (DOCX); back online it syncs, and the replica and
 // the server hold the results. Screens at 1×, 1.25× (a 1366×768 laptop) and 1.5×.
 #include "sync/sync_fixture.hpp"
+#include "gui_run.hpp"
 
 #include "app/inspection_view.hpp"
 
@@ -22,27 +23,7 @@ namespace {
 
 RunResult gui(SyncWorld& w, const std::string& replica, const std::string& script, const std::string& shots,
               const std::string& scale) {
-    const auto file = w.dir() / (shots + ".txt");
-    std::ofstream(file) << script;
-    RunOptions o;
-    o.timeout = std::chrono::milliseconds(120000);
-    return run({"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
-                (w.dir() / (replica + ".db")).string(), "--scale", scale, "--script", file.string(), "--screenshot",
-                (w.dir() / shots).string()},
-               o);
-}
-
-void requireShots(const std::filesystem::path& dir, std::size_t n) {
-    std::size_t found = 0;
-    const char* keep = std::getenv("TDKT_SCREENS_OUT"); // to look at them (docs/screens)
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        if (keep) std::filesystem::copy_file(e.path(), std::filesystem::path(keep) / e.path().filename(),
-                                             std::filesystem::copy_options::overwrite_existing);
-        CHECK(e.path().extension() == ".png");
-        CHECK(std::filesystem::file_size(e.path()) > 10000);
-        ++found;
-    }
-    CHECK(found == n);
+    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir(), .name = shots, .script = script, .scale = scale});
 }
 
 std::string field(const store::Store& s, const char* table, const std::string& id, const char* name) {
@@ -53,7 +34,7 @@ std::string field(const store::Store& s, const char* table, const std::string& i
 } // namespace
 
 TEST_CASE("app-gui: an inspector fills a checklist offline with keys and clicks, exports the report, then syncs") {
-    if (!std::filesystem::exists("/usr/bin/xvfb-run")) {
+    if (!haveXvfb()) {
         MESSAGE("skipped: no xvfb-run");
         return;
     }

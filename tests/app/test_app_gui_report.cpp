@@ -42,7 +42,7 @@ std::string unzipped(const std::filesystem::path& file, const std::string& part)
 } // namespace
 
 TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX and XLSX, a colleague edit conflicts") {
-    if (!std::filesystem::exists("/usr/bin/xvfb-run")) {
+    if (!haveXvfb()) {
         MESSAGE("skipped: no xvfb-run");
         return;
     }
@@ -104,22 +104,9 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
                                "waitsync\n";
     for (const char* scale : {"1", "1.5"}) {
         const std::string shots = std::string("report-") + scale;
-        const auto file = w.dir() / (shots + ".txt");
-        std::ofstream(file) << script;
-        const auto r = run({"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
-                            (w.dir() / "rr.db").string(), "--scale", scale, "--script", file.string(), "--screenshot",
-                            (w.dir() / shots).string()});
+        const auto r = runGui({.db = w.dir() / "rr.db", .dir = w.dir(), .name = shots, .script = script, .scale = scale});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-        std::size_t found = 0;
-        const char* keep = std::getenv("TDKT_SCREENS_OUT"); // to look at them (docs/screens)
-        for (const auto& e : std::filesystem::directory_iterator(w.dir() / shots)) {
-            if (keep)
-                std::filesystem::copy_file(e.path(), std::filesystem::path(keep) / (shots + "-" + e.path().filename().string()),
-                                           std::filesystem::copy_options::overwrite_existing);
-            CHECK(std::filesystem::file_size(e.path()) > 10000);
-            ++found;
-        }
-        CHECK(found == 5);
+        requireShots(w.dir() / shots, 5, shots + "-");
     }
 
     const auto docx = out / "bao-cao-huyen-yk-2025.docx";
@@ -156,17 +143,10 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
         REQUIRE(open.size() == 1);
         CHECK(open[0].rowTitle == "p1.1.1");
     }
-    const auto file = w.dir() / "conflict.txt";
-    std::ofstream(file) << "screen xung-dot\nwait 2\nshot 25-bao-cao-xung-dot\n";
-    const auto r = run({"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1366x768x24", TDKT_GUI, "--db",
-                        (w.dir() / "rr.db").string(), "--script", file.string(), "--screenshot",
-                        (w.dir() / "conflict").string()});
+    const auto r = runGui({.db = w.dir() / "rr.db", .dir = w.dir(), .name = "conflict",
+                           .script = "screen xung-dot\nwait 2\nshot 25-bao-cao-xung-dot\n", .scale = ""});
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-    CHECK(std::filesystem::file_size(w.dir() / "conflict" / "25-bao-cao-xung-dot.png") > 10000);
-    if (const char* keep = std::getenv("TDKT_SCREENS_OUT"))
-        std::filesystem::copy_file(w.dir() / "conflict" / "25-bao-cao-xung-dot.png",
-                                   std::filesystem::path(keep) / "25-bao-cao-xung-dot.png",
-                                   std::filesystem::copy_options::overwrite_existing);
+    requireShots(w.dir() / "conflict", 1);
 }
 
 } // namespace tdkt::test
