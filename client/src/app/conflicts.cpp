@@ -4,6 +4,7 @@
 
 #include "tdkt/core/error.hpp"
 #include "tdkt/json/row_json.hpp"
+#include "tdkt/report/outline.hpp"
 #include "tdkt/schema/schema.hpp"
 
 namespace tdkt::app {
@@ -32,9 +33,31 @@ std::string rowTitle(const store::Store& store, const std::string& table, const 
     return it == row->fields.end() ? id : valueText(it->second);
 }
 
+// A report section is known by its heading in the outline ("1.1. Công tác tổ chức…
+// năm 2025"), not by its key (p1.1.1); the key stays when the outline cannot be read.
+std::string sectionTitle(const store::Store& store, const std::string& id, const std::filesystem::path& reportDir) {
+    auto row = store.get("report_sections", id);
+    if (!row || reportDir.empty()) return {};
+    auto text = [&](const char* f) {
+        auto it = row->fields.find(f);
+        const auto* v = it == row->fields.end() ? nullptr : std::get_if<std::string>(&it->second);
+        return v ? *v : std::string();
+    };
+    const auto outline = text("outline"), key = text("section_key");
+    auto it = row->fields.find("year");
+    const auto* year = it == row->fields.end() ? nullptr : std::get_if<std::int64_t>(&it->second);
+    if (outline.empty() || outline.find('/') != std::string::npos || !year) return {};
+    try {
+        for (const auto& sec : report::loadOutline(reportDir / ("outline_" + outline + ".json")).sections)
+            if (sec.key == key) return report::fillYear(sec.heading, static_cast<int>(*year));
+    } catch (const Error&) { // an outline gone or broken: the key says enough
+    }
+    return {};
+}
+
 } // namespace
 
-std::vector<ConflictView> openConflicts(const store::Store& store) {
+std::vector<ConflictView> openConflicts(const store::Store& store, const std::filesystem::path& reportDir) {
     std::vector<ConflictView> out;
     for (const auto& row : store.list("conflicts", {{"status", std::string("open")}})) {
         Json c = conflictJson(row);
@@ -47,12 +70,15 @@ std::vector<ConflictView> openConflicts(const store::Store& store) {
         v.tableLabel = t ? t->label : v.table;
         v.fieldLabel = fieldLabel(v.table, v.field);
         v.rowTitle = rowTitle(store, v.table, v.rowId);
+        if (v.table == "report_sections")
+            if (auto heading = sectionTitle(store, v.rowId, reportDir); !heading.empty()) v.rowTitle = heading;
         const Json winner = c.value("winner", Json());
         for (const auto& cand : c.value("candidates", Json::array())) {
             ConflictCandidateView cv;
             cv.value = cand.value("value", Json());
             cv.text = candidateText(c, cv.value);
             cv.author = cand.value("author", "");
+            cv.device = cand.value("site", "").substr(0, 8);
             cv.at = cand.contains("hlc") ? localClock(hlcMillis(cand["hlc"].get<HlcStamp>())) : "";
             cv.winner = cv.value == winner;
             v.candidates.push_back(std::move(cv));

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct ConflictCandidateView {
     std::string text;   // the value as a person reads it
     std::string author; // who typed it
     std::string at;     // when, in local time "HH:MM dd/mm/yyyy"
+    std::string device; // where: the replica it was typed on (its site id, short), "" when unknown
     bool winner = false;
 };
 
@@ -23,8 +25,11 @@ struct ConflictView {
     std::vector<ConflictCandidateView> candidates;
 };
 
-/** The open conflicts visible on this replica. */
-std::vector<ConflictView> openConflicts(const store::Store& store);
+/**
+ * The open conflicts visible on this replica. With the report outlines' folder, a
+ * report section is titled by its heading rather than its key.
+ */
+std::vector<ConflictView> openConflicts(const store::Store& store, const std::filesystem::path& reportDir = {});
 
 /** A conflicts row as JSON (candidates and winner parsed); throws NotFound / Conflict (already resolved). */
 nlohmann::json openConflictJson(const store::Store& store, const std::string& id);

@@ -171,7 +171,7 @@ std::string Session::submit() {
 const std::vector<ConflictView>& Session::conflicts() {
     const auto e = m_epochs.of("conflicts");
     if (e != m_conflictsEpoch) {
-        m_conflicts = openConflicts(*m_store);
+        m_conflicts = openConflicts(*m_store, m_options.reportDir);
         m_conflictsEpoch = e;
     }
     return m_conflicts;

@@ -65,12 +65,10 @@ void drawWindow(app::Session& s, WindowState& w) {
     drawSyncBar(s, w);
     navigation(s, w);
     // After a reset the sign-in asks for a new password: it opens once each time that begins.
-    static bool asked = false;
-    if (s.bar().mustChangePassword && !asked) w.screen = Screen::SignIn;
-    asked = s.bar().mustChangePassword;
-    static Screen shown = w.screen;
-    if (shown != w.screen) w.message.clear(); // a sentence belongs to the screen it was said on
-    shown = w.screen;
+    if (s.bar().mustChangePassword && !w.askedNewPassword) w.screen = Screen::SignIn;
+    w.askedNewPassword = s.bar().mustChangePassword;
+    if (w.shown != w.screen) w.message.clear(); // a sentence belongs to the screen it was said on
+    w.shown = w.screen;
     for (const auto& e : Screens)
         if (e.screen == w.screen) e.draw(s, w);
     ImGui::End();

@@ -28,6 +28,8 @@ struct InspectionUi {
 /** What the window remembers between frames that is only about drawing. */
 struct WindowState {
     Screen screen = Screen::Dossiers;
+    Screen shown = Screen::Dossiers; // the screen drawn last frame: its sentence goes when it changes
+    bool askedNewPassword = false;   // the sign-in opened for the reset being asked now
     std::string server, user, password, caFile;
     std::string newPassword, confirmPassword; // after an administrator's reset
     std::string newName, newAward = "lao_dong_tien_tien", newYear, newUnit;

@@ -26,7 +26,7 @@ void drawSyncBar(app::Session& s, WindowState& w) {
     ImGui::Text("%s %s", b.user.empty() ? tr(v, "(chưa đăng nhập)", "(not signed in)") : b.user.c_str(),
                 b.server.c_str());
     ImGui::SameLine();
-    ImGui::Text("| %s: %zu", tr(v, "Chờ gửi", "Pending"), b.pending);
+    ImGui::Text("| %s: %zu", tr(v, "Thay đổi chờ gửi", "Changes pending"), b.pending); // field edits, not rows
     ImGui::SameLine();
     ImGui::Text("| %s: %s", tr(v, "Đồng bộ lần cuối", "Last sync"),
                 b.lastSync ? clock(*b.lastSync).c_str() : tr(v, "chưa có", "never"));
