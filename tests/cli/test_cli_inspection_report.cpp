@@ -3,31 +3,14 @@
 // finding, conclusion and recommendation; a path that cannot be written is a clear
 // error that leaves no file behind; LibreOffice reads it when it is installed.
 #include "cli_fixture.hpp"
+#include "zip_part.hpp"
 
 #include "tdkt/report/xml_text.hpp"
 
 #include <doctest/doctest.h>
-#include <zip.h>
 
 namespace tdkt::test {
 namespace {
-
-std::string unzipped(const std::filesystem::path& file, const std::string& part) {
-    int err = 0;
-    zip_t* z = zip_open(file.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
-    REQUIRE_MESSAGE(z, "not a zip: ", file.string());
-    zip_stat_t st;
-    std::string out;
-    if (zip_stat(z, part.c_str(), 0, &st) == 0) {
-        zip_file_t* f = zip_fopen(z, part.c_str(), 0);
-        REQUIRE(f);
-        out.resize(st.size);
-        CHECK(zip_fread(f, out.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-    }
-    zip_close(z);
-    return out;
-}
 
 struct Inspected {
     std::string plan, target, commune;

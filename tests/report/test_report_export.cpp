@@ -2,6 +2,7 @@
 // and their XML checked for the figures; CSV read back; bad input refused with no
 // file left behind; the prose sections as synced rows, a concurrent edit a conflict.
 #include "fixtures.hpp"
+#include "zip_part.hpp"
 #include "process.hpp"
 #include "temp_dir.hpp"
 
@@ -13,7 +14,6 @@
 #include "tdkt/report/xml_text.hpp"
 
 #include <doctest/doctest.h>
-#include <zip.h>
 
 #include <fstream>
 #include <sstream>
@@ -25,23 +25,6 @@ namespace {
 using namespace tdkt::report;
 
 const std::filesystem::path Assets = TDKT_REPORT_DIR;
-
-std::string unzipped(const std::filesystem::path& file, const std::string& part) {
-    int err = 0;
-    zip_t* z = zip_open(file.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
-    REQUIRE_MESSAGE(z, "not a zip: ", file.string());
-    zip_stat_t st;
-    std::string out;
-    if (zip_stat(z, part.c_str(), 0, &st) == 0) {
-        zip_file_t* f = zip_fopen(z, part.c_str(), 0);
-        REQUIRE(f);
-        out.resize(st.size);
-        CHECK(zip_fread(f, out.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-    }
-    zip_close(z);
-    return out;
-}
 
 std::string slurp(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

@@ -20,7 +20,7 @@ struct GuiRun {
     std::string name;              // the script's file name and its shots' folder name
     std::string script;            // the scripted actions, one a line
     std::string scale = "1";       // "": the monitor's content scale
-    std::vector<std::string> extra; // more arguments (--lang en, --server ...)
+    std::vector<std::string> extra = {}; // more arguments (--lang en, --server ...)
 };
 
 /** Runs tdkt on `g`'s replica under a 1366×768 Xvfb screen; the shots go to dir/name/. */
