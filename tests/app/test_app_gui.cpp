@@ -51,7 +51,7 @@ TEST_CASE("app-gui: an officer signs in, drafts, sees findings, submits, syncs a
                              "type Năm thành tích = 2026\n"
                              "click Tạo hồ sơ\n"
                              "wait 2\n"
-                             "type Số thành viên Hội đồng = mười\n"
+                             "type Thành tích từ năm = mười\n"
                              "type Tóm tắt thành tích = Hoàn thành xuất sắc nhiệm vụ\n"
                              "wait 2\n"
                              "shot 02-ho-so-phat-hien\n"
@@ -78,7 +78,7 @@ TEST_CASE("app-gui: an officer signs in, drafts, sees findings, submits, syncs a
         CHECK(app::valueText(rows[0].fields.at("nominee_name")) == "Nguyễn Văn Đình");
         CHECK(app::valueText(rows[0].fields.at("summary")) == "Hoàn thành xuất sắc nhiệm vụ");
         CHECK(app::valueText(rows[0].fields.at("status")) == "draft"); // submit blocked: components missing
-        CHECK((!rows[0].fields.contains("council_members") || isNull(rows[0].fields.at("council_members")))); // "mười" refused
+        CHECK((!rows[0].fields.contains("period_from_year") || isNull(rows[0].fields.at("period_from_year")))); // "mười" refused
         CHECK(s->pendingCount() == 0);                                 // synced
     }
     CHECK(w.serverDump("a1").find("Nguyễn Văn Đình") != std::string::npos);

@@ -168,6 +168,32 @@ std::string Session::submit() {
     return {};
 }
 
+const std::vector<Step>& Session::steps() {
+    if (!m_editor) {
+        m_steps.clear();
+        return m_steps;
+    }
+    const auto e = m_epochs.of("dossiers") + m_epochs.of("units") + m_epochs.of("parameters");
+    if (m_stepsOf != m_editor->id() || e != m_stepsEpoch) {
+        m_steps = allowedSteps(*m_store, m_catalog, actorOf(*m_store), m_editor->id());
+        m_stepsOf = m_editor->id();
+        m_stepsEpoch = e;
+    }
+    return m_steps;
+}
+
+std::string Session::takeStep(Step step, const StepInput& input) {
+    if (!m_editor) return {};
+    if (step == Step::Submit) return submit();
+    std::string why;
+    if (auto err = write([&] { why = app::takeStep(*m_store, m_catalog, actorOf(*m_store), m_editor->id(), step, input, lang); });
+        !err.empty())
+        return err;
+    if (why.empty()) m_editor->load(*m_store, m_editor->id()); // the step's fields, shown as stored
+    m_stepsOf.clear();
+    return why;
+}
+
 const std::vector<ConflictView>& Session::conflicts() {
     const auto e = m_epochs.of("conflicts");
     if (e != m_conflictsEpoch) {

@@ -9,6 +9,7 @@
 #include "conflicts.hpp"
 #include "dossier_editor.hpp"
 #include "dossier_list.hpp"
+#include "dossier_workflow.hpp"
 #include "inspection_view.hpp"
 #include "messages.hpp"
 #include "report_view.hpp"
@@ -85,6 +86,10 @@ public:
     void commit(const std::string& field);
     /** Submits; returns the blocking finding's message, or "" when submitted. */
     std::string submit();
+    /** The status steps this user may take on the open dossier (dossier_workflow.hpp). */
+    const std::vector<Step>& steps();
+    /** Takes a step on the open dossier; returns "" or the sentence of what was wrong. */
+    std::string takeStep(Step step, const StepInput& input);
 
     // Pickers (pickers.hpp) and the components checklist (components.hpp)
     /** People of the user's units matching `text`. */
@@ -141,6 +146,9 @@ private:
     RunQueue m_queue;
     SyncBar m_bar;
     std::optional<DossierEditor> m_editor;
+    std::vector<Step> m_steps;
+    std::string m_stepsOf;
+    std::uint64_t m_stepsEpoch = 0;
     std::vector<ConflictView> m_conflicts;
     std::uint64_t m_conflictsEpoch = 0;
     std::unique_ptr<ReportView> m_report; // its thread posts into m_queue

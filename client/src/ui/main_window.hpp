@@ -6,6 +6,7 @@
 #include "app/session.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace tdkt::ui {
@@ -25,6 +26,12 @@ struct InspectionUi {
     std::string notice; // the last thing done (a report written)
 };
 
+/** The dossier editor's status step being filled in (its reason, ballot or decision). */
+struct WorkflowUi {
+    std::optional<app::Step> open; // the step whose inputs show; none: just the buttons
+    app::StepInput input;
+};
+
 /** What the window remembers between frames that is only about drawing. */
 struct WindowState {
     Screen screen = Screen::Dossiers;
@@ -40,6 +47,7 @@ struct WindowState {
     std::string reportYear, reportFolder, reportSince;
     app::Month reportMonth; // the month the date picker shows
     InspectionUi inspection;
+    WorkflowUi workflow;
     // gui3: pickers, the components checklist, the idle commit, shortcuts
     std::string newKind = "ca_nhan", newPersonId; // the new dossier's nominee (a person picked, or a typed name)
     std::string nomineeSearch;                    // the editor's person search

@@ -35,11 +35,17 @@ void nomineePickers(app::Session& s, WindowState& w, app::DossierEditor& e, bool
 }
 
 void typedFields(app::Session& s, WindowState& w, app::DossierEditor& e) {
-    for (const char* f : {"year", "period_from_year", "period_to_year", "received_on", "council_members",
-                          "council_votes_for", "summary"}) {
+    for (const char* f : {"year", "period_from_year", "period_to_year", "summary"}) {
         const std::string label = app::fieldLabel("dossiers", f) + "##" + f;
         if (input(label, e.text(f), w.typedAt[f])) s.commit(f);
         if (const auto* err = e.error(f)) errorText(err->c_str());
+    }
+    // The review's and the decision's fields are written by the status steps above, by
+    // the roles that may: here they are only read.
+    for (const char* f : {"submitted_on", "received_on", "council_members", "council_votes_for", "status_reason",
+                          "decision_number", "decision_date", "amount"}) {
+        if (e.text(f).empty()) continue;
+        ImGui::TextWrapped("%s: %s", app::fieldLabel("dossiers", f).c_str(), e.text(f).c_str());
     }
 }
 
@@ -82,9 +88,8 @@ void drawDossierEditor(app::Session& s, WindowState& w) {
         return;
     }
     ImGui::SameLine();
-    if (button(tr(v, "Trình hồ sơ", "Submit"))) w.message = s.submit();
-    ImGui::SameLine();
     ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status")).c_str());
+    drawSteps(s, w);
     if (!w.message.empty()) errorText(w.message.c_str());
     const float half = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("fields", ImVec2(half, 0), true);

@@ -18,5 +18,6 @@ void drawChecklist(app::Session& s, WindowState& w);
 void drawConclusion(app::Session& s, WindowState& w);
 void drawFollowUp(app::Session& s, WindowState& w);
 void drawComponentsChecklist(app::Session& s, WindowState& w); // a panel of the dossier editor
+void drawSteps(app::Session& s, WindowState& w);                // the editor's status steps
 
 } // namespace tdkt::ui

@@ -1,0 +1,69 @@
+// The dossier editor's status steps: one button a step this user's role may take
+// (app/dossier_workflow.hpp), and for a step that needs more — a reason, the ballot,
+// the decision — its fields and a confirmation, inline under the buttons.
+#include "screens.hpp"
+
+#include "app/labels.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+namespace tdkt::ui {
+namespace {
+
+bool needsInput(app::Step st) { return st != app::Step::Submit && st != app::Step::Receive; }
+
+void stepInputs(app::Step st, app::StepInput& in, bool v) {
+    ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
+    switch (st) {
+    case app::Step::Return:
+    case app::Step::NotApprove: input(tr(v, "Lý do", "Reason"), in.reason); break;
+    case app::Step::RecordVote:
+        input(app::fieldLabel("dossiers", "council_members") + "##members", in.members);
+        input(app::fieldLabel("dossiers", "council_votes_for") + "##votes", in.votesFor);
+        break;
+    case app::Step::Approve:
+        input(app::fieldLabel("dossiers", "decision_number") + "##number", in.decisionNumber);
+        input(app::fieldLabel("dossiers", "decision_date") + "##date", in.decisionDate);
+        input(app::fieldLabel("dossiers", "amount") + "##amount", in.amount);
+        break;
+    default: break;
+    }
+    ImGui::PopItemWidth();
+}
+
+void take(app::Session& s, WindowState& w, app::Step st) {
+    for (auto& [f, at] : w.typedAt) // what was typed a moment ago goes in before the step
+        if (at > 0) s.commit(f);
+    w.typedAt.clear();
+    w.message = s.takeStep(st, w.workflow.input);
+    if (w.message.empty()) w.workflow = {};
+}
+
+} // namespace
+
+void drawSteps(app::Session& s, WindowState& w) {
+    const bool v = isVi(s);
+    const auto steps = s.steps(); // a copy: a step taken changes them
+    if (w.workflow.open && std::find(steps.begin(), steps.end(), *w.workflow.open) == steps.end()) w.workflow = {};
+    for (const auto st : steps) {
+        ImGui::SameLine();
+        if (!button(app::stepLabel(st, s.lang))) continue;
+        if (needsInput(st)) {
+            w.workflow.open = st;
+            w.message.clear();
+        } else {
+            take(s, w, st);
+        }
+    }
+    if (!w.workflow.open) return;
+    ImGui::Indent();
+    ImGui::TextUnformatted(app::stepLabel(*w.workflow.open, s.lang).c_str());
+    stepInputs(*w.workflow.open, w.workflow.input, v);
+    if (button(tr(v, "Xác nhận", "Confirm"))) take(s, w, *w.workflow.open);
+    ImGui::SameLine();
+    if (button(tr(v, "Hủy", "Cancel"))) w.workflow = {};
+    ImGui::Unindent();
+}
+
+} // namespace tdkt::ui
