@@ -76,6 +76,12 @@ bool Rights::canRead(const schema::TableDef& t, const store::Row& row) const {
 
 bool Rights::readsByRowUnit(const schema::TableDef& t) { return !isReference(t) && t.name != "units"; }
 
+bool Rights::keepsPushedUnit(const schema::TableDef& t, const Value& held) const {
+    if (!readsByRowUnit(t) || isInspectionWork(t)) return false;
+    const auto* unit = std::get_if<std::string>(&held);
+    return unit && *unit == m_user.unit;
+}
+
 std::optional<std::string> Rights::refuseWrite(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const {
     if (t.serverWritten) return Refusal(K::ServerWritten, {{"table", t.name}}).encode();
     if (t.name == "units" || isReference(t)) {

@@ -57,6 +57,16 @@ public:
 
     static bool isReference(const schema::TableDef& t);
 
+    /**
+     * A row a push creates may be given several units in that push (created in the
+     * officer's unit, then moved): its fields are judged in the unit it ends in once a
+     * refused move is undone. So, of the unit values pushed for it, the user's own
+     * unit is kept once given (a later move elsewhere is judged as a move, and refused
+     * alone), else the last one. True when `held` is that kept unit. Inspection work
+     * is judged by its target and plan, not by this.
+     */
+    bool keepsPushedUnit(const schema::TableDef& t, const Value& held) const;
+
 private:
     bool canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const;
     std::optional<std::string> refuseInUnit(const schema::TableDef& t, const Op& op, const std::string& unit,
