@@ -9,8 +9,10 @@
  *  - officer: its own unit's rows; a dossier's status only draft ↔ submitted;
  *  - reviewer: as officer for its own unit, plus the review fields of dossiers of
  *    its subtree (its own unit's too: it is the council and chairman that decide
- *    for its staff), and their decision for the award forms its level may decide
- *    (award_authority.hpp); officers never review or decide their unit's dossiers;
+ *    for its staff) and their issuer, and their decision for the award forms its
+ *    level may decide, or as recorded from the authority outside the tree that
+ *    the issuer names (award_authority.hpp); officers never review or decide their
+ *    unit's dossiers, nor change the issuer of a decided one;
  *  - inspector: as officer for its own unit, plus the inspection targets of plans
  *    issued in its subtree; an inspection's checklists, findings, conclusions and
  *    recommendations are its plan's team's (inspection_rights.cpp), hidden from
