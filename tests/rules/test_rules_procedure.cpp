@@ -160,7 +160,9 @@ const std::vector<Case>& cases() {
              c.presentComponents = {"to_trinh", "bao_cao_tom_tat", "bien_ban_hop"};
              return c;
          }},
-        {"Bằng khen tỉnh received in 2023: no rule loaded for it", "rules.in_force", "GEN-9", Fires,
+        {"Xã tiêu biểu (new in Law 2022) received in 2023: no rule for it", "rules.in_force", "GEN-9", Fires,
+         [] { return dossier("xa_tieu_bieu", 2022, "2023-05-01", "tap_the"); }},
+        {"Bằng khen tỉnh received in 2023: the old regime's rule", "rules.in_force", "GEN-9", Pass,
          [] { return dossier("bang_khen_tinh", 2022, "2023-05-01"); }},
         {"LĐTT proposed for a collective", "rules.nominee_kind", "Luật TĐKT 2022 Đ24", Fires,
          [] { return dossier("lao_dong_tien_tien", 2025, "2025-08-15", "tap_the"); }},

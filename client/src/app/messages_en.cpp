@@ -70,7 +70,10 @@ std::string_view refusalEn(protocol::RefusalKind kind) {
     case K::DecidingUnitOther: return "{field}: a reviewer records only its own unit ({home}) as the deciding unit, not {other}; the deciding level writes its decision itself.";
     case K::DecisionNoAward: return "{field}: the dossier names no award form yet, so no level can decide it.";
     case K::DecidingNoLevel: return "Unit {unit} has no level, so its authority to decide is unknown.";
-    case K::NoAuthority: return "{field}: not competent to decide: {message} — {source}.";
+    case K::NoAuthority: return "{field}: not competent to decide: {message} — {source}. If an authority outside the unit tree decided it, record its issuer and decision number.";
+    case K::IssuerInTree: return "{field}: {award} is decided by {unit}, a unit of the tree: its reviewer records its own decision, not as an issuer outside the tree.";
+    case K::RecordNoIssuerName: return "{field}: name the issuer ({issuer}) before recording its decision.";
+    case K::RecordNoNumber: return "{field}: recording the decision of {issuer} needs its decision number.";
     case K::TeamRowId: return "An inspection team member's row id is made from its plan and account (tdkt-cli inspection team add).";
     case K::TeamUnit: return "A team member belongs to the unit that issued plan {plan}.";
     case K::NoTarget: return "{table}: the row names no inspection target (target_id).";

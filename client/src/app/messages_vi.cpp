@@ -70,7 +70,10 @@ std::string_view refusalVi(protocol::RefusalKind kind) {
     case K::DecidingUnitOther: return "Người thẩm định chỉ ghi đơn vị mình ({home}) là đơn vị quyết định, không ghi {other}; cấp quyết định tự ghi quyết định của mình.";
     case K::DecisionNoAward: return "Hồ sơ chưa có danh hiệu / hình thức khen thưởng nên chưa cấp nào quyết định được (trường “{field}”).";
     case K::DecidingNoLevel: return "Đơn vị {unit} chưa có cấp hành chính nên chưa xác định được thẩm quyền quyết định.";
-    case K::NoAuthority: return "Không có thẩm quyền quyết định (trường “{field}”): {message} — {source}.";
+    case K::NoAuthority: return "Không có thẩm quyền quyết định (trường “{field}”): {message} — {source}. Nếu cấp trên ngoài cây đơn vị đã quyết định, ghi cơ quan tặng và số quyết định của cấp đó.";
+    case K::IssuerInTree: return "{award} do {unit} quyết định và đơn vị này có trong cây đơn vị: người thẩm định của {unit} ghi quyết định của mình (trường “{field}”), không ghi như cơ quan tặng ở ngoài.";
+    case K::RecordNoIssuerName: return "Ghi tên cơ quan tặng ({issuer}) trước khi ghi quyết định của cơ quan đó (trường “{field}”).";
+    case K::RecordNoNumber: return "Ghi quyết định của {issuer} cần có số quyết định (trường “{field}”): nhập số quyết định của cơ quan đó cùng lúc.";
     case K::TeamRowId: return "Mã thành viên đoàn kiểm tra phải lập từ kế hoạch và tài khoản (tdkt-cli inspection team add).";
     case K::TeamUnit: return "Thành viên đoàn thuộc đơn vị ban hành kế hoạch {plan}.";
     case K::NoTarget: return "Bản ghi kiểm tra ({table}) chưa có đối tượng kiểm tra.";

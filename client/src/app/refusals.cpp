@@ -26,6 +26,10 @@ protocol::Refusal shown(protocol::Refusal r, Lang lang, const UnitNamer& unitNam
             if (const auto* t = schema::registry().table(v); t && !t->label.empty()) v = t->label;
         } else if (k == "status") {
             v = enumLabel("dossiers", "status", v);
+        } else if (k == "issuer") {
+            v = enumLabel("dossiers", "issuer_kind", v);
+        } else if (k == "award") {
+            v = "«" + enumLabel("dossiers", "award_code", v) + "»";
         }
     }
     r.params.emplace_back("source", article.empty() ? document : document + ", " + article);

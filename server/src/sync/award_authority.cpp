@@ -1,7 +1,9 @@
 // Who may decide a dossier: the reviewer's level against `authority.deciders`,
-// judged by the rules engine's own checkAuthority on the dossier as the push sees it.
+// judged by the rules engine's own checkAuthority on the dossier as the push sees it;
+// or, for an authority outside the unit tree, the dossier's issuer (a decision recorded).
 #include "award_authority.hpp"
 
+#include "tdkt/catalog/issuer.hpp"
 #include "tdkt/protocol/refusal.hpp"
 #include "tdkt/rules/checks.hpp"
 #include "tdkt/rules/engine.hpp"
@@ -19,9 +21,12 @@ using K = protocol::RefusalKind;
 constexpr std::array<std::string_view, 4> DecisionFields{"decision_number", "decision_date", "amount",
                                                          "deciding_unit_id"};
 constexpr std::array<std::string_view, 2> DecidedStatuses{"approved", "not_approved"};
-// What checkAuthority reads of the dossier (its unit comes from the rights).
-constexpr std::array<std::string_view, 6> ReadFields{"award_code",    "received_on",  "year",
-                                                    "decision_date", "nominee_kind", "collective_unit_id"};
+// What checkAuthority and a recorded decision read of the dossier (its unit comes from the rights).
+constexpr std::array<std::string_view, 10> ReadFields{"award_code",      "received_on",      "year",
+                                                     "decision_date",   "nominee_kind",     "collective_unit_id",
+                                                     "issuer_kind",     "issuer_name",      "decision_number",
+                                                     "deciding_unit_id"};
+constexpr std::array<std::string_view, 2> IssuerFields{"issuer_kind", "issuer_name"};
 
 bool contains(auto const& list, std::string_view v) {
     return std::find(list.begin(), list.end(), v) != list.end();
@@ -32,6 +37,14 @@ std::string text(const std::optional<Value>& v) {
     const auto* s = std::get_if<std::string>(&*v);
     return s ? *s : std::string();
 }
+
+// The field as the row will have it once the op is applied.
+std::string after(const Op& op, std::string_view field, const FieldLookup& lookup) {
+    if (op.field == field) return text(std::optional<Value>(op.value));
+    return text(lookup("dossiers", op.rowId, field));
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
 
 std::string text(const std::optional<store::Row>& row, const std::string& field) {
     if (!row) return {};
@@ -76,22 +89,70 @@ rules::DossierContext decisionContext(const store::Store& store, const User& rev
     return ctx;
 }
 
+std::optional<std::string> firstBlock(const rules::DossierContext& ctx, const Op& op) {
+    for (const auto& f : rules::checkAuthority(ctx)) {
+        if (f.severity != rules::Severity::Block) continue;
+        return Refusal(K::NoAuthority, {{"field", op.field},
+                                        {"rule", f.ruleId},
+                                        {"message", f.message},
+                                        {"document", f.source.document},
+                                        {"article", f.source.article}})
+            .encode();
+    }
+    return std::nullopt;
+}
+
+// A decision of an authority outside the unit tree, recorded by an office the dossier
+// went up through: the issuer names a body whose level may decide the form, no unit
+// of the dossier's chain at that level holds the power (that unit's reviewer records
+// its own decisions), no unit of the tree is the deciding one, and an approval carries
+// its decision number. nullopt: recorded; else why not.
+std::optional<std::string> refuseRecorded(const rules::DossierContext& own, const Op& op, const std::string& kind,
+                                          const FieldLookup& lookup) {
+    const std::string level(catalog::issuerLevel(kind));
+    rules::DossierContext ctx = own;
+    ctx.decidingUnitId.clear();
+    ctx.decidingLevel.clear();
+    ctx.dossier.issuerKind = kind;
+    if (auto why = firstBlock(ctx, op)) return why; // the issuer's level has no power over the form
+    const auto a = rules::decidingAuthority(ctx);
+    if (a && !a->unitId.empty() && a->level == level && kind != "co_quan_don_vi")
+        return Refusal(K::IssuerInTree, {{"field", op.field}, {"award", ctx.dossier.awardCode}, {"unit", a->unitId}})
+            .encode();
+    if (catalog::issuerNeedsName(kind) && blank(after(op, "issuer_name", lookup)))
+        return Refusal(K::RecordNoIssuerName, {{"field", op.field}, {"issuer", kind}}).encode();
+    const bool approving = op.field == "status" && text(std::optional<Value>(op.value)) == "approved";
+    if (approving && blank(after(op, "decision_number", lookup)))
+        return Refusal(K::RecordNoNumber, {{"field", op.field}, {"issuer", kind}}).encode();
+    return std::nullopt;
+}
+
 } // namespace
 
 bool authorityReads(std::string_view table, std::string_view field) {
     return table == "dossiers" && contains(ReadFields, field);
 }
 
+bool isIssuerField(std::string_view table, std::string_view field) {
+    return table == "dossiers" && contains(IssuerFields, field);
+}
+
+bool isDecided(const store::Store& store, const std::string& dossier) {
+    const auto now = store.fieldValue("dossiers", dossier, "status");
+    return now && contains(DecidedStatuses, text(std::optional<Value>(now->value)));
+}
+
 bool isDecision(const store::Store& store, const Op& op) {
     if (op.table != "dossiers") return false;
     if (contains(DecisionFields, op.field)) return true;
+    // The issuer of a decided dossier is part of its decision (who gave the award).
+    if (contains(IssuerFields, op.field)) return isDecided(store, op.rowId);
     if (op.field != "status") return false;
     const auto* to = std::get_if<std::string>(&op.value);
     if (to && contains(DecidedStatuses, *to)) return true;
     // Taking a decided dossier back (approved → under_review) undoes a decision. The
     // status it has now is the store's: a value only pushed alongside was never decided.
-    const auto now = store.fieldValue("dossiers", op.rowId, "status");
-    return now && contains(DecidedStatuses, text(std::optional<Value>(now->value)));
+    return isDecided(store, op.rowId);
 }
 
 std::optional<std::string> refuseDecision(const store::Store& store, const User& reviewer, const Op& op,
@@ -112,16 +173,14 @@ std::optional<std::string> refuseDecision(const store::Store& store, const User&
     if (ctx.decidingLevel.empty())
         return Refusal(K::DecidingNoLevel, {{"field", op.field}, {"unit", reviewer.unit}}).encode();
     // An award form with no authority row gives no finding: nothing is judged (as the engine).
-    for (const auto& f : rules::checkAuthority(ctx)) {
-        if (f.severity != rules::Severity::Block) continue;
-        return Refusal(K::NoAuthority, {{"field", op.field},
-                                        {"rule", f.ruleId},
-                                        {"message", f.message},
-                                        {"document", f.source.document},
-                                        {"article", f.source.article}})
-            .encode();
-    }
-    return std::nullopt;
+    auto why = firstBlock(ctx, op);
+    if (!why) return std::nullopt;
+    // Not its own to decide: it may still record the decision of the authority outside
+    // the tree that the dossier names as its issuer, with no unit of the tree deciding.
+    const auto kind = after(op, "issuer_kind", lookup);
+    if (kind.empty() || catalog::issuerLevel(kind).empty()) return why;
+    if (!after(op, "deciding_unit_id", lookup).empty()) return why; // a unit of the tree decides it
+    return refuseRecorded(ctx, op, kind, lookup);
 }
 
 } // namespace tdkt::server

@@ -166,10 +166,17 @@ void Service::applyPush(PushJob& job) {
     Rights rights(m_store, *s.user, m_unitTrees.get(m_store, m_store.unitEpoch()));
     // The fields the rights ask about (a row's unit, an inspection's target and
     // plan) are kept for rows the push creates.
+    // A row given several units keeps the user's own (Rights::keepsPushedUnit): created
+    // in the commune and moved to a village in one push, the move alone is refused.
     Pending pending;
     for (std::size_t i = 0; i < job.push.ops.size(); ++i) {
         const Op& op = job.push.ops[i];
-        if (op.seq > high && job.checks[i].readByRights) pending[{op.table, op.rowId}][op.field] = op.value;
+        if (op.seq <= high || !job.checks[i].readByRights) continue;
+        auto& fields = pending[{op.table, op.rowId}];
+        if (const auto* t = job.checks[i].table; t && op.field == t->unitField)
+            if (auto held = fields.find(op.field); held != fields.end() && rights.keepsPushedUnit(*t, held->second))
+                continue;
+        fields[op.field] = op.value;
     }
     // A row's ops come together, so the last answer is remembered (and forgotten
     // when an applied op changes one of the fields rights ask about).

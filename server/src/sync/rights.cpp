@@ -76,6 +76,12 @@ bool Rights::canRead(const schema::TableDef& t, const store::Row& row) const {
 
 bool Rights::readsByRowUnit(const schema::TableDef& t) { return !isReference(t) && t.name != "units"; }
 
+bool Rights::keepsPushedUnit(const schema::TableDef& t, const Value& held) const {
+    if (!readsByRowUnit(t) || isInspectionWork(t)) return false;
+    const auto* unit = std::get_if<std::string>(&held);
+    return unit && *unit == m_user.unit;
+}
+
 std::optional<std::string> Rights::refuseWrite(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const {
     if (t.serverWritten) return Refusal(K::ServerWritten, {{"table", t.name}}).encode();
     if (t.name == "units" || isReference(t)) {
@@ -100,7 +106,10 @@ std::optional<std::string> Rights::refuseWrite(const schema::TableDef& t, const 
 std::optional<std::string> Rights::refuseInUnit(const schema::TableDef& t, const Op& op, const std::string& unit,
                                                 const FieldLookup& lookup) const {
     const bool own = unit == m_user.unit;
-    const bool dossierReview = t.name == "dossiers" && contains(ReviewFields, op.field);
+    // The issuer is the proposing unit's to name while drafting, a review step for the
+    // offices above, and part of the decision once the dossier is decided.
+    const bool issuer = isIssuerField(t.name, op.field) && (!own || isDecided(m_store, op.rowId));
+    const bool dossierReview = t.name == "dossiers" && (contains(ReviewFields, op.field) || issuer);
     if (own) {
         if (!dossierReview) return std::nullopt;
         const auto* s = std::get_if<std::string>(&op.value);

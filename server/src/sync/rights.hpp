@@ -9,8 +9,10 @@
  *  - officer: its own unit's rows; a dossier's status only draft ↔ submitted;
  *  - reviewer: as officer for its own unit, plus the review fields of dossiers of
  *    its subtree (its own unit's too: it is the council and chairman that decide
- *    for its staff), and their decision for the award forms its level may decide
- *    (award_authority.hpp); officers never review or decide their unit's dossiers;
+ *    for its staff) and their issuer, and their decision for the award forms its
+ *    level may decide, or as recorded from the authority outside the tree that
+ *    the issuer names (award_authority.hpp); officers never review or decide their
+ *    unit's dossiers, nor change the issuer of a decided one;
  *  - inspector: as officer for its own unit, plus the inspection targets of plans
  *    issued in its subtree; an inspection's checklists, findings, conclusions and
  *    recommendations are its plan's team's (inspection_rights.cpp), hidden from
@@ -56,6 +58,16 @@ public:
     std::optional<std::string> refuseWrite(const schema::TableDef& t, const Op& op, const FieldLookup& lookup) const;
 
     static bool isReference(const schema::TableDef& t);
+
+    /**
+     * A row a push creates may be given several units in that push (created in the
+     * officer's unit, then moved): its fields are judged in the unit it ends in once a
+     * refused move is undone. So, of the unit values pushed for it, the user's own
+     * unit is kept once given (a later move elsewhere is judged as a move, and refused
+     * alone), else the last one. True when `held` is that kept unit. Inspection work
+     * is judged by its target and plan, not by this.
+     */
+    bool keepsPushedUnit(const schema::TableDef& t, const Value& held) const;
 
 private:
     bool canReadUnit(const schema::TableDef& t, const std::string& rowId, const std::optional<Value>& unit) const;

@@ -31,8 +31,6 @@ std::string joinTitles(const DossierContext& ctx, const std::vector<std::string>
     return out;
 }
 
-std::string sourceText(const Source& s) { return s.document + (s.article.empty() ? "" : " " + s.article); }
-
 } // namespace
 
 std::optional<DecidingAuthority> decidingAuthority(const DossierContext& ctx) {

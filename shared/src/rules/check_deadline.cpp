@@ -28,8 +28,6 @@ std::string decisionOf(const DossierContext& ctx, const std::string& award) {
     return {};
 }
 
-std::string sourceText(const Source& s) { return s.document + (s.article.empty() ? "" : " " + s.article); }
-
 } // namespace
 
 Findings checkDeadline(const DossierContext& ctx) {

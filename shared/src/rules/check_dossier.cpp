@@ -31,16 +31,14 @@ Findings checkRuleInForce(const DossierContext& ctx) {
     if (gen9 && then && then->id != rule->id && assessed < ctx.when().receivedOn)
         out.push_back(finding("rules.regime", gen9->source.verified ? Severity::Info : Severity::Warning,
                               "Thành tích năm " + std::to_string(ctx.dossier.year) + " thuộc chế độ cũ (" +
-                                  then->source.document + " " + then->source.article + "), hồ sơ tiếp nhận ngày " +
+                                  sourceText(then->source) + "), hồ sơ tiếp nhận ngày " +
                                   formatDate(ctx.when().receivedOn) + " được xét theo quy định có hiệu lực khi tiếp nhận (" +
-                                  rule->source.document + " " + rule->source.article +
-                                  "), theo nguyên tắc xét theo ngày tiếp nhận hồ sơ." + unverifiedNote(gen9->source) +
+                                  sourceText(rule->source) + "), theo nguyên tắc xét theo ngày tiếp nhận hồ sơ." + unverifiedNote(gen9->source) +
                                   " Người có thẩm quyền xác nhận cách áp dụng này.",
                               gen9->source));
     if (!rule->source.verified)
         out.push_back(finding("rules.unverified", Severity::Info,
-                              "Quy định về " + quotedAward(ctx) + " (" + rule->source.document + " " +
-                                  rule->source.article + ") chưa xác minh: đối chiếu văn bản gốc trước khi trình.",
+                              "Quy định về " + quotedAward(ctx) + " (" + sourceText(rule->source) + ") chưa xác minh: đối chiếu văn bản gốc trước khi trình.",
                               rule->source));
     return out;
 }

@@ -17,10 +17,13 @@ Finding finding(std::string ruleId, Severity severity, std::string message, Sour
 
 Severity severityFor(const Source& source) { return source.verified ? Severity::Block : Severity::Warning; }
 
+std::string sourceText(const Source& source) {
+    return source.document + (source.article.empty() ? "" : " " + source.article);
+}
+
 std::string unverifiedNote(const Source& source) {
     if (source.verified) return "";
-    return " (căn cứ " + source.document + (source.article.empty() ? "" : " " + source.article) +
-           " chưa xác minh: người có thẩm quyền đối chiếu văn bản gốc)";
+    return " (căn cứ " + sourceText(source) + " chưa xác minh: người có thẩm quyền đối chiếu văn bản gốc)";
 }
 
 std::string formatDate(std::string_view iso) {

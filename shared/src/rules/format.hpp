@@ -19,6 +19,9 @@ Severity severityFor(const Source& source);
 /** " (căn cứ chưa xác minh: …)" for an unverified source, "" for a verified one. */
 std::string unverifiedNote(const Source& source);
 
+/** "Luật … 2013 Điều 23", or the document alone when the source names no article. */
+std::string sourceText(const Source& source);
+
 /** "2026-01-20" → "20/01/2026". */
 std::string formatDate(std::string_view iso);
 

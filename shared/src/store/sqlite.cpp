@@ -47,12 +47,15 @@ Stmt& Stmt::bind(int index, std::int64_t v) {
 
 Stmt& Stmt::bind(int index, std::string_view v) {
     // SQLITE_STATIC: every caller steps the statement before the bound text goes away.
-    sqlite3_bind_text(m_stmt.get(), index, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    // A default-constructed view has no data pointer, which SQLite binds as NULL: an
+    // empty text is '' whatever its pointer, so it gets a real (empty) one.
+    sqlite3_bind_text(m_stmt.get(), index, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_STATIC);
     return *this;
 }
 
 Stmt& Stmt::bindBlob(int index, std::string_view bytes) {
-    sqlite3_bind_blob64(m_stmt.get(), index, bytes.data(), bytes.size(), SQLITE_STATIC); // as bind(text)
+    // As bind(text): no bytes is a zero-length blob, not NULL.
+    sqlite3_bind_blob64(m_stmt.get(), index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_STATIC);
     return *this;
 }
 

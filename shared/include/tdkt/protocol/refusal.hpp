@@ -41,6 +41,9 @@ enum class RefusalKind {
     DecisionNoAward,     // field
     DecidingNoLevel,     // field unit
     NoAuthority,         // field message document article
+    IssuerInTree,        // field award unit: a decision recorded from an issuer the tree holds
+    RecordNoIssuerName,  // field issuer
+    RecordNoNumber,      // field issuer
     // inspection work (inspection_rights.cpp)
     TeamRowId,
     TeamUnit,            // plan
