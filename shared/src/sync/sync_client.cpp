@@ -75,6 +75,7 @@ struct SyncClient::Impl {
     store::Store& store;
     Endpoint ep;
     ProgressFn progress;
+    std::uint32_t serverProtocol = 0; // the last Welcome's
 
     void report(SyncPhase phase, const SyncCounts& counts, const Channel* ch) {
         if (!progress) return;
@@ -85,7 +86,7 @@ struct SyncClient::Impl {
 
     std::unique_ptr<Channel> open() {
         auto ch = connectChannel(ep);
-        hello(*ch, store);
+        serverProtocol = hello(*ch, store);
         return ch;
     }
 
@@ -96,7 +97,17 @@ struct SyncClient::Impl {
         const std::string from = store.setting("resite_from").value_or("");
         if (from.empty()) {
             ch.send(protocol::Auth{token, store.siteId()});
-            return expect<protocol::LoginOk>(ch.receive());
+            auto reply = ch.receive();
+            // A disabled account: the replica settles what is pending, then lets go of its rows.
+            if (const auto* e = std::get_if<protocol::ErrorMsg>(&reply);
+                e && e->code == protocol::ErrorCode::AccountDisabled && serverProtocol >= 5) {
+                char* end = nullptr;
+                const unsigned long long high = std::strtoull(e->message.c_str(), &end, 10);
+                if (e->message.empty() || *end != '\0') throw SyncError(SyncErrorKind::Protocol, "bad high-water mark");
+                settle(high);
+                letGoDisabled(ch, store);
+            }
+            return expect<protocol::LoginOk>(std::move(reply));
         }
         ch.send(protocol::Resite{token, std::stoull(from), store.siteId()});
         auto ok = expect<protocol::LoginOk>(ch.receive());
