@@ -258,5 +258,46 @@ TEST_CASE("accounts: a disabled account's session stays open for a protocol-5 re
     REQUIRE(pulled);
     REQUIRE(std::holds_alternative<ErrorMsg>(*pulled));
     CHECK(std::get<ErrorMsg>(*pulled).code == ErrorCode::AccountDisabled);
+    // A password login is settled so only on a replica of the user's own.
+    for (tdkt::SiteId site : {tdkt::SiteId{4242}, tdkt::SiteId{9999}}) {
+        Raw again(w.port());
+        again.logIn("a1", Password, site);
+        auto got = again.readAll();
+        REQUIRE(got.size() == 2);
+        REQUIRE(std::holds_alternative<ErrorMsg>(got[1]));
+        CHECK(std::get<ErrorMsg>(got[1]).code == ErrorCode::AccountDisabled);
+        CHECK(std::get<ErrorMsg>(got[1]).message == (site == 4242 ? "0" : ""));
+    }
+}
+
+TEST_CASE("accounts: a disabled user's replica whose session expired lets go of its rows at the password sign-in") {
+    SyncWorld w;
+    w.addUnit("xa-a", "xa");
+    w.addUser("a1", "officer", "xa-a");
+    w.addUser("a2", "officer", "xa-a");
+    w.start();
+    w.replica("r1", "a1");
+    w.replica("other", "a2");
+    const auto accepted = w.newDossier("r1", "xa-a", "Nguyễn Văn Một");
+    w.sync("r1");
+    const auto pending = w.newDossier("r1", "xa-a", "Trần Thị Hai");
+    w.advanceClock(91LL * 24 * 3600 * 1000); // offline longer than the idle time
+    REQUIRE(w.server({"user", "disable", "a1"}).exitCode == 0);
+    auto r = w.cli("r1", {"sync"});
+    CHECK(r.exitCode == 6);
+    CHECK(r.err.find("log in again") != std::string::npos);
+    CHECK(w.rows("r1", "dossiers").contains(pending)); // nothing decided yet
+    // Someone on another machine who knows the password changes nothing there.
+    w.ok("fresh", {"init"});
+    CHECK(login(w, "fresh", "a1").exitCode == 6);
+    // The password on this replica: it is the disabled user's own.
+    r = login(w, "r1", "a1");
+    CHECK(r.exitCode == 6);
+    CHECK_MESSAGE(r.err.find("vô hiệu hóa") != std::string::npos, r.err);
+    CHECK(rowCount(json::parse(w.ok("r1", {"dump"}))) == 0);
+    const auto refused = refusedOf(w, "r1", pending);
+    REQUIRE(refused.contains("nominee_name"));
+    CHECK(refused.at("nominee_name").first == "account.disabled");
+    CHECK(json::parse(w.serverDump("a2"))["dossiers"].contains(accepted));
 }
 }

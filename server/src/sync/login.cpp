@@ -53,8 +53,12 @@ Reply Service::login(SessionState& s, const Login& m, bool passwordOk) {
     }
     if (info->disabled) {
         m_accounts.audit("refused_disabled", m.user, s.peer, m.site, m.device);
+        // The user's own replica, its session expired: it lets go of its rows as at a sync.
+        if (s.protocol >= 5)
+            for (const auto& d : m_accounts.devices(m.user))
+                if (d.site == m.site) return disabledSession(s, info->user, m.site);
         m_log("login refused for disabled '" + m.user + "' from " + s.peer);
-        return error(ErrorCode::AccountDisabled, m.user);
+        return error(ErrorCode::AccountDisabled, "");
     }
     if (info->mustChangePassword) {
         // The password was right (its failures stay until the change clears them).

@@ -98,15 +98,7 @@ struct SyncClient::Impl {
         if (from.empty()) {
             ch.send(protocol::Auth{token, store.siteId()});
             auto reply = ch.receive();
-            // A disabled account: the replica settles what is pending, then lets go of its rows.
-            if (const auto* e = std::get_if<protocol::ErrorMsg>(&reply);
-                e && e->code == protocol::ErrorCode::AccountDisabled && serverProtocol >= 5) {
-                char* end = nullptr;
-                const unsigned long long high = std::strtoull(e->message.c_str(), &end, 10);
-                if (e->message.empty() || *end != '\0') throw SyncError(SyncErrorKind::Protocol, "bad high-water mark");
-                settle(high);
-                letGoDisabled(ch, store);
-            }
+            onDisabled(ch, reply);
             return expect<protocol::LoginOk>(std::move(reply));
         }
         ch.send(protocol::Resite{token, std::stoull(from), store.siteId()});
@@ -116,6 +108,15 @@ struct SyncClient::Impl {
         store.setSetting("resite_from", "");
         b.commit();
         return ok;
+    }
+
+    // A disabled account (protocol 5: the high-water mark): settle, push, let go of the rows.
+    void onDisabled(Channel& ch, const protocol::Message& reply) {
+        const auto* e = std::get_if<protocol::ErrorMsg>(&reply);
+        if (!e || e->code != protocol::ErrorCode::AccountDisabled || serverProtocol < 5 || e->message.empty()) return;
+        char* end = nullptr;
+        const unsigned long long high = std::strtoull(e->message.c_str(), &end, 10);
+        if (*end == '\0') { settle(high); letGoDisabled(ch, store); } // else a refusal that closes
     }
 
     // The server's word on this replica's ops (its high-water mark) against what
@@ -198,8 +199,12 @@ LoginInfo SyncClient::signIn(const std::string& user, const std::string& passwor
         auto ch = m_impl->open();
         if (next) ch->send(protocol::ChangePassword{user, current, *next, store.siteId(), name});
         else ch->send(protocol::Login{user, current, store.siteId(), name});
-        auto ok = expect<protocol::LoginOk>(ch->receive());
+        auto reply = ch->receive();
         const std::string server = m_impl->ep.host + ":" + std::to_string(m_impl->ep.port);
+        // This replica's own user, disabled (its session had expired): as at a sync.
+        if (store.setting("user").value_or("") == user && store.setting("server").value_or("") == server)
+            m_impl->onDisabled(*ch, reply);
+        auto ok = expect<protocol::LoginOk>(std::move(reply));
         store::Store::Batch b{store};
         // Another server or user sees other rows: pull again from the start (what is
         // already here is recognised and skipped).
