@@ -74,7 +74,6 @@ TEST_CASE("accounts: a disabled user's replica drops its rows at its next sync, 
     w.put("r1", "dossiers", {{"id", accepted}, {"summary", "sửa sau khi nghỉ việc"}});
     const auto serverBefore = json::parse(w.serverDump("a2"));
     REQUIRE(w.server({"user", "disable", "a1"}).exitCode == 0);
-
     auto r = w.cli("r1", {"sync"});
     CHECK(r.exitCode == 6);
     CHECK_MESSAGE(r.err.find("tài khoản đã bị vô hiệu hóa") != std::string::npos, r.err);
@@ -146,13 +145,11 @@ TEST_CASE("accounts: a revoked device keeps its rows and pending changes, a disa
     CHECK(stolen.contains(ofA2));
     CHECK(stolen.contains(pendingStolen)); // still pending, not refused
     CHECK(json::parse(w.ok("stolen", {"rejected"})).empty());
-
     r = w.cli("left", {"sync"});
     CHECK(r.exitCode == 6);
     CHECK(r.err.find("vô hiệu hóa") != std::string::npos);
     CHECK(rowCount(json::parse(w.ok("left", {"dump"}))) == 0);
     CHECK_FALSE(refusedOf(w, "left", pendingLeft).empty());
-
     // A password sign-in on the revoked laptop sends what it kept.
     REQUIRE(login(w, "stolen", "a1").exitCode == 0);
     CHECK(w.sync("stolen")["pushed"].get<int>() > 0);
