@@ -21,7 +21,7 @@ target_link_libraries(tdkt_protocol PUBLIC tdkt::shared PRIVATE cereal::cereal z
 
 # The client side of the protocol (Asio + TLS stay inside its .cpp files).
 add_library(tdkt_sync_client STATIC src/sync/sync_client.cpp src/sync/connection.cpp src/sync/sync_steps.cpp
-            src/sync/verify_steps.cpp)
+            src/sync/verify_steps.cpp src/sync/disabled_account.cpp)
 add_library(tdkt::sync_client ALIAS tdkt_sync_client)
 target_include_directories(tdkt_sync_client PUBLIC include)
 target_link_libraries(tdkt_sync_client PUBLIC tdkt::protocol

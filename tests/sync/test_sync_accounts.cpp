@@ -1,6 +1,6 @@
 // Accounts and security through the real tdkt-server (TLS on loopback) and
 // tdkt-cli: the password policy, throttled and locked logins and idle sessions
-// (the server's clock moved by the test: no sleeps), disabled users, revoked devices.
+// (the server's clock moved by the test: no sleeps), revoked devices.
 #include "sync_fixture.hpp"
 
 #include <doctest/doctest.h>
@@ -169,29 +169,7 @@ TEST_CASE("accounts: one address guessing many names is throttled too") {
     CHECK(refusedAsLocked(login(w, "r", "a1", Password))); // a1 never failed, but this address did
 }
 
-TEST_CASE("accounts: a disabled user is refused, its session too, until enabled") {
-    SyncWorld w;
-    w.addUnit("xa-a", "xa");
-    w.addUser("a1", "officer", "xa-a");
-    w.start();
-    w.replica("r1", "a1");
-    const auto d = w.newDossier("r1", "xa-a", "Nguyễn Văn Một"); // pending
-    REQUIRE(w.server({"user", "disable", "a1"}).exitCode == 0);
-    auto r = w.cli("r1", {"sync"});
-    CHECK(r.exitCode == 6);
-    CHECK(r.err.find("vô hiệu hóa") != std::string::npos);
-    w.ok("r2", {"init"});
-    r = login(w, "r2", "a1", Password);
-    CHECK(r.exitCode == 6);
-    CHECK(r.err.find("vô hiệu hóa") != std::string::npos);
-    CHECK(serverJson(w, {"user", "list"})[0]["disabled"] == true);
-    CHECK(json::parse(w.serverDump("a1"))["dossiers"].empty());
-    CHECK(w.server({"user", "disable", "nobody"}).exitCode == 1);
-
-    REQUIRE(w.server({"user", "enable", "a1"}).exitCode == 0);
-    CHECK(w.sync("r1")["pushed"].get<int>() > 0); // what was pending goes up now
-    CHECK(json::parse(w.serverDump("a1"))["dossiers"].contains(d));
-}
+// A disabled user's replica: test_sync_disabled.cpp.
 
 TEST_CASE("accounts: a revoked device is refused at its next sync, the others go on, nothing is lost") {
     SyncWorld w;
@@ -253,44 +231,5 @@ TEST_CASE("accounts: a session idle for 90 days expires, logging in again keeps 
     CHECK(w.sync("r1")["pushed"].get<int>() > 0);
     CHECK(json::parse(w.serverDump("a1"))["dossiers"].contains(d));
 }
-
-TEST_CASE("accounts: a user moved to another unit loses exactly the old unit's rows at its next sync") {
-    SyncWorld w;
-    w.addUnit("huyen-h", "huyen");
-    w.addUnit("xa-a", "xa", "huyen-h");
-    w.addUnit("xa-b", "xa", "huyen-h");
-    w.addUser("a1", "officer", "xa-a");
-    w.addUser("b1", "officer", "xa-b");
-    w.start();
-    w.replica("ra", "a1");
-    w.replica("rb", "b1");
-    const auto ofA = w.newDossier("ra", "xa-a", "Nguyễn Văn Một");
-    const auto ofB = w.newDossier("rb", "xa-b", "Trần Thị Hai");
-    w.sync("ra");
-    w.sync("rb");
-    CHECK(w.rows("ra", "dossiers").contains(ofA));
-    CHECK_FALSE(w.rows("ra", "dossiers").contains(ofB));
-
-    const auto moved = serverJson(w, {"user", "set", "a1", "--unit", "xa-b"});
-    CHECK(moved["unit"] == "xa-b");
-    CHECK(w.server({"user", "set", "a1", "--unit", "no-such-unit"}).exitCode == 1);
-    CHECK(w.server({"user", "set", "a1", "--role", "king"}).exitCode == 2);
-    // An edit made offline to the old unit's dossier, before the replica heard of the move.
-    w.put("ra", "dossiers", {{"id", ofA}, {"summary", "sửa sau khi chuyển"}});
-    const auto c = w.sync("ra"); // the same session token: no new login needed
-    CHECK(c["rejected"].get<int>() >= 1);
-    // The refused edit is kept with its reason, for the officer to read.
-    bool refusedWithReason = false;
-    for (const auto& r : json::parse(w.ok("ra", {"rejected"})))
-        refusedWithReason |= r["row_id"] == ofA && r["field"] == "summary" && !r["reason"].get<std::string>().empty();
-    CHECK(refusedWithReason);
-    const auto rows = w.rows("ra", "dossiers");
-    CHECK_FALSE(rows.contains(ofA));
-    CHECK(rows.contains(ofB));
-    // Its old unit's officers still have the dossier, without the refused edit.
-    w.addUser("a2", "officer", "xa-a");
-    const auto kept = json::parse(w.serverDump("a2"))["dossiers"];
-    REQUIRE(kept.contains(ofA));
-    CHECK(kept[ofA]["summary"] != "sửa sau khi chuyển");
-}
+// A user moved to another unit: test_sync_disabled.cpp.
 }

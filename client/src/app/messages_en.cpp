@@ -27,7 +27,7 @@ std::string syncEn(sync::SyncErrorKind kind) {
     case K::NotLoggedIn: return "This replica has not signed in to a server yet.";
     case K::ReplicaForked: return "This replica's id was in use elsewhere; it took a new one and lost nothing.";
     case K::AccountLocked: return "The account is locked after too many failed logins; try again later.";
-    case K::AccountDisabled: return "An administrator disabled this account; contact your administrator.";
+    case K::AccountDisabled: return "An administrator disabled this account: this computer no longer holds the unit's records, and changes not yet sent are listed among the refused changes. Contact your administrator.";
     case K::DeviceRevoked: return "This computer's sync access was revoked; sign in again with your password.";
     case K::PasswordChangeRequired: return "An administrator reset your password; choose a new one to go on. Pending changes stay on this computer.";
     case K::PasswordRefused: return "The new password was not accepted; choose another.";
@@ -87,6 +87,7 @@ std::string_view refusalEn(protocol::RefusalKind kind) {
     case K::ChecklistSubmitted: return "The self-inspection of target {target} is submitted: read-only.";
     case K::FollowUpOnly: return "{field}: the unit a recommendation is addressed to updates only its follow-up (follow_up, follow_up_note, done_on).";
     case K::TeamOnly: return "{table}: only plan {plan}'s team writes the inspection of target {target}.";
+    case K::AccountDisabled: return "{table}: an administrator disabled your account, so the server did not take this change; the value you typed is kept here.";
     }
     return {};
 }

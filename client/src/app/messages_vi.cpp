@@ -27,7 +27,7 @@ std::string syncVi(sync::SyncErrorKind kind) {
     case K::NotLoggedIn: return "Bản sao này chưa đăng nhập máy chủ; hãy đăng nhập để đồng bộ.";
     case K::ReplicaForked: return "Mã bản sao trùng với một máy khác; bản sao đã nhận mã mới, không mất dữ liệu.";
     case K::AccountLocked: return "Tài khoản tạm khóa vì đăng nhập sai nhiều lần; hãy thử lại sau.";
-    case K::AccountDisabled: return "Tài khoản đã bị quản trị viên khóa; hãy liên hệ quản trị viên.";
+    case K::AccountDisabled: return "Tài khoản đã bị quản trị viên vô hiệu hóa: máy này không còn giữ dữ liệu của đơn vị, các thay đổi chưa gửi nằm trong mục thay đổi bị từ chối. Hãy liên hệ quản trị viên.";
     case K::DeviceRevoked: return "Máy này đã bị thu hồi quyền đồng bộ; hãy đăng nhập lại bằng mật khẩu.";
     case K::PasswordChangeRequired: return "Quản trị viên đã đặt lại mật khẩu; hãy đặt mật khẩu mới để tiếp tục. Dữ liệu chờ gửi vẫn còn trên máy.";
     case K::PasswordRefused: return "Mật khẩu mới không được chấp nhận; hãy chọn mật khẩu khác.";
@@ -87,6 +87,7 @@ std::string_view refusalVi(protocol::RefusalKind kind) {
     case K::ChecklistSubmitted: return "Bản tự kiểm tra của đối tượng {target} đã nộp: chỉ được xem.";
     case K::FollowUpOnly: return "Đơn vị nhận kiến nghị chỉ cập nhật phần theo dõi thực hiện; trường “{field}” không sửa được.";
     case K::TeamOnly: return "Chỉ đoàn kiểm tra của kế hoạch {plan} ghi kết quả kiểm tra đối tượng {target}.";
+    case K::AccountDisabled: return "Tài khoản đã bị quản trị viên vô hiệu hóa nên máy chủ không nhận thay đổi này ({table}); giá trị bạn đã nhập vẫn được giữ ở đây.";
     }
     return {};
 }

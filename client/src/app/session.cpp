@@ -54,6 +54,9 @@ Session::Session(Options options) : m_options(std::move(options)) {
             m_bar.lastError = describeError(r.error, lang).sentence;
             // Asked for until a change goes through (a refused new password keeps asking).
             if (failedAs(r.error, sync::SyncErrorKind::PasswordChangeRequired)) m_bar.mustChangePassword = true;
+            // A disabled account's replica let go of its session with its rows (issue 23).
+            if (failedAs(r.error, sync::SyncErrorKind::AccountDisabled))
+                m_bar.signedIn = !m_store->setting("token").value_or("").empty();
         }
         m_epochs.poll(*m_store);
         counts();

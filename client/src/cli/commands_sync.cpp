@@ -52,8 +52,9 @@ int syncFailed(const sync::SyncError& e) {
                   << " (too many failed logins: try again then)\n";
         return 6;
     case K::AccountDisabled:
-        std::cerr << "tdkt-cli: error: tài khoản đã bị vô hiệu hóa (account disabled by an administrator); "
-                     "pending changes stay on this machine\n";
+        // A protocol-5 server had the pending changes refused and the rows dropped (what() counts them).
+        std::cerr << "tdkt-cli: error: tài khoản đã bị vô hiệu hóa (" << e.what()
+                  << ": an administrator disabled it; 'tdkt-cli rejected' lists refused changes)\n";
         return 6;
     case K::DeviceRevoked:
         std::cerr << "tdkt-cli: error: thiết bị này đã bị thu hồi quyền đồng bộ (device revoked by an "

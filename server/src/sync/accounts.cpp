@@ -235,17 +235,17 @@ TokenCheck Accounts::authenticate(std::string_view token, SiteId site, std::stri
     const std::string host = hostOf(address);
     if (revoked) {
         audit("refused_revoked", name, host, site);
-        return {std::nullopt, TokenRefusal::Revoked};
+        return {std::nullopt, TokenRefusal::Revoked, std::nullopt};
     }
     auto info = userInfo(name);
     if (!info) return {};
     if (info->disabled) {
         audit("refused_disabled", name, host, site);
-        return {std::nullopt, TokenRefusal::Disabled};
+        return {std::nullopt, TokenRefusal::Disabled, info->user};
     }
     if (info->mustChangePassword) {
         audit("refused_must_change", name, host, site);
-        return {std::nullopt, TokenRefusal::MustChangePassword};
+        return {std::nullopt, TokenRefusal::MustChangePassword, std::nullopt};
     }
     m_db.prepare("UPDATE sessions SET expires = ? WHERE token_hash = ?").bind(1, now + m_sessionIdleMs).bind(2, hash).run();
     m_db.prepare("UPDATE devices SET last_seen = ?, address = ? WHERE site = ?")
@@ -253,7 +253,7 @@ TokenCheck Accounts::authenticate(std::string_view token, SiteId site, std::stri
         .bind(2, host)
         .bind(3, static_cast<std::int64_t>(site))
         .run();
-    return {info->user, TokenRefusal::Unknown};
+    return {info->user, TokenRefusal::Unknown, std::nullopt};
 }
 
 std::int64_t Accounts::loginBarredUntil(std::string_view user, std::string_view address) {

@@ -56,6 +56,7 @@ enum class TokenRefusal { Unknown, Disabled, Revoked, MustChangePassword };
 struct TokenCheck {
     std::optional<User> user;
     TokenRefusal refusal = TokenRefusal::Unknown;
+    std::optional<User> disabled; // TokenRefusal::Disabled: whose live token it is
 };
 
 bool isRole(std::string_view role);

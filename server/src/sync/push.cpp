@@ -55,12 +55,14 @@ std::optional<std::string> checkShape(const schema::TableDef* t, const Op& op, s
 // can undo its value. A row the user may not read is not there for it: no value of
 // another unit's row is sent, and the replica lets go of its copy (a row that left the
 // user's reach while it was being edited, kept by Store::dropRow until now).
-Rejection rejection(const store::Store& store, const Rights& rights, const Op& op, std::string reason) {
+// A disabled account reads nothing: no value goes back, and its replica drops the row.
+Rejection rejection(const store::Store& store, const Rights& rights, const Op& op, std::string reason,
+                    bool disabled) {
     Rejection r;
     r.seq = op.seq;
     r.reason = std::move(reason);
     const auto* t = schema::registry().table(op.table);
-    if (!t || !isValidRowId(op.rowId)) return r;
+    if (disabled || !t || !isValidRowId(op.rowId)) return r;
     try {
         auto fv = store.fieldValue(op.table, op.rowId, op.field);
         if (!fv) return r;
@@ -235,6 +237,7 @@ void Service::applyPush(PushJob& job) {
         op.author = s.user->name;
         const OpCheck& check = job.checks[i];
         std::optional<std::string> why = check.refusal;
+        if (s.disabled) why = Refusal(K::AccountDisabled, {{"table", op.table}}).encode();
         if (!why && hlcMillis(op.hlc) > now + MaxFutureMs)
             why = Refusal(K::ClockAhead, {{"minutes", std::to_string((hlcMillis(op.hlc) - now) / 60000)}}).encode();
         const schema::TableDef* t = why ? nullptr : check.table;
@@ -265,11 +268,13 @@ void Service::applyPush(PushJob& job) {
         }
         high = op.seq;
     }
-    for (auto& [i, why] : refused) ack.rejected.push_back(rejection(m_store, rights, job.push.ops[i], std::move(why)));
+    for (auto& [i, why] : refused)
+        ack.rejected.push_back(rejection(m_store, rights, job.push.ops[i], std::move(why), s.disabled));
     m_store.setSiteHighWater(s.site, high);
     ack.highWater = high;
     if (!std::holds_alternative<ErrorMsg>(job.reply.message)) {
-        m_syncMarks.note(m_store, s.user->unit, s.site, SyncMarks::Direction::Push, now);
+        // A disabled account's refused push is no sync of its unit.
+        if (!s.disabled) m_syncMarks.note(m_store, s.user->unit, s.site, SyncMarks::Direction::Push, now);
         job.reply = {std::move(ack)};
     }
 }

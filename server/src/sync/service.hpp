@@ -29,6 +29,9 @@ struct SessionState {
     std::uint32_t schema = 0; // the client's (Hello): it is sent, and may send, only what that schema has
     std::uint32_t protocol = 0; // the client's (Hello): MinClientProtocol to ProtocolVersion
     std::string peer; // for the log
+    // Protocol 5: the account was disabled; the replica only settles what it holds
+    // pending (every op refused), then lets go of its rows. Nothing is read.
+    bool disabled = false;
 };
 
 struct Reply {
@@ -118,6 +121,8 @@ private:
     void applyPush(PushJob& job);
     Reply loggedIn(SessionState& s, const User& u, std::string token);
     Reply tokenRefused(const SessionState& s, TokenRefusal why);
+    /** A disabled account's live token: a session that may only have its pushes refused (protocol 5). */
+    Reply disabledSession(SessionState& s, const User& u, SiteId site);
     /** The password was reset: the client must change it (or be updated to). */
     Reply mustChange(const SessionState& s);
 

@@ -49,6 +49,7 @@ constexpr std::array Codes{
     KindCode{RefusalKind::ChecklistSubmitted, "inspection.checklist_submitted"},
     KindCode{RefusalKind::FollowUpOnly, "inspection.follow_up_only"},
     KindCode{RefusalKind::TeamOnly, "inspection.team_only"},
+    KindCode{RefusalKind::AccountDisabled, "account.disabled"},
 };
 
 bool bare(std::string_view v) {

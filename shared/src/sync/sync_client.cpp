@@ -75,6 +75,7 @@ struct SyncClient::Impl {
     store::Store& store;
     Endpoint ep;
     ProgressFn progress;
+    std::uint32_t serverProtocol = 0; // the last Welcome's
 
     void report(SyncPhase phase, const SyncCounts& counts, const Channel* ch) {
         if (!progress) return;
@@ -85,7 +86,7 @@ struct SyncClient::Impl {
 
     std::unique_ptr<Channel> open() {
         auto ch = connectChannel(ep);
-        hello(*ch, store);
+        serverProtocol = hello(*ch, store);
         return ch;
     }
 
@@ -96,7 +97,9 @@ struct SyncClient::Impl {
         const std::string from = store.setting("resite_from").value_or("");
         if (from.empty()) {
             ch.send(protocol::Auth{token, store.siteId()});
-            return expect<protocol::LoginOk>(ch.receive());
+            auto reply = ch.receive();
+            onDisabled(ch, reply);
+            return expect<protocol::LoginOk>(std::move(reply));
         }
         ch.send(protocol::Resite{token, std::stoull(from), store.siteId()});
         auto ok = expect<protocol::LoginOk>(ch.receive());
@@ -105,6 +108,15 @@ struct SyncClient::Impl {
         store.setSetting("resite_from", "");
         b.commit();
         return ok;
+    }
+
+    // A disabled account (protocol 5: the high-water mark): settle, push, let go of the rows.
+    void onDisabled(Channel& ch, const protocol::Message& reply) {
+        const auto* e = std::get_if<protocol::ErrorMsg>(&reply);
+        if (!e || e->code != protocol::ErrorCode::AccountDisabled || serverProtocol < 5 || e->message.empty()) return;
+        char* end = nullptr;
+        const unsigned long long high = std::strtoull(e->message.c_str(), &end, 10);
+        if (*end == '\0') { settle(high); letGoDisabled(ch, store); } // else a refusal that closes
     }
 
     // The server's word on this replica's ops (its high-water mark) against what
@@ -187,8 +199,12 @@ LoginInfo SyncClient::signIn(const std::string& user, const std::string& passwor
         auto ch = m_impl->open();
         if (next) ch->send(protocol::ChangePassword{user, current, *next, store.siteId(), name});
         else ch->send(protocol::Login{user, current, store.siteId(), name});
-        auto ok = expect<protocol::LoginOk>(ch->receive());
+        auto reply = ch->receive();
         const std::string server = m_impl->ep.host + ":" + std::to_string(m_impl->ep.port);
+        // This replica's own user, disabled (its session had expired): as at a sync.
+        if (store.setting("user").value_or("") == user && store.setting("server").value_or("") == server)
+            m_impl->onDisabled(*ch, reply);
+        auto ok = expect<protocol::LoginOk>(std::move(reply));
         store::Store::Batch b{store};
         // Another server or user sees other rows: pull again from the start (what is
         // already here is recognised and skipped).

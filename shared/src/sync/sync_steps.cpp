@@ -24,7 +24,7 @@ void trimToRow(std::vector<Op>& ops) {
 
 } // namespace
 
-void hello(Channel& ch, store::Store& store) {
+std::uint32_t hello(Channel& ch, store::Store& store) {
     const std::uint64_t sent = systemMillis();
     ch.send(protocol::Hello{protocol::ProtocolVersion, store.schemaVersion(), "tdkt-cli"});
     auto w = expect<protocol::Welcome>(ch.receive());
@@ -34,6 +34,7 @@ void hello(Channel& ch, store::Store& store) {
     // Small differences are network jitter; a real skew is corrected. (Pending edits
     // are re-stamped after login, once the server has said which of them it holds.)
     if (std::llabs(offset - saved) > 1000) store.setSetting("clock_offset_ms", std::to_string(offset));
+    return w.protocol;
 }
 
 void pushAll(Channel& ch, store::Store& store, SyncCounts& counts, const std::function<void()>& batchDone) {

@@ -58,6 +58,8 @@ enum class RefusalKind {
     ChecklistSubmitted,  // target
     FollowUpOnly,        // field
     TeamOnly,            // table plan target
+    // accounts (push.cpp)
+    AccountDisabled,     // table: a disabled account's pending change (protocol 5)
 };
 
 /** Every kind, in declaration order (tests iterate them). */

@@ -10,8 +10,9 @@
 namespace tdkt::protocol {
 
 /** Bumped on any incompatible change of frames or messages. */
-constexpr std::uint32_t ProtocolVersion = 4; // 2: Resite, ReplicaForked; 3: Pull.whole, PullBatch.gone (moved rows, lost rights);
-                                             // 4: Login.device, ChangePassword, PasswordChangeRequired/PasswordRefused
+constexpr std::uint32_t ProtocolVersion = 5; // 2: Resite, ReplicaForked; 3: Pull.whole, PullBatch.gone (moved rows, lost rights);
+                                             // 4: Login.device, ChangePassword, PasswordChangeRequired/PasswordRefused;
+                                             // 5: a disabled account's Auth is answered AccountDisabled, not closed (below)
 
 /**
  * The oldest client protocol a server still talks to: a protocol-3 client sends a
@@ -57,7 +58,11 @@ enum class ErrorCode : std::uint8_t {
     Internal = 6,       // the server failed; retry later
     ReplicaForked = 7,  // a re-sent seq differs from what the server holds: the replica id is shared
     AccountLocked = 8,  // too many failed logins: message is the server time (ms) logins wait until
-    AccountDisabled = 9, // an administrator disabled the account
+    // An administrator disabled the account. Protocol 5, answering an Auth: the session
+    // stays open and its message is the replica's high-water mark; the replica may push
+    // what is pending (every op refused, account.disabled) before it lets go of its rows.
+    // Otherwise (a Login, an older client) the session closes.
+    AccountDisabled = 9,
     DeviceRevoked = 10, // an administrator revoked this replica: log in again with a password
     // Protocol 4. The password was reset by an administrator: the user must choose its
     // own (ChangePassword) before it logs in or syncs again; message is empty.
