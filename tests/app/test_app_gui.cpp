@@ -20,7 +20,7 @@ namespace {
 
 RunResult gui(SyncWorld& w, const std::string& replica, const std::string& script, const std::string& shots,
               const std::string& scale = "1") {
-    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir(), .name = shots, .script = script, .scale = scale});
+    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir().path(), .name = shots, .script = script, .scale = scale});
 }
 
 } // namespace

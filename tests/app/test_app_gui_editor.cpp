@@ -38,7 +38,7 @@ std::vector<std::string> ids(const std::vector<app::Choice>& cs) {
 
 RunResult gui(SyncWorld& w, const std::string& replica, const std::string& script, const std::string& shots,
               const std::string& scale) {
-    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir(), .name = shots, .script = script, .scale = scale});
+    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir().path(), .name = shots, .script = script, .scale = scale});
 }
 
 } // namespace

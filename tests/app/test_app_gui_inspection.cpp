@@ -23,7 +23,7 @@ namespace {
 
 RunResult gui(SyncWorld& w, const std::string& replica, const std::string& script, const std::string& shots,
               const std::string& scale) {
-    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir(), .name = shots, .script = script, .scale = scale});
+    return runGui({.db = w.dir() / (replica + ".db"), .dir = w.dir().path(), .name = shots, .script = script, .scale = scale});
 }
 
 std::string field(const store::Store& s, const char* table, const std::string& id, const char* name) {

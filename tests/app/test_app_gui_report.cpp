@@ -3,6 +3,7 @@
 // section, exports DOCX and XLSX (on the report worker, with a progress bar) and
 // syncs; the files hold the figures and the typed text, the server the section.
 #include "sync/sync_fixture.hpp"
+#include "gui_run.hpp"
 #include "temp_dir.hpp"
 
 #include "app/calendar.hpp"
@@ -104,7 +105,7 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
                                "waitsync\n";
     for (const char* scale : {"1", "1.5"}) {
         const std::string shots = std::string("report-") + scale;
-        const auto r = runGui({.db = w.dir() / "rr.db", .dir = w.dir(), .name = shots, .script = script, .scale = scale});
+        const auto r = runGui({.db = w.dir() / "rr.db", .dir = w.dir().path(), .name = shots, .script = script, .scale = scale});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
         requireShots(w.dir() / shots, 5, shots + "-");
     }
@@ -143,7 +144,7 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
         REQUIRE(open.size() == 1);
         CHECK(open[0].rowTitle == "p1.1.1");
     }
-    const auto r = runGui({.db = w.dir() / "rr.db", .dir = w.dir(), .name = "conflict",
+    const auto r = runGui({.db = w.dir() / "rr.db", .dir = w.dir().path(), .name = "conflict",
                            .script = "screen xung-dot\nwait 2\nshot 25-bao-cao-xung-dot\n", .scale = ""});
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     requireShots(w.dir() / "conflict", 1);
