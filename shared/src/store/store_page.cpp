@@ -3,6 +3,7 @@
 #include "store_impl.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/core/vi_collate.hpp"
 
 #include <algorithm>
 
@@ -16,7 +17,15 @@ const schema::FieldDef* requireField(const schema::TableDef& t, const std::strin
 }
 
 // NULLs sort as '' (after every number, before no text): one total order for keyset paging.
-std::string sortExpr(const PageQuery& q) { return q.sortField == "id" ? "id" : "IFNULL(" + q.sortField + ", '')"; }
+// A Vietnamese order is a collation on the sort expression (sqlite.cpp registers it),
+// so the keyset comparison below follows it too.
+std::string sortExpr(const PageQuery& q) {
+    if (q.sortField == "id") return "id";
+    std::string e = "IFNULL(" + q.sortField + ", '')";
+    if (q.textOrder == TextOrder::Vietnamese) e += std::string(" COLLATE ") + VietnameseCollation;
+    if (q.textOrder == TextOrder::GivenName) e += std::string(" COLLATE ") + GivenNameCollation;
+    return e;
+}
 
 struct Sql {
     std::string text;
