@@ -6,6 +6,7 @@
 #include "sync/sync_fixture.hpp"
 #include "gui_run.hpp"
 
+#include "app/labels.hpp"
 #include "app/session.hpp"
 
 #include <doctest/doctest.h>
@@ -92,7 +93,7 @@ TEST_CASE("app-gui-records: people, a person's page and history, units and refer
                                "click Lịch sử\n"
                                "wait 3\n"
                                "shot 08-lich-su-ho-so\n";
-    auto r = runGui({.db = w.dir() / "r1.db", .dir = w.dir(), .name = "records", .script = script, .scale = "1"});
+    auto r = runGui({.db = w.dir() / std::string("r1.db"), .dir = w.dir().path(), .name = "records", .script = script, .scale = "1"});
     keepShots(w.dir() / "records");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     requireShots(w.dir() / "records", 8);
@@ -128,7 +129,7 @@ TEST_CASE("app-gui-records: people, a person's page and history, units and refer
                               "screen tham-chieu\n"
                               "wait 3\n"
                               "shot 05-tham-chieu\n";
-    r = runGui({.db = w.dir() / "r1.db", .dir = w.dir(), .name = "records15", .script = again, .scale = "1.5"});
+    r = runGui({.db = w.dir() / std::string("r1.db"), .dir = w.dir().path(), .name = "records15", .script = again, .scale = "1.5"});
     keepShots(w.dir() / "records15");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     requireShots(w.dir() / "records15", 5);

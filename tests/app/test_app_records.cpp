@@ -4,6 +4,7 @@
 // with its lineage and the administrator-only edit, the reference data listing.
 #include "app_world.hpp"
 
+#include "app/labels.hpp"
 #include "app/people_list.hpp"
 #include "app/person_page.hpp"
 #include "app/reference_view.hpp"
@@ -105,7 +106,7 @@ TEST_CASE("app-records: people found without diacritics, sorted as Vietnamese ac
     const auto all = names(list, s);
     CHECK(list.pagesRead() == 3);
     CHECK(std::is_sorted(all.begin(), all.end(),
-                         [](const std::string& a, const std::string& b) { return compareVietnamese(a, b) < 0; }));
+                         [](const std::string& x, const std::string& y) { return compareVietnamese(x, y) < 0; }));
     CHECK(all.front().starts_with("An Văn"));
     CHECK(all.back().starts_with("Ưng Văn"));
 }

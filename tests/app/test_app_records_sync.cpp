@@ -4,6 +4,7 @@
 // views printed by `tdkt-cli records`, with its error paths.
 #include "sync/sync_fixture.hpp"
 
+#include "app/labels.hpp"
 #include "app/session.hpp"
 
 #include <doctest/doctest.h>

@@ -45,7 +45,7 @@ std::string RecordsView::openPerson(Session& s, const std::string& id) {
 // The server's rule (rights.cpp): a unit's records are written by its own staff,
 // not by staff of other units nor by administrators. Never signed in: a local
 // replica, written freely (the server judges it at the first sync).
-std::string RecordsView::personLocked(const Session& s) const {
+std::string RecordsView::personLocked(Session& s) const {
     if (!person.open()) return {};
     const auto r = role(s);
     if (r.empty()) return {};
@@ -101,7 +101,7 @@ std::string RecordsView::openUnit(Session& s, const std::string& id) {
     }
 }
 
-std::string RecordsView::unitsLocked(const Session& s) const {
+std::string RecordsView::unitsLocked(Session& s) const {
     return role(s) == "admin" ? std::string() : worded(s, Refusal(K::UnitsAdminOnly));
 }
 
