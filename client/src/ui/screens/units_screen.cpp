@@ -33,14 +33,15 @@ void tree(app::Session& s, WindowState& w, bool v) {
             const auto& l = lines[static_cast<std::size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Indent(em * static_cast<float>(l.depth));
+            const float indent = em * static_cast<float>(l.depth);
+            if (indent > 0) ImGui::Indent(indent); // (Indent(0) would indent by the style's default)
             const std::string name = l.dissolved ? l.name + tr(v, " (đã sáp nhập)", " (merged)") : l.name;
             if (selectable(ellipsized(name, ImGui::GetContentRegionAvail().x) + "##" + l.id, l.id == w.records.unitId)) {
                 w.records.unitId = l.id;
                 w.records.typedAt.clear();
                 w.records.message = s.records.openUnit(s, l.id);
             }
-            ImGui::Unindent(em * static_cast<float>(l.depth));
+            if (indent > 0) ImGui::Unindent(indent);
             ImGui::TableNextColumn();
             fittedText(l.level);
             ImGui::TableNextColumn();
@@ -77,7 +78,7 @@ void details(app::Session& s, WindowState& w, bool v) {
     if (!w.records.message.empty() && w.records.message != locked) errorText(w.records.message.c_str());
     ImGui::PopTextWrapPos();
     if (!locked.empty()) ImGui::BeginDisabled();
-    ImGui::PushItemWidth(-ImGui::GetFontSize() * 9);
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 11);
     for (const char* f : Typed) {
         if (input(app::fieldLabel("units", f) + "##unit." + f, form.text(f), w.records.typedAt[std::string("units.") + f]))
             w.records.message = s.records.commitUnit(s, f);
