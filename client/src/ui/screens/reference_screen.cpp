@@ -32,7 +32,8 @@ void ruleDetails(const app::AwardRuleLine& r, bool v) {
     sectionTitle(tr(v, "Thẩm quyền quyết định", "Who may decide"));
     if (r.deciders.empty()) ImGui::TextDisabled("%s", tr(v, "Không có trong dữ liệu tham chiếu.", "Not in the reference data."));
     for (const auto& d : r.deciders) {
-        ImGui::BulletText("%s (%s)", d.levels.c_str(), dates(d.from, d.to, v).c_str());
+        ImGui::Bullet(); // BulletText does not wrap: a long list of levels would run off the panel
+        ImGui::TextWrapped("%s (%s)", d.levels.c_str(), dates(d.from, d.to, v).c_str());
         ImGui::Indent();
         sourceLine(tr(v, "Căn cứ", "Source"), d.source, v);
         ImGui::Unindent();
@@ -40,7 +41,10 @@ void ruleDetails(const app::AwardRuleLine& r, bool v) {
     sectionTitle(tr(v, "Thành phần hồ sơ", "Dossier components"));
     if (!r.componentsKnown)
         ImGui::TextDisabled("%s", tr(v, "Văn bản không quy định danh sách thành phần.", "The sources give no list of components."));
-    for (const auto& c : r.components) ImGui::BulletText("%s", c.c_str());
+    for (const auto& c : r.components) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", c.c_str());
+    }
     sourceLine(tr(v, "Căn cứ", "Source"), r.componentsSource, v);
     ImGui::PopTextWrapPos();
 }
