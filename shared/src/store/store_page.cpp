@@ -51,7 +51,7 @@ Sql whereSql(const schema::TableDef& t, const PageQuery& q, std::string_view fts
         s.binds.emplace_back(q.unitSubtree);
     }
     if (!fts.empty()) {
-        s.text += " AND id IN (SELECT d.row_id FROM search_fts f JOIN search_docs d ON d.docid = f.rowid "
+        s.text += " AND id IN (SELECT d.row_id FROM search_fts f CROSS JOIN search_docs d ON d.docid = f.rowid "
                   "WHERE search_fts MATCH ? AND d.tbl = ?)";
         s.binds.emplace_back(std::string(fts));
         s.binds.emplace_back(t.name);
