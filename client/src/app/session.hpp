@@ -15,6 +15,7 @@
 #include "report_view.hpp"
 #include "run_queue.hpp"
 #include "sync_worker.hpp"
+#include "records_view.hpp" // records (issue 17)
 
 #include "tdkt/rules/catalog.hpp"
 #include "tdkt/store/store.hpp"
@@ -133,6 +134,9 @@ public:
     std::string homeUnit() const { return m_store->setting("unit").value_or(""); }
     /** The units of this replica (id, name), for pickers. */
     std::vector<std::pair<std::string, std::string>> units() const;
+
+    // records (issue 17): people, units, reference data, a record's history
+    RecordsView records;
 
 private:
     void counts();

@@ -6,6 +6,7 @@
 #include "commands_report.hpp"
 #include "commands_inspection.hpp"
 #include "commands_sync.hpp"
+#include "commands_records.hpp" // records (issue 17)
 #include "context.hpp"
 
 #include "tdkt/core/error.hpp"
@@ -53,10 +54,14 @@ constexpr Command Commands[] = {
      "[--stale-since YYYY-MM-DD] | report section --unit UNIT_ID --year Y --outline ID --key KEY --text TEXT"},
     {"inspection", runInspectionCommand,
      "inspection templates|plan|team|target|checklist|item|finding|recommend|conclude|publish|follow-up|submit|report ..."},
+    // records (issue 17): what the people, units, reference and history screens show
+    {"records", runRecordsCommand,
+     "records people [--unit U] [--search TEXT] [--by-given-name] [--limit N] | records person ID | records units | "
+     "records reference | records history TABLE ID"},
 };
 
 // Options that take no value, for every command.
-const std::vector<std::string> Valueless{"--plain", "--help", "--repair"};
+const std::vector<std::string> Valueless{"--plain", "--help", "--repair", "--by-given-name"};
 
 int usage(std::ostream& os) {
     os << "usage: tdkt-cli --db PATH COMMAND ...\ncommands:\n";

@@ -31,6 +31,12 @@ constexpr std::array Screens{
     ScreenEntry{Screen::Checklist, "danh-muc", "checklist", nullptr, nullptr, drawChecklist},
     ScreenEntry{Screen::Conclusion, "ket-luan", "conclusion", nullptr, nullptr, drawConclusion},
     ScreenEntry{Screen::FollowUp, "theo-doi", "follow-up", "Theo dõi kiến nghị", "Follow-up", drawFollowUp},
+    // records (issue 17)
+    ScreenEntry{Screen::People, "ca-nhan", "people", "Cá nhân", "People", drawPeople},
+    ScreenEntry{Screen::Person, "ho-so-ca-nhan", "person", nullptr, nullptr, drawPerson},
+    ScreenEntry{Screen::Units, "don-vi", "units", "Đơn vị", "Units", drawUnits},
+    ScreenEntry{Screen::Reference, "tham-chieu", "reference", "Tham chiếu", "Reference", drawReference},
+    ScreenEntry{Screen::History, "lich-su", "history", nullptr, nullptr, drawHistory},
     ScreenEntry{Screen::SignIn, "dang-nhap", "signin", "Tài khoản", "Account", drawSignIn},
 };
 

@@ -4,6 +4,7 @@
 // screens/ with its draw function, and one line in main_window.cpp's table.
 #include "app/calendar.hpp"
 #include "app/session.hpp"
+#include "records_ui.hpp" // records (issue 17)
 
 #include <map>
 #include <optional>
@@ -11,7 +12,9 @@
 
 namespace tdkt::ui {
 
-enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report, Inspections, InspectionPlan, Checklist, Conclusion, FollowUp };
+enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report, Inspections, InspectionPlan, Checklist, Conclusion, FollowUp,
+                    // records (issue 17)
+                    People, Person, Units, Reference, History };
 
 /** What the inspection screens remember between frames (typed text, choices). */
 struct InspectionUi {
@@ -54,6 +57,7 @@ struct WindowState {
     std::map<std::string, double> typedAt;        // editor field → its last keystroke (ImGui time)
     std::map<std::string, std::string> refs;      // component → its reference as typed
     bool focusSearch = false, focusNew = false;
+    RecordsUi records; // records (issue 17): people, units, reference data, history
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

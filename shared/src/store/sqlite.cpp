@@ -1,6 +1,7 @@
 #include "tdkt/store/sqlite.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/core/vi_collate.hpp"
 
 namespace tdkt::store {
 
@@ -105,6 +106,20 @@ Value Stmt::value(int col) const {
     }
 }
 
+namespace {
+
+std::string_view bytes(int n, const void* p) { return {static_cast<const char*>(p), static_cast<std::size_t>(n)}; }
+
+int collateVietnamese(void*, int na, const void* a, int nb, const void* b) {
+    return compareVietnamese(bytes(na, a), bytes(nb, b));
+}
+
+int collateGivenName(void*, int na, const void* a, int nb, const void* b) {
+    return compareGivenName(bytes(na, a), bytes(nb, b));
+}
+
+} // namespace
+
 Db Db::open(const std::filesystem::path& path, bool create) {
     // No global memory statistics: they take a process-wide mutex on every
     // allocation, which serialises threads that each own a connection.
@@ -118,6 +133,10 @@ Db Db::open(const std::filesystem::path& path, bool create) {
     if (rc != SQLITE_OK) throwSqlite(raw, rc, "opening the database");
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 5000);
+    // Lists sorted by name in Vietnamese order (PageQuery::textOrder); no index or
+    // schema names them, so the file stays readable by any SQLite.
+    sqlite3_create_collation_v2(raw, VietnameseCollation, SQLITE_UTF8, nullptr, collateVietnamese, nullptr);
+    sqlite3_create_collation_v2(raw, GivenNameCollation, SQLITE_UTF8, nullptr, collateGivenName, nullptr);
     return db;
 }
 

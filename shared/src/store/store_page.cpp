@@ -3,6 +3,7 @@
 #include "store_impl.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/core/vi_collate.hpp"
 
 #include <algorithm>
 
@@ -16,7 +17,15 @@ const schema::FieldDef* requireField(const schema::TableDef& t, const std::strin
 }
 
 // NULLs sort as '' (after every number, before no text): one total order for keyset paging.
-std::string sortExpr(const PageQuery& q) { return q.sortField == "id" ? "id" : "IFNULL(" + q.sortField + ", '')"; }
+// A Vietnamese order is a collation on the sort expression (sqlite.cpp registers it),
+// so the keyset comparison below follows it too.
+std::string sortExpr(const PageQuery& q) {
+    if (q.sortField == "id") return "id";
+    std::string e = "IFNULL(" + q.sortField + ", '')";
+    if (q.textOrder == TextOrder::Vietnamese) e += std::string(" COLLATE ") + VietnameseCollation;
+    if (q.textOrder == TextOrder::GivenName) e += std::string(" COLLATE ") + GivenNameCollation;
+    return e;
+}
 
 struct Sql {
     std::string text;
@@ -42,7 +51,7 @@ Sql whereSql(const schema::TableDef& t, const PageQuery& q, std::string_view fts
         s.binds.emplace_back(q.unitSubtree);
     }
     if (!fts.empty()) {
-        s.text += " AND id IN (SELECT d.row_id FROM search_fts f JOIN search_docs d ON d.docid = f.rowid "
+        s.text += " AND id IN (SELECT d.row_id FROM search_fts f CROSS JOIN search_docs d ON d.docid = f.rowid "
                   "WHERE search_fts MATCH ? AND d.tbl = ?)";
         s.binds.emplace_back(std::string(fts));
         s.binds.emplace_back(t.name);

@@ -88,6 +88,16 @@ void drawDossierEditor(app::Session& s, WindowState& w) {
         return;
     }
     ImGui::SameLine();
+    if (button(tr(v, "Lịch sử", "History"))) { // records (issue 17): who changed what, when, where
+        for (auto& [f, at] : w.typedAt)
+            if (at > 0) {
+                at = 0;
+                s.commit(f);
+            }
+        openHistory(s, w, "dossiers", e->id());
+        return;
+    }
+    ImGui::SameLine();
     ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status")).c_str());
     drawSteps(s, w);
     if (!w.message.empty()) errorText(w.message.c_str());

@@ -19,5 +19,13 @@ void drawConclusion(app::Session& s, WindowState& w);
 void drawFollowUp(app::Session& s, WindowState& w);
 void drawComponentsChecklist(app::Session& s, WindowState& w); // a panel of the dossier editor
 void drawSteps(app::Session& s, WindowState& w);                // the editor's status steps
+// records (issue 17): people, a person, units, reference data, a record's history
+void drawPeople(app::Session& s, WindowState& w);
+void drawPerson(app::Session& s, WindowState& w);
+void drawUnits(app::Session& s, WindowState& w);
+void drawReference(app::Session& s, WindowState& w);
+void drawHistory(app::Session& s, WindowState& w);
+/** Opens the history of a record from a screen (its "Lịch sử" button); back returns there. */
+void openHistory(app::Session& s, WindowState& w, const std::string& table, const std::string& id);
 
 } // namespace tdkt::ui

@@ -22,6 +22,9 @@ struct PageKey {
     std::string id;
 };
 
+/** How a text sort field orders: as bytes, in Vietnamese alphabetical order, or by given name first (vi_collate.hpp). */
+enum class TextOrder { Bytes, Vietnamese, GivenName };
+
 struct PageQuery {
     std::string table;
     std::vector<std::pair<std::string, Value>> equals; // field = value (null: IS NULL)
@@ -33,6 +36,7 @@ struct PageQuery {
     std::size_t offset = 0;         // a jump (ignored with `after`)
     std::size_t limit = 100;
     std::vector<std::string> columns; // fields to read (empty: all); the sort field is always read
+    TextOrder textOrder = TextOrder::Bytes; // records (issue 17): names sorted as Vietnamese is
 };
 
 } // namespace tdkt::store
