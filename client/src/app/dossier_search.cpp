@@ -128,7 +128,7 @@ void DossierSearch::loop() {
                 lastGen = job->gen;
                 Ids ids = worker->ids(job->filter, job->epoch);
                 std::map<std::size_t, std::vector<DossierRow>> pages;
-                for (std::size_t p : {std::size_t{0}, job->page, job->page + 1})
+                for (std::size_t p : {std::size_t{0}, job->page}) // the rest on demand: the result comes sooner
                     if (p * PageSize < ids->size() && !pages.contains(p))
                         pages[p] = worker->page(*ids, p, job->filter.sortField);
                 m_ui.post([this, j = std::move(*job), ids, pages = std::move(pages)]() mutable {
