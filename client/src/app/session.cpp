@@ -67,6 +67,7 @@ Session::Session(Options options) : m_options(std::move(options)) {
     m_worker = std::make_unique<SyncWorker>(
         SyncWorker::Options{.db = m_options.db, .period = m_options.period, .autoStart = m_options.autoSync && m_bar.signedIn},
         m_queue, std::move(l));
+    m_dossierSearch = std::make_unique<DossierSearch>(m_options.db, m_queue); // guiperf (issue 17)
     counts();
 }
 

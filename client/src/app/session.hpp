@@ -10,6 +10,7 @@
 #include "dossier_editor.hpp"
 #include "dossier_list.hpp"
 #include "dossier_workflow.hpp"
+#include "dossier_search.hpp"
 #include "inspection_view.hpp"
 #include "messages.hpp"
 #include "report_view.hpp"
@@ -162,6 +163,12 @@ private:
     std::string m_componentsOf;
     std::uint64_t m_componentsEpoch = 0;
     std::unique_ptr<SyncWorker> m_worker; // last: its thread posts into m_queue
+    // guiperf (issue 17): the dossier list's queries, on their own thread and connection.
+    std::unique_ptr<DossierSearch> m_dossierSearch;
+
+public:
+    /** The dossier list the window shows (its queries never run on the UI thread). */
+    DossierSearch& dossiers() { return *m_dossierSearch; }
 };
 
 } // namespace tdkt::app

@@ -133,13 +133,24 @@ constexpr std::string_view RefusedBySiteV10 = R"sql(
 CREATE INDEX refused_ops_site ON refused_ops(site, seq);
 )sql";
 
-constexpr std::array<InternalMigration, 11> Internal{
+// Search as one types: a one- or two-letter prefix ("n", "ng") matched every term
+// beginning so and merged their lists (p99 250 ms on 100,000 dossiers); prefix
+// indexes of 1, 2 and 3 letters answer it from one list. The bodies are copied as
+// they were indexed (already folded: marks gone, đ → d), the tokenizer unchanged.
+constexpr std::string_view SearchPrefixesV23 = R"sql(
+CREATE VIRTUAL TABLE search_fts_v23 USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+INSERT INTO search_fts_v23(rowid, body) SELECT rowid, body FROM search_fts;
+DROP TABLE search_fts;
+ALTER TABLE search_fts_v23 RENAME TO search_fts;
+)sql";
+
+constexpr std::array<InternalMigration, 12> Internal{
     InternalMigration{1, StoreTablesV1}, InternalMigration{2, SyncTablesV2},
     InternalMigration{RefIndexesFrom, RefIndexesV3}, InternalMigration{4, OpenConflictsV4},
     InternalMigration{5, ChangesV5},     InternalMigration{6, PullSeenV6},
     InternalMigration{7, OpenCountV7},   InternalMigration{8, ReceivedV8},
     InternalMigration{9, ReceivedBloomV9},     InternalMigration{10, RefusedBySiteV10},
-    InternalMigration{16, ConflictLinesV16}};
+    InternalMigration{16, ConflictLinesV16},   InternalMigration{23, SearchPrefixesV23}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {

@@ -114,8 +114,16 @@ void drawDossierList(app::Session& s, WindowState& w) {
     newDossierRow(s, w, v);
     if (!w.message.empty()) errorText(w.message.c_str());
 
-    s.list.refresh(s.store(), s.filter, s.epoch("dossiers"));
-    ImGui::Text("%zu %s", s.list.count(), tr(v, "hồ sơ", "dossiers"));
+    // The query runs on the list's own thread: this frame shows the last result it gave.
+    auto& list = s.dossiers();
+    list.refresh(s.filter, s.epoch("dossiers"));
+    if (!list.ready()) ImGui::TextDisabled("%s", tr(v, "Đang tải danh sách…", "Loading the list…"));
+    else ImGui::Text("%zu %s", list.count(), tr(v, "hồ sơ", "dossiers"));
+    if (list.ready() && list.searching()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(v, "(đang tìm…)", "(searching…)"));
+    }
+    if (list.error) errorText(app::describeError(list.error, s.lang).sentence.c_str());
     if (ImGui::BeginTable("dossiers", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable |
                                              ImGuiTableFlags_ScrollY)) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -126,12 +134,17 @@ void drawDossierList(app::Session& s, WindowState& w) {
         ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 2);
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;
-        clip.Begin(static_cast<int>(s.list.count()));
+        clip.Begin(static_cast<int>(list.count()));
         while (clip.Step())
             for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-                const auto row = s.list.row(s.store(), static_cast<std::size_t>(i)); // a copy: open() may refresh
+                const auto* shown = list.row(static_cast<std::size_t>(i));
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
+                if (!shown) { // its page is being read: a line of the same height, filled next frame
+                    ImGui::TextDisabled("…");
+                    continue;
+                }
+                const auto row = *shown; // a copy: open() may refresh
                 if (selectable(row.nominee + "##" + row.id, false)) {
                     s.open(row.id);
                     w.screen = Screen::Editor;

@@ -149,6 +149,23 @@ public:
     std::vector<Row> page(const PageQuery& query) const;
     /** How many rows the query matches, all pages together. */
     std::size_t pageCount(const PageQuery& query) const;
+    /** The ids of every row the query matches, in its order (paging ignored): a big list's view read once. */
+    std::vector<std::string> pageIds(const PageQuery& query) const;
+    /** The ids of `table`'s live rows whose searchable text matches `text` (as PageQuery::text), in no order. */
+    std::vector<std::string> matchingIds(std::string_view table, std::string_view text) const;
+    /** A row with its key in the search index (0: nothing of it indexed). */
+    struct Keyed {
+        std::string id;
+        std::int64_t key = 0;
+    };
+    /**
+     * pageIds() with each row's search key, so that a text typed over the same list is
+     * matched by matchingKeys() without reading a row. A row's key changes when it is
+     * reindexed (an edit or a pull of it: its table's change epoch moves).
+     */
+    std::vector<Keyed> pageKeys(const PageQuery& query) const;
+    /** The search keys (any table) whose text matches `text` (as PageQuery::text), in no order. */
+    std::vector<std::int64_t> matchingKeys(std::string_view text) const;
     std::vector<HistoryEntry> history(std::string_view table, std::string_view id) const;
 
     // [SECTION] sync
