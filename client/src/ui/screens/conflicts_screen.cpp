@@ -1,6 +1,7 @@
 #include "screens.hpp"
 
 #include "ui/widgets.hpp"
+#include "app/labels.hpp"
 
 #include <imgui.h>
 
@@ -12,10 +13,11 @@ void drawConflicts(app::Session& s, WindowState& w) {
     if (list.empty()) ImGui::TextUnformatted(tr(v, "Không có xung đột nào.", "No open conflicts."));
     for (const auto& c : list) {
         ImGui::PushID(c.id.c_str());
-        ImGui::Text("%s «%s» — %s", c.tableLabel.c_str(), c.rowTitle.c_str(), c.fieldLabel.c_str());
+        ImGui::Text("%s «%s» — %s", app::labelIn(c.tableLabel, s.lang).c_str(), c.rowTitle.c_str(),
+                    app::labelIn(c.fieldLabel, s.lang).c_str());
         for (std::size_t i = 0; i < c.candidates.size(); ++i) {
             const auto& cand = c.candidates[i];
-            ImGui::BulletText("%s  (%s, %s)%s", cand.text.c_str(), cand.author.c_str(), cand.at.c_str(),
+            ImGui::BulletText("%s  (%s, %s)%s", app::labelIn(cand.text, s.lang).c_str(), cand.author.c_str(), cand.at.c_str(),
                               cand.winner ? tr(v, " — đang dùng", " — current") : "");
             ImGui::SameLine();
             if (button(std::string(tr(v, "Giữ", "Keep")) + " " + cand.text + "##" + std::to_string(i)))

@@ -15,29 +15,29 @@ namespace {
 
 void nomineePickers(app::Session& s, WindowState& w, app::DossierEditor& e, bool v) {
     const std::string kind = e.text("nominee_kind").empty() ? "ca_nhan" : e.text("nominee_kind");
-    if (auto k = nomineeKindCombo(app::fieldLabel("dossiers", "nominee_kind") + "##kind", kind); k && *k != kind)
+    if (auto k = nomineeKindCombo(app::fieldLabel("dossiers", "nominee_kind", s.lang) + "##kind", kind, s.lang); k && *k != kind)
         w.message = s.pick("nominee_kind", *k);
     if (kind == "tap_the") {
         if (auto u = unitCombo(s, std::string(tr(v, "Tập thể được đề nghị", "Collective")) + "##collective",
                                e.text("collective_unit_id")))
             w.message = s.pickNominee("tap_the", *u);
     } else {
-        ImGui::Text("%s: %s", app::fieldLabel("dossiers", "nominee_name").c_str(), e.text("nominee_name").c_str());
+        ImGui::Text("%s: %s", app::fieldLabel("dossiers", "nominee_name", s.lang).c_str(), e.text("nominee_name").c_str());
         if (auto p = personPicker(s, std::string(tr(v, "Tìm người", "Find a person")) + "##person", w.nomineeSearch)) {
             w.message = s.pickNominee(kind, *p);
             w.nomineeSearch.clear();
         }
     }
-    if (auto a = awardCombo(s, app::fieldLabel("dossiers", "award_code") + "##award", kind, e.text("award_code")))
+    if (auto a = awardCombo(s, app::fieldLabel("dossiers", "award_code", s.lang) + "##award", kind, e.text("award_code")))
         w.message = s.pick("award_code", a->id);
-    if (auto u = unitCombo(s, app::fieldLabel("dossiers", "unit_id") + "##unit", e.text("unit_id")))
+    if (auto u = unitCombo(s, app::fieldLabel("dossiers", "unit_id", s.lang) + "##unit", e.text("unit_id")))
         w.message = s.pick("unit_id", u->id);
 }
 
 void typedFields(app::Session& s, WindowState& w, app::DossierEditor& e) {
     for (const char* f : {"year", "period_from_year", "period_to_year", "received_on", "council_members",
                           "council_votes_for", "summary"}) {
-        const std::string label = app::fieldLabel("dossiers", f) + "##" + f;
+        const std::string label = app::fieldLabel("dossiers", f, s.lang) + "##" + f;
         if (input(label, e.text(f), w.typedAt[f])) s.commit(f);
         if (const auto* err = e.error(f)) errorText(err->c_str());
     }
@@ -84,7 +84,7 @@ void drawDossierEditor(app::Session& s, WindowState& w) {
     ImGui::SameLine();
     if (button(tr(v, "Trình hồ sơ", "Submit"))) w.message = s.submit();
     ImGui::SameLine();
-    ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status")).c_str());
+    ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status"), s.lang).c_str());
     if (!w.message.empty()) errorText(w.message.c_str());
     const float half = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("fields", ImVec2(half, 0), true);
