@@ -142,8 +142,13 @@ n=0
 for table in "${inspection_tables[@]}"; do
   $cli --db "$demo/doan-kiem-tra.db" import "$table" "assets/demo/$table.jsonl" >/dev/null
   n=$((n + $(wc -l <"assets/demo/$table.jsonl")))
+  # The plan's team: only its members write its checklists, findings and recommendations.
+  if [ "$table" = inspection_plans ]; then
+    $cli --db "$demo/doan-kiem-tra.db" inspection team kh-kt-2025 snv.kiemtra truong_doan >/dev/null
+    n=$((n + 1))
+  fi
 done
-printf '  %-22s nhập %d bản ghi: kế hoạch kiểm tra, đơn vị được kiểm tra, nội dung, phát hiện, kiến nghị\n' doan-kiem-tra.db "$n"
+printf '  %-22s nhập %d bản ghi: kế hoạch kiểm tra, thành viên đoàn, đơn vị được kiểm tra, nội dung, phát hiện, kiến nghị\n' doan-kiem-tra.db "$n"
 for r in xa-binh-lu.db xa-khong-lao.db thcs-binh-lu.db phuong-tan-phong.db doan-kiem-tra.db; do
   sync_show "$r"
 done

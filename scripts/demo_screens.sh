@@ -18,7 +18,7 @@ screens=(
   "03-sua-ho-so|xa-binh-lu.db|screen ho-so; wait 2; click Nguyễn Văn Đình; wait 4"
   "04-xung-dot|xa-binh-lu.db|screen xung-dot; wait 3"
   "05-tu-choi|xa-binh-lu.db|screen tu-choi; wait 3"
-  "06-bao-cao|xa-binh-lu.db|screen bao-cao; wait 3; waitreport; wait 2"
+  "06-bao-cao|xa-binh-lu.db|screen bao-cao; wait 2; type Năm báo cáo = 2025; click Lập báo cáo; wait 2; waitreport; wait 3"
   "07-kiem-tra|doan-kiem-tra.db|screen kiem-tra; wait 3"
   "08-theo-doi|doan-kiem-tra.db|screen theo-doi; wait 3"
 )

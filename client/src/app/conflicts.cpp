@@ -23,6 +23,8 @@ std::string candidateText(const Json& conflict, const Json& v) {
     return v.dump();
 }
 
+} // namespace
+
 std::string rowTitle(const store::Store& store, const std::string& table, const std::string& id) {
     const auto* t = schema::registry().table(table);
     if (!t) return id;
@@ -31,8 +33,6 @@ std::string rowTitle(const store::Store& store, const std::string& table, const 
     auto it = row->fields.find(t->titleField);
     return it == row->fields.end() ? id : valueText(it->second);
 }
-
-} // namespace
 
 std::vector<ConflictView> openConflicts(const store::Store& store) {
     std::vector<ConflictView> out;

@@ -26,6 +26,9 @@ struct ConflictView {
 /** The open conflicts visible on this replica. */
 std::vector<ConflictView> openConflicts(const store::Store& store);
 
+/** What a list shows of a row (its table's title field), or its id. */
+std::string rowTitle(const store::Store& store, const std::string& table, const std::string& id);
+
 /** A conflicts row as JSON (candidates and winner parsed); throws NotFound / Conflict (already resolved). */
 nlohmann::json openConflictJson(const store::Store& store, const std::string& id);
 

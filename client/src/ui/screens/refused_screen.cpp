@@ -15,7 +15,9 @@ void drawRefused(app::Session& s, WindowState&) {
         const auto& r = list[i];
         const std::string value = s.shownValue(r.table, r.field, r.value), reason = s.refusedReason(r);
         ImGui::PushID(static_cast<int>(i));
-        ImGui::BulletText("%s — %s: %s", app::tableLabel(r.table, s.lang).c_str(),
+        // Which record: a person finds it by its title (the nominee), not by its id.
+        ImGui::BulletText("%s «%s» — %s: %s", app::tableLabel(r.table, s.lang).c_str(),
+                          app::rowTitle(s.store(), r.table, r.rowId).c_str(),
                           app::fieldLabel(r.table, r.field, s.lang).c_str(), value.c_str());
         ImGui::SameLine();
         // The value typed is kept: copied with the reason, to send to the office that may change it.
