@@ -7,15 +7,25 @@
 # resolved, and a final check that every replica equals what the server lets its
 # user read. Everything goes to out/demo/ (wiped on each run, except the TLS
 # certificate in out/demo/tls/, made with openssl on first run).
+#
+# Then the window: on a display ($DISPLAY or $WAYLAND_DISPLAY) tdkt opens on the
+# officer's replica (xa-binh-lu.db) connected to the running server, and closing it
+# ends the demo; with none, scripts/demo_screens.sh writes a screenshot of each main
+# screen into out/demo/screens/ (skipped, saying so, without xvfb-run).
+# For tests: TDKT_DEMO_BUILD=DIR uses that build as is (no setup, no build),
+# TDKT_DEMO_OUT=DIR writes there instead of out/demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup-deps.sh
-scripts/build.sh
+build=${TDKT_DEMO_BUILD:-build}
+if [ -z "${TDKT_DEMO_BUILD:-}" ]; then
+  scripts/setup-deps.sh
+  scripts/build.sh
+fi
 SECONDS=0
 
-cli=build/client/tdkt-cli
-srv=build/server/tdkt-server
-demo=out/demo
+cli=$build/client/tdkt-cli
+srv=$build/server/tdkt-server
+demo=${TDKT_DEMO_OUT:-out/demo}
 tls=$demo/tls
 data=$demo/server
 seed=$demo/seed
@@ -132,8 +142,13 @@ n=0
 for table in "${inspection_tables[@]}"; do
   $cli --db "$demo/doan-kiem-tra.db" import "$table" "assets/demo/$table.jsonl" >/dev/null
   n=$((n + $(wc -l <"assets/demo/$table.jsonl")))
+  # The plan's team: only its members write its checklists, findings and recommendations.
+  if [ "$table" = inspection_plans ]; then
+    $cli --db "$demo/doan-kiem-tra.db" inspection team kh-kt-2025 snv.kiemtra truong_doan >/dev/null
+    n=$((n + 1))
+  fi
 done
-printf '  %-22s nhập %d bản ghi: kế hoạch kiểm tra, đơn vị được kiểm tra, nội dung, phát hiện, kiến nghị\n' doan-kiem-tra.db "$n"
+printf '  %-22s nhập %d bản ghi: kế hoạch kiểm tra, thành viên đoàn, đơn vị được kiểm tra, nội dung, phát hiện, kiến nghị\n' doan-kiem-tra.db "$n"
 for r in xa-binh-lu.db xa-khong-lao.db thcs-binh-lu.db phuong-tan-phong.db doan-kiem-tra.db; do
   sync_show "$r"
 done
@@ -215,22 +230,20 @@ for r in "${all[@]}"; do
 done
 [ "$same" -eq "${#all[@]}" ] || die "some replicas differ from the server"
 
-# The window (issue 17): on a display, tdkt opens on the officer's replica, connected to
-# the running server (closing it ends the demo); with none, a screenshot of each screen.
-gui=build/client/tdkt
-if [ -x "$gui" ]; then
-  if [ -n "${DISPLAY:-}" ]; then
-    say "Mở tdkt trên bản sao của cán bộ xã (xa-binh-lu.db); đóng cửa sổ để dừng demo"
-    "$gui" --db "$demo/xa-binh-lu.db" || true
-  elif command -v xvfb-run >/dev/null; then
-    say "Không có màn hình: chụp các màn hình chính của tdkt vào $demo/screens/"
-    mkdir -p "$demo/screens"
-    printf '%s\n' "screen ho-so" "wait 3" "shot 1-ho-so" "screen xung-dot" "wait 2" "shot 2-xung-dot" \
-      "screen tu-choi" "wait 2" "shot 3-tu-choi" "screen dang-nhap" "wait 2" "shot 4-dang-nhap" >"$demo/screens.txt"
-    xvfb-run -a -s "-screen 0 1366x768x24" "$gui" --db "$demo/xa-binh-lu.db" --script "$demo/screens.txt" \
-      --screenshot "$demo/screens" || die "tdkt could not draw its screens"
-    ls "$demo/screens"/*.png | sed 's/^/  /'
-  fi
+# The window (issue 17): on a display, tdkt on the officer's replica connected to the
+# running server (closing it ends the demo: the trap stops the server); with none, a
+# screenshot of each main screen (scripts/demo_screens.sh holds their list).
+gui=$build/client/tdkt
+if [ ! -x "$gui" ]; then
+  say "Không có $gui: bỏ qua cửa sổ tdkt"
+elif [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  say "Mở tdkt trên bản sao của cán bộ xã Bình Lư ($demo/xa-binh-lu.db, máy chủ localhost:$port); đóng cửa sổ để kết thúc demo"
+  "$gui" --db "$demo/xa-binh-lu.db" --server "localhost:$port" --ca "$tls/cert.pem" ||
+    echo "  tdkt đã thoát với mã $?"
+else
+  say "Không có màn hình: chụp các màn hình chính của tdkt (xvfb-run) vào $demo/screens/"
+  scripts/demo_screens.sh "$gui" "$demo" --server "localhost:$port" --ca "$tls/cert.pem" ||
+    die "tdkt could not draw its screens"
 fi
 
 say "Xong sau $SECONDS giây. Dữ liệu trong $demo/. Thử tiếp: $cli --db $demo/xa-binh-lu.db history dossiers hs-dinh-bk-2025"

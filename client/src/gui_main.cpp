@@ -1,7 +1,10 @@
 // tdkt: the desktop client. Dear ImGui 1.86 over GLFW 3.3 and OpenGL 3.
-//   tdkt --db PATH [--scale 1..2] [--lang vi|en] [--script FILE --screenshot DIR]
+//   tdkt (--db PATH | --demo) [--server HOST:PORT] [--ca FILE] ... (gui_args.cpp: GuiUsage)
 // With --script, the scripted actions run one per frame and `shot NAME` writes
 // DIR/NAME.png from the framebuffer; the window closes when the script ends.
+#include "gui_args.hpp"
+
+#include "app/demo_replica.hpp"
 #include "app/session.hpp"
 #include "ui/font.hpp"
 #include "ui/script.hpp"
@@ -23,32 +26,6 @@
 
 namespace {
 
-struct Args {
-    std::filesystem::path db, script, shots;
-    float scale = 0.0f; // 0: the monitor's content scale
-    std::string lang = "vi";
-};
-
-Args parse(int argc, char** argv) {
-    Args a;
-    for (int i = 1; i < argc; ++i) {
-        std::string k = argv[i];
-        auto next = [&]() -> std::string {
-            if (i + 1 >= argc) throw std::runtime_error("missing value after " + k);
-            return argv[++i];
-        };
-        if (k == "--db") a.db = next();
-        else if (k == "--scale") a.scale = std::stof(next());
-        else if (k == "--lang") a.lang = next();
-        else if (k == "--script") a.script = next();
-        else if (k == "--screenshot") a.shots = next();
-        else throw std::runtime_error("unknown option " + k);
-    }
-    if (a.db.empty()) throw std::runtime_error("usage: tdkt --db PATH [--scale S] [--lang vi|en] [--script FILE --screenshot DIR]");
-    if (a.scale != 0.0f) a.scale = tdkt::ui::clampScale(a.scale);
-    return a;
-}
-
 void screenshot(GLFWwindow* win, const std::filesystem::path& file) {
     int w = 0, h = 0;
     glfwGetFramebufferSize(win, &w, &h);
@@ -61,11 +38,34 @@ void screenshot(GLFWwindow* win, const std::filesystem::path& file) {
         throw std::runtime_error("cannot write " + file.string());
 }
 
+// The demo's folders: beside the sources (scripts/demo.sh writes out/demo there), or
+// under TDKT_DEMO_OUT when set (tests build their demo replica in a temp folder).
+tdkt::app::DemoPaths demoPaths() {
+    const char* out = std::getenv("TDKT_DEMO_OUT");
+    const std::filesystem::path root = out ? out : TDKT_OUT_DIR;
+    return {.runDir = root / "demo", .offlineDir = root / "demo-offline", .assets = TDKT_DEMO_DIR,
+            .reference = TDKT_REFERENCE_DIR};
+}
+
 } // namespace
 
 int main(int argc, char** argv) try {
-    const Args args = parse(argc, argv);
     using namespace tdkt;
+    GuiArgs args;
+    try {
+        args = parseGuiArgs(argc, argv);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "tdkt: " << e.what() << "\n" << GuiUsage;
+        return 2;
+    }
+    if (args.help) {
+        std::cout << GuiUsage;
+        return 0;
+    }
+    if (args.demo) {
+        args.db = app::demoReplica(demoPaths());
+        std::cerr << "tdkt: demo replica " << args.db.string() << "\n";
+    }
     if (!args.script.empty()) ui::script() = ui::Script::load(args.script);
     if (!args.shots.empty()) std::filesystem::create_directories(args.shots);
 
@@ -102,7 +102,14 @@ int main(int argc, char** argv) try {
     app::Session session({.db = args.db, .referenceDir = TDKT_REFERENCE_DIR, .reportDir = reports ? reports : TDKT_REPORT_DIR});
     session.lang = args.lang == "en" ? app::Lang::En : app::Lang::Vi;
     ui::WindowState state;
-    state.screen = session.bar().signedIn ? ui::Screen::Dossiers : ui::Screen::SignIn;
+    state.screen = session.bar().signedIn || args.demo ? ui::Screen::Dossiers : ui::Screen::SignIn;
+    // The sign-in form: what the command line says, else the replica's last sign-in.
+    state.server = args.server.empty() ? session.bar().server : args.server;
+    state.user = args.user.empty() ? session.bar().user : args.user;
+    state.caFile = args.ca.string();
+    if (args.demo && state.user.empty()) state.user = "binhlu.hoa";
+    if (args.demo && state.caFile.empty() && std::filesystem::exists(demoPaths().runDir / "tls" / "cert.pem"))
+        state.caFile = (demoPaths().runDir / "tls" / "cert.pem").string();
 
     int waitFrames = 0, exitCode = 0;
     while (!glfwWindowShouldClose(win)) {

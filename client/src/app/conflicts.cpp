@@ -24,6 +24,8 @@ std::string candidateText(const Json& conflict, const Json& v) {
     return v.dump();
 }
 
+} // namespace
+
 std::string rowTitle(const store::Store& store, const std::string& table, const std::string& id) {
     const auto* t = schema::registry().table(table);
     if (!t) return id;
@@ -35,7 +37,7 @@ std::string rowTitle(const store::Store& store, const std::string& table, const 
 
 // A report section is known by its heading in the outline ("1.1. Công tác tổ chức…
 // năm 2025"), not by its key (p1.1.1); the key stays when the outline cannot be read.
-std::string sectionTitle(const store::Store& store, const std::string& id, const std::filesystem::path& reportDir) {
+static std::string sectionTitle(const store::Store& store, const std::string& id, const std::filesystem::path& reportDir) {
     auto row = store.get("report_sections", id);
     if (!row || reportDir.empty()) return {};
     auto text = [&](const char* f) {
@@ -54,8 +56,6 @@ std::string sectionTitle(const store::Store& store, const std::string& id, const
     }
     return {};
 }
-
-} // namespace
 
 std::vector<ConflictView> openConflicts(const store::Store& store, const std::filesystem::path& reportDir) {
     std::vector<ConflictView> out;

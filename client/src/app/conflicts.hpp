@@ -31,6 +31,9 @@ struct ConflictView {
  */
 std::vector<ConflictView> openConflicts(const store::Store& store, const std::filesystem::path& reportDir = {});
 
+/** What a list shows of a row (its table's title field), or its id. */
+std::string rowTitle(const store::Store& store, const std::string& table, const std::string& id);
+
 /** A conflicts row as JSON (candidates and winner parsed); throws NotFound / Conflict (already resolved). */
 nlohmann::json openConflictJson(const store::Store& store, const std::string& id);
 

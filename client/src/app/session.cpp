@@ -296,7 +296,7 @@ std::string Session::shownValue(const std::string& table, const std::string& fie
     const auto* f = t ? t->field(field) : nullptr;
     const auto text = valueText(value);
     if (!f || text.empty()) return text;
-    if (f->type == schema::FieldType::Enum) return enumLabel(table, field, text);
+    if (f->type == schema::FieldType::Enum) return enumLabel(table, field, text, lang);
     if (f->type != schema::FieldType::Ref) return text;
     const auto* rt = schema::registry().table(f->refTable);
     if (!rt) return text;

@@ -28,12 +28,12 @@ std::optional<app::Choice> choiceCombo(const std::string& label, const std::vect
 
 } // namespace
 
-std::optional<std::string> nomineeKindCombo(const std::string& label, const std::string& kind) {
+std::optional<std::string> nomineeKindCombo(const std::string& label, const std::string& kind, app::Lang lang) {
     static constexpr const char* Kinds[] = {"ca_nhan", "tap_the", "ho_gia_dinh"};
     std::vector<std::string> items;
     std::size_t selected = 0;
     for (std::size_t i = 0; i < std::size(Kinds); ++i) {
-        items.push_back(app::enumLabel("dossiers", "nominee_kind", Kinds[i]));
+        items.push_back(app::enumLabel("dossiers", "nominee_kind", Kinds[i], lang));
         if (kind == Kinds[i]) selected = i;
     }
     if (auto i = combo(label, items[selected], items, selected)) return std::string(Kinds[*i]);
@@ -72,7 +72,8 @@ std::optional<app::Choice> unitCombo(app::Session& s, const std::string& label, 
 std::optional<app::Choice> awardCombo(app::Session& s, const std::string& label, const std::string& kind,
                                       const std::string& selectedCode) {
     auto choices = s.awardChoices(kind);
-    std::string preview = selectedCode.empty() ? "—" : app::enumLabel("dossiers", "award_code", selectedCode);
+    for (auto& c : choices) c.label = app::labelIn(c.label, s.lang);
+    std::string preview = selectedCode.empty() ? "—" : app::enumLabel("dossiers", "award_code", selectedCode, s.lang);
     return choiceCombo(label, choices, selectedCode, preview);
 }
 

@@ -10,7 +10,8 @@
 namespace tdkt::ui {
 
 /** ca_nhan / tap_the / ho_gia_dinh by their labels; the kind picked this frame. */
-std::optional<std::string> nomineeKindCombo(const std::string& label, const std::string& kind);
+std::optional<std::string> nomineeKindCombo(const std::string& label, const std::string& kind,
+                                            app::Lang lang = app::Lang::Vi);
 
 /**
  * A name field that lists the people of the user's units matching it (diacritics

@@ -164,7 +164,7 @@ void drawChecklist(app::Session& s, WindowState& w) {
     }
     if (view.current >= items.size()) view.current = items.size() - 1;
     ImGui::SameLine();
-    ImGui::Text("%s — %s", t->unitName.c_str(), app::enumLabel("inspection_targets", "mode", t->mode).c_str());
+    ImGui::Text("%s — %s", t->unitName.c_str(), app::enumLabel("inspection_targets", "mode", t->mode, s.lang).c_str());
     const std::string progress = std::to_string(t->assessed) + "/" + std::to_string(t->total) + tr(v, " mục", " items");
     ImGui::ProgressBar(t->total ? static_cast<float>(t->assessed) / static_cast<float>(t->total) : 0.f,
                        ImVec2(ImGui::GetFontSize() * 16, 0), progress.c_str());

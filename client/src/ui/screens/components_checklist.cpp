@@ -4,6 +4,7 @@
 #include "screens.hpp"
 
 #include "ui/widgets.hpp"
+#include "app/labels.hpp"
 
 #include <imgui.h>
 
@@ -24,7 +25,7 @@ void drawComponentsChecklist(app::Session& s, WindowState& w) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         bool present = l.present;
-        std::string label = l.label + (l.required ? "" : tr(v, " (thêm)", " (extra)"));
+        std::string label = app::labelIn(l.label, s.lang) + (l.required ? "" : tr(v, " (thêm)", " (extra)"));
         ImGui::PushTextWrapPos(0);
         if (checkbox(label + "##tick", present)) w.message = s.setComponent(l.code, present, present ? l.reference : "");
         ImGui::PopTextWrapPos();

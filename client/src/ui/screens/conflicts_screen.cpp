@@ -1,6 +1,7 @@
 #include "screens.hpp"
 
 #include "ui/widgets.hpp"
+#include "app/labels.hpp"
 
 #include <imgui.h>
 
@@ -31,7 +32,7 @@ void candidates(const app::ConflictView& c, app::Session& s, WindowState& w, boo
     ImGui::TableNextRow();
     for (int i = 0; i < n; ++i) {
         ImGui::TableSetColumnIndex(i);
-        ImGui::TextWrapped("%s", c.candidates[static_cast<std::size_t>(i)].text.c_str());
+        ImGui::TextWrapped("%s", app::labelIn(c.candidates[static_cast<std::size_t>(i)].text, s.lang).c_str());
     }
     ImGui::TableNextRow();
     for (int i = 0; i < n; ++i) {
@@ -53,7 +54,8 @@ void drawConflicts(app::Session& s, WindowState& w) {
     if (list.empty()) ImGui::TextUnformatted(tr(v, "Không có xung đột nào.", "No open conflicts."));
     for (const auto& c : list) {
         ImGui::PushID(c.id.c_str());
-        ImGui::TextWrapped("%s «%s» — %s", c.tableLabel.c_str(), c.rowTitle.c_str(), c.fieldLabel.c_str());
+        ImGui::TextWrapped("%s «%s» — %s", app::labelIn(c.tableLabel, s.lang).c_str(), c.rowTitle.c_str(),
+                           app::labelIn(c.fieldLabel, s.lang).c_str());
         candidates(c, s, w, v);
         ImGui::PushItemWidth(ImGui::GetFontSize() * 16);
         input(tr(v, "Giá trị gộp", "Merged value"), w.merged);

@@ -15,28 +15,28 @@ namespace {
 
 void nomineePickers(app::Session& s, WindowState& w, app::DossierEditor& e, bool v) {
     const std::string kind = e.text("nominee_kind").empty() ? "ca_nhan" : e.text("nominee_kind");
-    if (auto k = nomineeKindCombo(app::fieldLabel("dossiers", "nominee_kind") + "##kind", kind); k && *k != kind)
+    if (auto k = nomineeKindCombo(app::fieldLabel("dossiers", "nominee_kind", s.lang) + "##kind", kind, s.lang); k && *k != kind)
         w.message = s.pick("nominee_kind", *k);
     if (kind == "tap_the") {
         if (auto u = unitCombo(s, std::string(tr(v, "Tập thể được đề nghị", "Collective")) + "##collective",
                                e.text("collective_unit_id")))
             w.message = s.pickNominee("tap_the", *u);
     } else {
-        ImGui::Text("%s: %s", app::fieldLabel("dossiers", "nominee_name").c_str(), e.text("nominee_name").c_str());
+        ImGui::Text("%s: %s", app::fieldLabel("dossiers", "nominee_name", s.lang).c_str(), e.text("nominee_name").c_str());
         if (auto p = personPicker(s, std::string(tr(v, "Tìm người", "Find a person")) + "##person", w.nomineeSearch)) {
             w.message = s.pickNominee(kind, *p);
             w.nomineeSearch.clear();
         }
     }
-    if (auto a = awardCombo(s, app::fieldLabel("dossiers", "award_code") + "##award", kind, e.text("award_code")))
+    if (auto a = awardCombo(s, app::fieldLabel("dossiers", "award_code", s.lang) + "##award", kind, e.text("award_code")))
         w.message = s.pick("award_code", a->id);
-    if (auto u = unitCombo(s, app::fieldLabel("dossiers", "unit_id") + "##unit", e.text("unit_id")))
+    if (auto u = unitCombo(s, app::fieldLabel("dossiers", "unit_id", s.lang) + "##unit", e.text("unit_id")))
         w.message = s.pick("unit_id", u->id);
 }
 
 void typedFields(app::Session& s, WindowState& w, app::DossierEditor& e) {
     for (const char* f : {"year", "period_from_year", "period_to_year", "summary"}) {
-        const std::string label = app::fieldLabel("dossiers", f) + "##" + f;
+        const std::string label = app::fieldLabel("dossiers", f, s.lang) + "##" + f;
         if (input(label, e.text(f), w.typedAt[f])) s.commit(f);
         if (const auto* err = e.error(f)) errorText(err->c_str());
     }
@@ -45,7 +45,7 @@ void typedFields(app::Session& s, WindowState& w, app::DossierEditor& e) {
     for (const char* f : {"submitted_on", "received_on", "council_members", "council_votes_for", "status_reason",
                           "decision_number", "decision_date", "amount"}) {
         if (e.text(f).empty()) continue;
-        ImGui::TextWrapped("%s: %s", app::fieldLabel("dossiers", f).c_str(), e.text(f).c_str());
+        ImGui::TextWrapped("%s: %s", app::fieldLabel("dossiers", f, s.lang).c_str(), e.text(f).c_str());
     }
 }
 
@@ -98,7 +98,7 @@ void drawDossierEditor(app::Session& s, WindowState& w) {
         return;
     }
     ImGui::SameLine();
-    ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status")).c_str());
+    ImGui::Text("%s: %s", tr(v, "Trạng thái", "Status"), app::enumLabel("dossiers", "status", e->text("status"), s.lang).c_str());
     drawSteps(s, w);
     if (!w.message.empty()) errorText(w.message.c_str());
     const float half = ImGui::GetContentRegionAvail().x * 0.5f;

@@ -15,7 +15,7 @@ void newDossierRow(app::Session& s, WindowState& w, bool v) {
     ImGui::TextDisabled("%s", tr(v, "Hồ sơ mới (Ctrl+N)", "New dossier (Ctrl+N)"));
     const float em = ImGui::GetFontSize();
     ImGui::PushItemWidth(em * 7);
-    if (auto k = nomineeKindCombo(std::string(tr(v, "Đối tượng", "Nominee kind")) + "##newkind", w.newKind)) {
+    if (auto k = nomineeKindCombo(std::string(tr(v, "Đối tượng", "Nominee kind")) + "##newkind", w.newKind, s.lang)) {
         w.newKind = *k;
         w.newPersonId.clear();
         w.newName.clear();
@@ -103,10 +103,10 @@ void drawDossierList(app::Session& s, WindowState& w) {
     ImGui::SameLine();
     if (ImGui::BeginCombo(tr(v, "Trạng thái", "Status"),
                           s.filter.status.empty() ? tr(v, "Tất cả", "All")
-                                                  : app::enumLabel("dossiers", "status", s.filter.status).c_str())) {
+                                                  : app::enumLabel("dossiers", "status", s.filter.status, s.lang).c_str())) {
         if (ImGui::Selectable(tr(v, "Tất cả", "All"))) s.filter.status.clear();
         for (const char* c : {"draft", "submitted", "under_review", "returned", "approved", "not_approved"})
-            if (selectable(app::enumLabel("dossiers", "status", c), s.filter.status == c)) s.filter.status = c;
+            if (selectable(app::enumLabel("dossiers", "status", c, s.lang), s.filter.status == c)) s.filter.status = c;
         ImGui::EndCombo();
     }
     ImGui::PopItemWidth();
@@ -150,11 +150,11 @@ void drawDossierList(app::Session& s, WindowState& w) {
                     w.screen = Screen::Editor;
                 }
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.award.c_str());
+                ImGui::TextUnformatted(app::labelIn(row.award, s.lang).c_str());
                 ImGui::TableNextColumn();
                 ImGui::Text("%lld", static_cast<long long>(row.year));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row.status.c_str());
+                ImGui::TextUnformatted(app::labelIn(row.status, s.lang).c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(row.unit.c_str());
             }

@@ -13,19 +13,20 @@ namespace {
 
 bool needsInput(app::Step st) { return st != app::Step::Submit && st != app::Step::Receive; }
 
-void stepInputs(app::Step st, app::StepInput& in, bool v) {
+void stepInputs(app::Step st, app::StepInput& in, app::Lang lang) {
+    const bool v = lang == app::Lang::Vi;
     ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
     switch (st) {
     case app::Step::Return:
     case app::Step::NotApprove: input(tr(v, "Lý do", "Reason"), in.reason); break;
     case app::Step::RecordVote:
-        input(app::fieldLabel("dossiers", "council_members") + "##members", in.members);
-        input(app::fieldLabel("dossiers", "council_votes_for") + "##votes", in.votesFor);
+        input(app::fieldLabel("dossiers", "council_members", lang) + "##members", in.members);
+        input(app::fieldLabel("dossiers", "council_votes_for", lang) + "##votes", in.votesFor);
         break;
     case app::Step::Approve:
-        input(app::fieldLabel("dossiers", "decision_number") + "##number", in.decisionNumber);
-        input(app::fieldLabel("dossiers", "decision_date") + "##date", in.decisionDate);
-        input(app::fieldLabel("dossiers", "amount") + "##amount", in.amount);
+        input(app::fieldLabel("dossiers", "decision_number", lang) + "##number", in.decisionNumber);
+        input(app::fieldLabel("dossiers", "decision_date", lang) + "##date", in.decisionDate);
+        input(app::fieldLabel("dossiers", "amount", lang) + "##amount", in.amount);
         break;
     default: break;
     }
@@ -59,7 +60,7 @@ void drawSteps(app::Session& s, WindowState& w) {
     if (!w.workflow.open) return;
     ImGui::Indent();
     ImGui::TextUnformatted(app::stepLabel(*w.workflow.open, s.lang).c_str());
-    stepInputs(*w.workflow.open, w.workflow.input, v);
+    stepInputs(*w.workflow.open, w.workflow.input, s.lang);
     if (button(tr(v, "Xác nhận", "Confirm"))) take(s, w, *w.workflow.open);
     ImGui::SameLine();
     if (button(tr(v, "Hủy", "Cancel"))) w.workflow = {};

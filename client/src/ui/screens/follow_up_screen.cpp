@@ -52,9 +52,9 @@ void drawFollowUp(app::Session& s, WindowState& w) {
         if (r.overdueDays > 0) ImGui::TextColored(ImVec4(0.8f, 0.25f, 0.15f, 1), "%d %s", r.overdueDays, tr(v, "ngày", "days"));
         ImGui::TableNextColumn();
         ImGui::PushItemWidth(-1);
-        if (ImGui::BeginCombo("##status", app::enumLabel("recommendations", "follow_up", r.followUp).c_str())) {
+        if (ImGui::BeginCombo("##status", app::enumLabel("recommendations", "follow_up", r.followUp, s.lang).c_str())) {
             for (const char* st : {"chua_thuc_hien", "dang_thuc_hien", "da_thuc_hien"})
-                if (selectable(app::enumLabel("recommendations", "follow_up", st), r.followUp == st)) {
+                if (selectable(app::enumLabel("recommendations", "follow_up", st, s.lang), r.followUp == st)) {
                     w.message = app::InspectionView::followUp(s.store(), r.id, st, s.lang);
                     s.noteLocal("recommendations");
                 }

@@ -20,7 +20,7 @@ void findings(app::Session& s, WindowState& w, const inspection::TargetReport& t
     auto& u = w.inspection;
     sectionTitle((std::string(tr(v, "Phát hiện", "Findings")) + " (" + std::to_string(t.findings.size()) + ")").c_str());
     for (const auto& f : t.findings)
-        ImGui::BulletText("%s%s%s", f.severity.empty() ? "" : (app::enumLabel("findings", "severity", f.severity) + ": ").c_str(),
+        ImGui::BulletText("%s%s%s", f.severity.empty() ? "" : (app::enumLabel("findings", "severity", f.severity, s.lang) + ": ").c_str(),
                           f.content.c_str(), f.itemNumber.empty() ? "" : (" (" + f.itemNumber + ")").c_str());
     // The text on its own line and the choices under it: nothing runs off at 1.5×.
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 9);
@@ -28,7 +28,7 @@ void findings(app::Session& s, WindowState& w, const inspection::TargetReport& t
     ImGui::PopItemWidth();
     for (const char* sev : {"uu_diem", "han_che", "vi_pham"}) {
         if (std::string_view(sev) != "uu_diem") ImGui::SameLine();
-        if (ImGui::RadioButton(app::enumLabel("findings", "severity", sev).c_str(), u.severity == sev)) u.severity = sev;
+        if (ImGui::RadioButton(app::enumLabel("findings", "severity", sev, s.lang).c_str(), u.severity == sev)) u.severity = sev;
     }
     ImGui::SameLine();
     if (button(tr(v, "Thêm phát hiện", "Add finding"))) {
@@ -59,7 +59,7 @@ void recommendations(app::Session& s, WindowState& w, const inspection::TargetRe
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(dmy(r.dueDate).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(app::enumLabel("recommendations", "follow_up", r.followUp.empty() ? "chua_thuc_hien" : r.followUp).c_str());
+            ImGui::TextUnformatted(app::enumLabel("recommendations", "follow_up", r.followUp.empty() ? "chua_thuc_hien" : r.followUp, s.lang).c_str());
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -32,7 +32,7 @@ void targetsTable(app::Session& s, WindowState& w, const inspection::InspectionR
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", t.unitName.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", app::enumLabel("inspection_targets", "mode", t.mode).c_str());
+        ImGui::TextWrapped("%s", app::enumLabel("inspection_targets", "mode", t.mode, s.lang).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(dmy(t.scheduledOn).c_str());
         ImGui::TableNextColumn();
@@ -90,7 +90,7 @@ void drawInspectionPlan(app::Session& s, WindowState& w) {
     sectionTitle(tr(v, "Đoàn kiểm tra", "Team"));
     if (p->team.empty()) ImGui::TextDisabled("%s", tr(v, "Chưa có thành viên.", "No members yet."));
     for (const auto& m : p->team)
-        ImGui::BulletText("%s — %s", m.name.c_str(), app::enumLabel("inspection_team", "role", m.role).c_str());
+        ImGui::BulletText("%s — %s", m.name.c_str(), app::enumLabel("inspection_team", "role", m.role, s.lang).c_str());
     sectionTitle(tr(v, "Đơn vị được kiểm tra", "Inspected units"));
     targetsTable(s, w, *p);
     ImGui::EndChild();
