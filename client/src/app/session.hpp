@@ -11,6 +11,7 @@
 #include "dossier_list.hpp"
 #include "inspection_view.hpp"
 #include "messages.hpp"
+#include "movement_view.hpp" // movements (issue 17)
 #include "report_view.hpp"
 #include "run_queue.hpp"
 #include "sync_worker.hpp"
@@ -128,6 +129,9 @@ public:
     std::string homeUnit() const { return m_store->setting("unit").value_or(""); }
     /** The units of this replica (id, name), for pickers. */
     std::vector<std::pair<std::string, std::string>> units() const;
+
+    // Movements (issue 17): the list and the open movement with its targets and results
+    MovementView movements;
 
 private:
     void counts();

@@ -5,6 +5,7 @@
 #include "commands_check.hpp"
 #include "commands_report.hpp"
 #include "commands_inspection.hpp"
+#include "commands_movement.hpp" // movements (issue 17)
 #include "commands_sync.hpp"
 #include "context.hpp"
 
@@ -53,6 +54,9 @@ constexpr Command Commands[] = {
      "[--stale-since YYYY-MM-DD] | report section --unit UNIT_ID --year Y --outline ID --key KEY --text TEXT"},
     {"inspection", runInspectionCommand,
      "inspection templates|plan|team|target|checklist|item|finding|recommend|conclude|publish|follow-up|submit|report ..."},
+    // movements (issue 17)
+    {"movement", runMovementCommand,
+     "movement list [--year Y] [--unit U] [--status S] [--text WORDS] | movement set TABLE ID FIELD TEXT [--lang vi|en]"},
 };
 
 // Options that take no value, for every command.

@@ -32,6 +32,9 @@ constexpr std::array Screens{
     ScreenEntry{Screen::Conclusion, "ket-luan", "conclusion", nullptr, nullptr, drawConclusion},
     ScreenEntry{Screen::FollowUp, "theo-doi", "follow-up", "Theo dõi kiến nghị", "Follow-up", drawFollowUp},
     ScreenEntry{Screen::SignIn, "dang-nhap", "signin", "Tài khoản", "Account", drawSignIn},
+    // movements (issue 17)
+    ScreenEntry{Screen::Movements, "phong-trao", "movements", "Phong trào", "Movements", drawMovementList},
+    ScreenEntry{Screen::MovementEditor, "sua-phong-trao", "movement", nullptr, nullptr, drawMovementEditor},
 };
 
 void navigation(app::Session& s, WindowState& w) {

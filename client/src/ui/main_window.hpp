@@ -4,13 +4,15 @@
 // screens/ with its draw function, and one line in main_window.cpp's table.
 #include "app/calendar.hpp"
 #include "app/session.hpp"
+#include "ui/movement_ui.hpp" // movements (issue 17)
 
 #include <map>
 #include <string>
 
 namespace tdkt::ui {
 
-enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report, Inspections, InspectionPlan, Checklist, Conclusion, FollowUp };
+enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report, Inspections, InspectionPlan, Checklist, Conclusion, FollowUp,
+                    Movements, MovementEditor }; // movements (issue 17)
 
 /** What the inspection screens remember between frames (typed text, choices). */
 struct InspectionUi {
@@ -44,6 +46,7 @@ struct WindowState {
     std::map<std::string, double> typedAt;        // editor field → its last keystroke (ImGui time)
     std::map<std::string, std::string> refs;      // component → its reference as typed
     bool focusSearch = false, focusNew = false;
+    MovementUi movement; // movements (issue 17)
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

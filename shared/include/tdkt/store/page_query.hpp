@@ -22,6 +22,13 @@ struct PageKey {
     std::string id;
 };
 
+/** Movements (issue 17): a field within bounds (a null end is open); a row whose field is empty passes when `emptyPasses`. */
+struct FieldRange {
+    std::string field;
+    Value atLeast, atMost;
+    bool emptyPasses = false;
+};
+
 struct PageQuery {
     std::string table;
     std::vector<std::pair<std::string, Value>> equals; // field = value (null: IS NULL)
@@ -33,6 +40,7 @@ struct PageQuery {
     std::size_t offset = 0;         // a jump (ignored with `after`)
     std::size_t limit = 100;
     std::vector<std::string> columns; // fields to read (empty: all); the sort field is always read
+    std::vector<FieldRange> ranges;   // movements (issue 17): e.g. a period overlapping a year
 };
 
 } // namespace tdkt::store
