@@ -19,7 +19,7 @@ void filters(app::Session& s, MovementUi& m, bool v) {
     const float em = ImGui::GetFontSize();
     if (m.focusSearch) ImGui::SetKeyboardFocusHere();
     m.focusSearch = false;
-    ImGui::PushItemWidth(em * 14);
+    ImGui::PushItemWidth(em * 12);
     input(std::string("##") + tr(v, "Tìm phong trào", "Find a movement"), f.text);
     ImGui::PopItemWidth();
     ImGui::SameLine();
@@ -34,7 +34,7 @@ void filters(app::Session& s, MovementUi& m, bool v) {
     }
     ImGui::PopItemWidth();
     ImGui::SameLine();
-    ImGui::PushItemWidth(em * 10);
+    ImGui::PushItemWidth(em * 8);
     std::vector<std::string> items{tr(v, "Tất cả", "All")};
     std::size_t selected = 0;
     for (const char* c : Statuses) {

@@ -43,8 +43,18 @@ std::string unitOf(app::Session& s, const app::RowDraft& row) {
     return s.shownValue(row.table(), "unit_id", Value{row.stored("unit_id")});
 }
 
+// The next control of a new-row line on the same line when it fits, else on the next (1.5×, 2×).
+void flow(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+void flowButton(const char* label) {
+    flow(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
+}
+
 void newInput(const std::string& label, std::string& text, float ems, const char* hint = nullptr) {
-    ImGui::SameLine();
+    flow(ImGui::GetFontSize() * ems);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * ems);
     input("##" + label, text, false, hint);
 }
@@ -86,7 +96,7 @@ void drawMovementTargets(app::Session& s, WindowState& w, app::MovementEditor& e
     newInput(tr(v, "Mức chỉ tiêu mới", "New target"), n.value, 4, tr(v, "Mức", "Target"));
     newInput(tr(v, "Đơn vị tính mới", "New measure"), n.measure, 4, tr(v, "Đơn vị tính", "Measure"));
     newInput(tr(v, "Hạn hoàn thành mới", "New due date"), n.due, 5, tr(v, "Hạn", "Due"));
-    ImGui::SameLine();
+    flowButton(tr(v, "Thêm chỉ tiêu", "Add target"));
     if (button(tr(v, "Thêm chỉ tiêu", "Add target"))) {
         w.movement.message = s.movements.addTarget(s, n);
         if (w.movement.message.empty()) n = app::NewTarget{n.unitId, {}, {}, {}, {}}; // typed text stays when refused
@@ -152,7 +162,7 @@ void drawMovementResults(app::Session& s, WindowState& w, app::MovementEditor& e
     newInput(tr(v, "Năm kết quả mới", "New result year"), n.year, 3.5f, tr(v, "Năm", "Year"));
     newInput(tr(v, "Kết quả đạt được mới", "New achieved value"), n.achieved, 5, tr(v, "Kết quả", "Achieved"));
     newInput(tr(v, "Ngày báo cáo mới", "New report date"), n.reportedOn, 5, tr(v, "Ngày báo cáo", "Reported on"));
-    ImGui::SameLine();
+    flowButton(tr(v, "Thêm kết quả", "Add result"));
     if (button(tr(v, "Thêm kết quả", "Add result"))) {
         w.movement.message = s.movements.addResult(s, n);
         if (w.movement.message.empty()) n = app::NewResult{n.targetId, {}, {}, {}, {}};
@@ -190,7 +200,7 @@ void drawModelExamples(app::Session& s, WindowState& w, app::MovementEditor& e) 
         n.nomineeKind = *k;
     newInput(tr(v, "Tên điển hình mới", "New model example"), n.name, 12);
     newInput(tr(v, "Năm điển hình mới", "New example year"), n.year, 3.5f, tr(v, "Năm", "Year"));
-    ImGui::SameLine();
+    flowButton(tr(v, "Thêm điển hình", "Add model example"));
     if (button(tr(v, "Thêm điển hình", "Add model example"))) {
         w.movement.message = s.movements.addExample(s, n);
         if (w.movement.message.empty()) n = app::NewExample{{}, n.nomineeKind, {}, {}};
