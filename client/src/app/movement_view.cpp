@@ -7,6 +7,7 @@
 #include "typed_value.hpp"
 
 #include "tdkt/core/error.hpp"
+#include "tdkt/core/ids.hpp"
 #include "tdkt/schema/schema.hpp"
 #include "tdkt/store/row_values.hpp"
 
@@ -61,6 +62,21 @@ std::vector<RowDraft> drafts(const store::Store& st, const char* table, const st
         out.push_back(std::move(d));
     }
     return out;
+}
+
+// An id after the last row's, so rows made here show in the order they were made
+// (ids begin with their millisecond; two made in one millisecond would sort at random).
+std::string nextId(const store::Store& st, const char* table, const std::string& movement) {
+    std::string last;
+    for (const auto& r : st.list(table, {{"movement_id", movement}})) last = std::max(last, r.id);
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch()).count();
+    std::string id;
+    for (auto ms = static_cast<std::uint64_t>(now); ms < static_cast<std::uint64_t>(now) + 1000; ++ms) {
+        id = newRowId(ms);
+        if (id > last) break;
+    }
+    return id;
 }
 
 } // namespace
@@ -165,7 +181,7 @@ std::string MovementView::addTarget(Session& s, const NewTarget& t) {
     if (!isNull(value)) f.emplace_back("target_value", value);
     if (!t.measure.empty()) f.emplace_back("measure", t.measure);
     if (!isNull(due)) f.emplace_back("due_date", due);
-    const auto err = guarded(s.lang, [&] { s.store().create("movement_targets", f); });
+    const auto err = guarded(s.lang, [&] { s.store().create("movement_targets", f, nextId(s.store(), "movement_targets", m_id)); });
     if (err.empty()) s.noteLocal("movement_targets");
     return err;
 }
@@ -187,7 +203,7 @@ std::string MovementView::addResult(Session& s, const NewResult& r) {
     if (!isNull(achieved)) f.emplace_back("achieved_value", achieved);
     if (!isNull(on)) f.emplace_back("reported_on", on);
     if (!r.note.empty()) f.emplace_back("note", r.note);
-    const auto err = guarded(s.lang, [&] { s.store().create("movement_results", f); });
+    const auto err = guarded(s.lang, [&] { s.store().create("movement_results", f, nextId(s.store(), "movement_results", m_id)); });
     if (err.empty()) s.noteLocal("movement_results");
     return err;
 }
@@ -205,7 +221,7 @@ std::string MovementView::addExample(Session& s, const NewExample& x) {
                     {"nominee_kind", x.nomineeKind},
                     {"year", isNull(year) ? Value{thisYear()} : year}};
     if (!x.achievement.empty()) f.emplace_back("achievement", x.achievement);
-    const auto err = guarded(s.lang, [&] { s.store().create("model_examples", f); });
+    const auto err = guarded(s.lang, [&] { s.store().create("model_examples", f, nextId(s.store(), "model_examples", m_id)); });
     if (err.empty()) s.noteLocal("model_examples");
     return err;
 }
