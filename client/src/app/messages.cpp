@@ -55,3 +55,14 @@ UserMessage describeError(const std::exception_ptr& e, Lang lang) {
 }
 
 } // namespace tdkt::app
+
+// Movements (issue 17)
+namespace tdkt::app {
+
+std::string fieldProblemSentence(FieldProblem problem, const std::string& fieldLabel, Lang lang,
+                                 const std::string& other) {
+    return lang == Lang::Vi ? detail::fieldProblemVi(problem, fieldLabel, other)
+                            : detail::fieldProblemEn(problem, fieldLabel, other);
+}
+
+} // namespace tdkt::app

@@ -51,3 +51,19 @@ std::string roleEn(std::string_view role);
 } // namespace detail
 
 } // namespace tdkt::app
+
+// Movements (issue 17): what was wrong with a typed value, worded with the field's label.
+namespace tdkt::app {
+
+enum class FieldProblem { NotADate, NotANumber, Negative, NotAYear, Required, EndBeforeStart };
+
+/** The sentence for a refused typed value; `other` names a second field (EndBeforeStart: the start). */
+std::string fieldProblemSentence(FieldProblem problem, const std::string& fieldLabel, Lang lang,
+                                 const std::string& other = {});
+
+namespace detail {
+std::string fieldProblemVi(FieldProblem problem, const std::string& label, const std::string& other);
+std::string fieldProblemEn(FieldProblem problem, const std::string& label, const std::string& other);
+} // namespace detail
+
+} // namespace tdkt::app

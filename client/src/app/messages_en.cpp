@@ -95,3 +95,21 @@ std::string_view refusalEn(protocol::RefusalKind kind) {
 std::string roleEn(std::string_view role) { return std::string(role); }
 
 } // namespace tdkt::app::detail
+
+// Movements (issue 17): a typed value refused before it is written.
+namespace tdkt::app::detail {
+
+std::string fieldProblemEn(FieldProblem problem, const std::string& label, const std::string& other) {
+    const std::string f = "“" + label + "”";
+    switch (problem) {
+    case FieldProblem::NotADate: return f + " must be a real date, written day/month/year (e.g. 04/06/2021).";
+    case FieldProblem::NotANumber: return f + " must be a number (e.g. 19 or 4.5).";
+    case FieldProblem::Negative: return f + " may not be negative.";
+    case FieldProblem::NotAYear: return f + " must be a four-digit year (e.g. 2025).";
+    case FieldProblem::Required: return f + " may not be empty.";
+    case FieldProblem::EndBeforeStart: return f + " may not be before “" + other + "”.";
+    }
+    return f + " is not valid; please correct it.";
+}
+
+} // namespace tdkt::app::detail

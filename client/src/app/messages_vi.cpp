@@ -101,3 +101,21 @@ std::string roleVi(std::string_view role) {
 }
 
 } // namespace tdkt::app::detail
+
+// Movements (issue 17): a typed value refused before it is written.
+namespace tdkt::app::detail {
+
+std::string fieldProblemVi(FieldProblem problem, const std::string& label, const std::string& other) {
+    const std::string f = "“" + label + "”";
+    switch (problem) {
+    case FieldProblem::NotADate: return f + " phải là một ngày có thật, viết ngày/tháng/năm (ví dụ 04/06/2021).";
+    case FieldProblem::NotANumber: return f + " phải là một số (ví dụ 19 hoặc 4,5).";
+    case FieldProblem::Negative: return f + " không được là số âm.";
+    case FieldProblem::NotAYear: return f + " phải là một năm có bốn chữ số (ví dụ 2025).";
+    case FieldProblem::Required: return f + " không được để trống.";
+    case FieldProblem::EndBeforeStart: return f + " không được trước “" + other + "”.";
+    }
+    return f + " không hợp lệ; hãy sửa lại.";
+}
+
+} // namespace tdkt::app::detail

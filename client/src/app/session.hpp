@@ -13,6 +13,7 @@
 #include "dossier_search.hpp"
 #include "inspection_view.hpp"
 #include "messages.hpp"
+#include "movement_view.hpp" // movements (issue 17)
 #include "report_view.hpp"
 #include "run_queue.hpp"
 #include "sync_worker.hpp"
@@ -138,6 +139,8 @@ public:
 
     // records (issue 17): people, units, reference data, a record's history
     RecordsView records;
+    // Movements (issue 17): the list and the open movement with its targets and results
+    MovementView movements;
 
 private:
     void counts();

@@ -5,6 +5,7 @@
 #include "commands_check.hpp"
 #include "commands_report.hpp"
 #include "commands_inspection.hpp"
+#include "commands_movement.hpp" // movements (issue 17)
 #include "commands_sync.hpp"
 #include "commands_records.hpp" // records (issue 17)
 #include "context.hpp"
@@ -58,6 +59,9 @@ constexpr Command Commands[] = {
     {"records", runRecordsCommand,
      "records people [--unit U] [--search TEXT] [--by-given-name] [--limit N] | records person ID | records units | "
      "records reference | records history TABLE ID"},
+    // movements (issue 17)
+    {"movement", runMovementCommand,
+     "movement list [--year Y] [--unit U] [--status S] [--text WORDS] | movement set TABLE ID FIELD TEXT [--lang vi|en]"},
 };
 
 // Options that take no value, for every command.

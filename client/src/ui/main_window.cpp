@@ -23,6 +23,9 @@ struct ScreenEntry {
 constexpr std::array Screens{
     ScreenEntry{Screen::Dossiers, "ho-so", "dossiers", "Hồ sơ", "Dossiers", drawDossierList},
     ScreenEntry{Screen::Editor, "sua-ho-so", "editor", nullptr, nullptr, drawDossierEditor},
+    // movements (issue 17)
+    ScreenEntry{Screen::Movements, "phong-trao", "movements", "Phong trào", "Movements", drawMovementList},
+    ScreenEntry{Screen::MovementEditor, "sua-phong-trao", "movement", nullptr, nullptr, drawMovementEditor},
     ScreenEntry{Screen::Report, "bao-cao", "report", "Báo cáo", "Report", drawReport},
     ScreenEntry{Screen::Conflicts, "xung-dot", "conflicts", nullptr, nullptr, drawConflicts},
     ScreenEntry{Screen::Refused, "tu-choi", "refused", nullptr, nullptr, drawRefused},

@@ -5,6 +5,7 @@
 #include "app/calendar.hpp"
 #include "app/session.hpp"
 #include "records_ui.hpp" // records (issue 17)
+#include "ui/movement_ui.hpp" // movements (issue 17)
 
 #include <map>
 #include <optional>
@@ -14,7 +15,8 @@ namespace tdkt::ui {
 
 enum class Screen { SignIn, Dossiers, Editor, Conflicts, Refused, Report, Inspections, InspectionPlan, Checklist, Conclusion, FollowUp,
                     // records (issue 17)
-                    People, Person, Units, Reference, History };
+                    People, Person, Units, Reference, History,
+                    Movements, MovementEditor }; // movements (issue 17)
 
 /** What the inspection screens remember between frames (typed text, choices). */
 struct InspectionUi {
@@ -58,6 +60,7 @@ struct WindowState {
     std::map<std::string, std::string> refs;      // component → its reference as typed
     bool focusSearch = false, focusNew = false;
     RecordsUi records; // records (issue 17): people, units, reference data, history
+    MovementUi movement; // movements (issue 17)
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

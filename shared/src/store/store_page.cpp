@@ -44,6 +44,18 @@ Sql whereSql(const schema::TableDef& t, const PageQuery& q, std::string_view fts
             s.binds.push_back(value);
         }
     }
+    // Movements (issue 17): bounds on a field, e.g. a period that overlaps a year.
+    for (const auto& r : q.ranges) {
+        requireField(t, r.field);
+        std::string cond;
+        for (const auto& [bound, op] : {std::pair{&r.atLeast, " >= ?"}, std::pair{&r.atMost, " <= ?"}}) {
+            if (isNull(*bound)) continue;
+            cond += (cond.empty() ? "" : " AND ") + r.field + op;
+            s.binds.push_back(*bound);
+        }
+        if (cond.empty()) continue;
+        s.text += r.emptyPasses ? " AND (" + r.field + " IS NULL OR (" + cond + "))" : " AND (" + cond + ")";
+    }
     if (!q.unitSubtree.empty()) {
         s.text += " AND " + t.unitField +
                   " IN (WITH RECURSIVE sub(uid) AS (SELECT ? UNION SELECT u.id FROM units u JOIN sub ON "

@@ -27,5 +27,14 @@ void drawReference(app::Session& s, WindowState& w);
 void drawHistory(app::Session& s, WindowState& w);
 /** Opens the history of a record from a screen (its "Lịch sử" button); back returns there. */
 void openHistory(app::Session& s, WindowState& w, const std::string& table, const std::string& id);
+// Movements (issue 17)
+void drawMovementList(app::Session& s, WindowState& w);
+void drawMovementEditor(app::Session& s, WindowState& w);
+void drawMovementTargets(app::Session& s, WindowState& w, app::MovementEditor& e); // panels of the editor
+void drawMovementResults(app::Session& s, WindowState& w, app::MovementEditor& e);
+void drawModelExamples(app::Session& s, WindowState& w, app::MovementEditor& e);
+/** A row's typed field: committed on focus lost, Enter or the idle second; read-only text when not the user's. */
+void movementCell(app::Session& s, WindowState& w, app::RowDraft& row, const std::string& field,
+                  const std::string& label, bool editable, const char* hint = nullptr);
 
 } // namespace tdkt::ui

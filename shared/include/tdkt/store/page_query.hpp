@@ -24,6 +24,12 @@ struct PageKey {
 
 /** How a text sort field orders: as bytes, in Vietnamese alphabetical order, or by given name first (vi_collate.hpp). */
 enum class TextOrder { Bytes, Vietnamese, GivenName };
+/** Movements (issue 17): a field within bounds (a null end is open); a row whose field is empty passes when `emptyPasses`. */
+struct FieldRange {
+    std::string field;
+    Value atLeast, atMost;
+    bool emptyPasses = false;
+};
 
 struct PageQuery {
     std::string table;
@@ -37,6 +43,7 @@ struct PageQuery {
     std::size_t limit = 100;
     std::vector<std::string> columns; // fields to read (empty: all); the sort field is always read
     TextOrder textOrder = TextOrder::Bytes; // records (issue 17): names sorted as Vietnamese is
+    std::vector<FieldRange> ranges;   // movements (issue 17): e.g. a period overlapping a year
 };
 
 } // namespace tdkt::store
