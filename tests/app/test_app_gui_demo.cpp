@@ -82,7 +82,7 @@ TEST_CASE("app-gui-en: the English window draws the schema's English field and e
                                "click Nguyễn Văn Đình\n"
                                "wait 3\n"
                                "type Summary of achievements = Excellently completed duties two years running\n"
-                               "type Council members = 9\n"
+                               "type Achievement from year = 2024\n"
                                "type Year of achievement = 2025\n"
                                "wait 3\n"
                                "shot 02-editor-en\n";
@@ -95,7 +95,7 @@ TEST_CASE("app-gui-en: the English window draws the schema's English field and e
     const auto d = w.store->get("dossiers", id);
     REQUIRE(d);
     CHECK(app::valueText(d->fields.at("summary")) == "Excellently completed duties two years running");
-    CHECK(app::valueText(d->fields.at("council_members")) == "9");
+    CHECK(app::valueText(d->fields.at("period_from_year")) == "2024");
     // The Vietnamese label is not drawn in English: the same script line is stuck.
     const std::string vi = "screen dossiers\nwait 2\nclick Nguyễn Văn Đình\nwait 2\ntype Tóm tắt thành tích = x\n";
     auto r = runGui({.db = w.dir / "replica.db", .dir = w.dir.path(), .name = "en-vi", .script = vi,

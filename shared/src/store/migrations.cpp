@@ -12,6 +12,7 @@ namespace {
 struct InternalMigration {
     int version;
     std::string_view sql;
+    bool replicasOnly = false; // a search index step: the server answers no searches
 };
 
 // The store's own tables. Never edit a shipped step: add a new one.
@@ -150,7 +151,7 @@ constexpr std::array<InternalMigration, 12> Internal{
     InternalMigration{5, ChangesV5},     InternalMigration{6, PullSeenV6},
     InternalMigration{7, OpenCountV7},   InternalMigration{8, ReceivedV8},
     InternalMigration{9, ReceivedBloomV9},     InternalMigration{10, RefusedBySiteV10},
-    InternalMigration{16, ConflictLinesV16},   InternalMigration{23, SearchPrefixesV23}};
+    InternalMigration{16, ConflictLinesV16},   InternalMigration{23, SearchPrefixesV23, true}};
 
 std::string sqlType(schema::FieldType t) {
     switch (t) {
@@ -210,10 +211,10 @@ int latestMigration(const schema::Registry& reg) {
     return v;
 }
 
-std::string migrationSql(const schema::Registry& reg, int version) {
+std::string migrationSql(const schema::Registry& reg, int version, bool server) {
     std::string sql;
     for (const auto& m : Internal)
-        if (m.version == version) sql += m.sql;
+        if (m.version == version && !(server && m.replicasOnly)) sql += m.sql;
     for (const auto& t : reg.tables()) {
         if (t.since == version) {
             sql += createTable(t, version);
@@ -226,7 +227,7 @@ std::string migrationSql(const schema::Registry& reg, int version) {
     return sql;
 }
 
-void migrate(Db& db, const schema::Registry& reg, int upTo) {
+void migrate(Db& db, const schema::Registry& reg, int upTo, bool server) {
     const int latest = upTo > 0 ? std::min(upTo, latestMigration(reg)) : latestMigration(reg);
     const int current = db.userVersion();
     if (current > latest)
@@ -234,7 +235,7 @@ void migrate(Db& db, const schema::Registry& reg, int upTo) {
                                             ", this program knows " + std::to_string(latest) + "): please update");
     for (int v = current + 1; v <= latest; ++v) {
         Transaction tx{db};
-        db.exec(migrationSql(reg, v));
+        db.exec(migrationSql(reg, v, server));
         if (v == 1) db.exec("PRAGMA application_id = " + std::to_string(ApplicationId));
         db.exec("PRAGMA user_version = " + std::to_string(v));
         tx.commit();

@@ -40,6 +40,10 @@ std::string ftsQuery(std::string_view text) {
 }
 
 void Store::Impl::reindexDirty() {
+    // The server answers no searches (people search their replicas): it keeps no
+    // index, which also keeps its writes small (prefix indexes, migration 23, made
+    // every indexed row four entries: a full disk came sooner, and every push paid).
+    if (options.serverRole) dirtySearch.clear();
     if (dirtySearch.empty()) return;
     auto& findDoc = stmt("SELECT docid FROM search_docs WHERE tbl = ? AND row_id = ?");
     auto& dropFts = stmt("DELETE FROM search_fts WHERE rowid = ?");

@@ -139,7 +139,7 @@ std::unique_ptr<Store> Store::open(const std::filesystem::path& path, OpenOption
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA cache_size = -32768"); // 32 MiB: big batches must not spill to the WAL mid-transaction
-    migrate(db, schema::registryAt(options.schema), options.schema);
+    migrate(db, schema::registryAt(options.schema), options.schema, options.serverRole);
 
     auto impl = std::make_unique<Impl>(std::move(db), std::move(options));
     auto& im = *impl;

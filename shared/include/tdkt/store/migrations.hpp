@@ -14,13 +14,17 @@ namespace tdkt::store {
 /** 'TDKT' in PRAGMA application_id: how we know a file is ours. */
 inline constexpr int ApplicationId = 0x54444B54;
 
-/** SQL of migration `version`: internal tables plus the registry's additions. */
-std::string migrationSql(const schema::Registry& reg, int version);
+/**
+ * SQL of migration `version`: internal tables plus the registry's additions. A server's
+ * store skips the replicas' search-index steps (migration 23's prefix index): it keeps
+ * no search index, and rebuilding one there broke its writes after a full disk.
+ */
+std::string migrationSql(const schema::Registry& reg, int version, bool server = false);
 
 int latestMigration(const schema::Registry& reg);
 
 /** Applies every migration above the file's user_version. */
-void migrate(Db& db, const schema::Registry& reg, int upTo = 0);
+void migrate(Db& db, const schema::Registry& reg, int upTo = 0, bool server = false);
 
 /** Column names that hold a field's version. */
 std::string hlcColumn(std::string_view field);
