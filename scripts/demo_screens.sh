@@ -21,6 +21,11 @@ screens=(
   "06-bao-cao|xa-binh-lu.db|screen bao-cao; wait 2; type Năm báo cáo = 2025; click Lập báo cáo; wait 2; waitreport; wait 3"
   "07-kiem-tra|doan-kiem-tra.db|screen kiem-tra; wait 3"
   "08-theo-doi|doan-kiem-tra.db|screen theo-doi; wait 3"
+  "09-phong-trao|xa-binh-lu.db|screen phong-trao; wait 3"
+  "10-ca-nhan|xa-binh-lu.db|screen ca-nhan; wait 3"
+  "11-don-vi|xa-binh-lu.db|screen don-vi; wait 3"
+  "12-tham-chieu|xa-binh-lu.db|screen tham-chieu; wait 3"
+  "13-lich-su|xa-binh-lu.db|screen ho-so; wait 2; click Nguyễn Văn Đình; wait 3; click Lịch sử; wait 3"
 )
 
 if ! command -v xvfb-run >/dev/null; then

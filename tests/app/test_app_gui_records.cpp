@@ -47,15 +47,7 @@ TEST_CASE("app-gui-records: people, a person's page and history, units and refer
     w.sync("r2");
     w.ok("r1", {"init", "--site-name", "r1"});
 
-    const std::string script = "screen dang-nhap\n"
-                               "type Máy chủ (host:cổng) = 127.0.0.1:" + std::to_string(w.port()) + "\n"
-                               "type Tên đăng nhập = a1\n"
-                               "type Mật khẩu = " + std::string(Password) + "\n"
-                               "type Tệp chứng chỉ = " + (w.dir() / "cert.pem").string() + "\n"
-                               "click Đăng nhập\n"
-                               "waitsync\n"
-                               "click Đồng bộ\n"
-                               "waitsync\n"
+    const std::string script = signInScript(w.port(), w.dir() / "cert.pem", "a1", Password) +
                                "click Cá nhân\n"
                                "wait 3\n"
                                "shot 01-danh-sach-ca-nhan\n"

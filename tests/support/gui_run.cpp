@@ -23,6 +23,19 @@ RunResult runGui(const GuiRun& g) {
     return run(args, o);
 }
 
+std::string signInScript(unsigned port, const std::filesystem::path& cert, const std::string& user,
+                         const std::string& password) {
+    return "screen dang-nhap\n"
+           "type Máy chủ (host:cổng) = 127.0.0.1:" + std::to_string(port) + "\n"
+           "type Tên đăng nhập = " + user + "\n"
+           "type Mật khẩu = " + password + "\n"
+           "type Tệp chứng chỉ = " + cert.string() + "\n"
+           "click Đăng nhập\n"
+           "waitsync\n"
+           "click Đồng bộ\n"
+           "waitsync\n";
+}
+
 void keepShots(const std::filesystem::path& dir, const std::string& prefix) {
     const char* keep = std::getenv("TDKT_SCREENS_OUT");
     if (!keep || !std::filesystem::exists(dir)) return;

@@ -26,6 +26,13 @@ struct GuiRun {
 /** Runs tdkt on `g`'s replica under a 1366×768 Xvfb screen; the shots go to dir/name/. */
 RunResult runGui(const GuiRun& g);
 
+/**
+ * The sign-in form typed for `user` against 127.0.0.1:`port` with the test's certificate,
+ * signed in, then a second sync (the first brings the account, the second its rows).
+ */
+std::string signInScript(unsigned port, const std::filesystem::path& cert, const std::string& user,
+                         const std::string& password);
+
 /** Copies dir's PNGs to TDKT_SCREENS_OUT when it is set (to look at them), prefixed. */
 void keepShots(const std::filesystem::path& dir, const std::string& prefix = {});
 

@@ -10,6 +10,8 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <set>
 
@@ -93,9 +95,17 @@ inline sync::Endpoint endpoint(const SyncWorld& w, int port, std::chrono::millis
     return ep;
 }
 
-// Retries a login or sync that the network broke; any other failure is a bug.
+// Retries a login or sync that the network broke; any other failure is a bug. When
+// `grow` is given, each time-out of this step doubles its time-out (to 30 s at most),
+// and the step's end puts it back: on a loaded machine a login's password hash alone
+// can outlast a short stall time-out, and then every attempt would time out alike.
 template <class F>
-auto retry(const std::string& what, F&& step) {
+auto retry(const std::string& what, F&& step, sync::Endpoint* grow = nullptr) {
+    struct Restore {
+        sync::Endpoint* ep;
+        std::chrono::milliseconds was;
+        ~Restore() { if (ep) ep->timeout = was; }
+    } restore{grow, grow ? grow->timeout : std::chrono::milliseconds(0)};
     std::string last;
     for (int attempt = 0; attempt < 60; ++attempt) {
         try {
@@ -105,6 +115,8 @@ auto retry(const std::string& what, F&& step) {
             using K = sync::SyncErrorKind;
             REQUIRE_MESSAGE((e.kind() == K::Unreachable || e.kind() == K::Timeout || e.kind() == K::Tls),
                             what << ": " << e.what());
+            if (grow && e.kind() == K::Timeout)
+                grow->timeout = std::min(grow->timeout * 2, std::chrono::milliseconds(30000));
         }
     }
     FAIL(what << ": still failing after 60 attempts: " << last);

@@ -77,15 +77,15 @@ TEST_CASE("faults: seeded randomized runs through a cutting, delaying, stalling 
         server.start();
         FaultProxy proxy(server.port, seed);
         proxy.setOptions({.cut = 0.4, .stall = 0.08, .within = 100000, .delay = 0.2, .maxDelay = 20ms});
-        const auto faulty = endpoint(w, proxy.port(), 1500ms);
+        auto faulty = endpoint(w, proxy.port(), 1500ms);
         std::vector<Replica> rs;
         rs.push_back(openReplica(w, "r1", "a1", "xa-a", "officer"));
         rs.push_back(openReplica(w, "r2", "a2", "xa-a", "officer"));
         rs.push_back(openReplica(w, "r3", "b1", "xa-b", "officer"));
         rs.push_back(openReplica(w, "r4", "rev", "tinh-p", "reviewer"));
         for (auto& r : rs) {
-            retry(ctx + " login " + r.name, [&] { return sync::SyncClient(*r.store, faulty).login(r.user, Password); });
-            retry(ctx + " sync " + r.name, [&] { return sync::SyncClient(*r.store, faulty).sync(); }); // units
+            retry(ctx + " login " + r.name, [&] { return sync::SyncClient(*r.store, faulty).login(r.user, Password); }, &faulty);
+            retry(ctx + " sync " + r.name, [&] { return sync::SyncClient(*r.store, faulty).sync(); }, &faulty); // units
         }
         std::mt19937_64 rng(seed);
         int edits = 0;
@@ -101,7 +101,7 @@ TEST_CASE("faults: seeded randomized runs through a cutting, delaying, stalling 
             std::vector<std::size_t> order{0, 1, 2, 3};
             std::shuffle(order.begin(), order.end(), rng);
             for (auto i : order)
-                retry(ctx + " sync " + rs[i].name, [&] { return sync::SyncClient(*rs[i].store, faulty).sync(); });
+                retry(ctx + " sync " + rs[i].name, [&] { return sync::SyncClient(*rs[i].store, faulty).sync(); }, &faulty);
         }
         const auto stats = proxy.stats();
         MESSAGE(ctx << ": " << stats.connections << " connections, " << stats.cuts << " cut, " << stats.stalls

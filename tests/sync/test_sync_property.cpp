@@ -333,7 +333,7 @@ TEST_CASE("property: random multi-role offline edits through a faulty link lose 
         server.start();
         FaultProxy proxy(server.port, seed);
         proxy.setOptions({.cut = 0.25, .stall = 0.03, .within = 100000, .delay = 0.1, .maxDelay = 10ms});
-        const auto faulty = endpoint(w, proxy.port(), 1500ms);
+        auto faulty = endpoint(w, proxy.port(), 1500ms);
         Run run{std::mt19937_64(seed), {}, {}};
         run.rs.push_back(openReplica(w, "a1-laptop", "a1", "xa-a", "officer"));
         run.rs.push_back(openReplica(w, "a1-desk", "a1", "xa-a", "officer")); // one officer, two computers
@@ -342,8 +342,8 @@ TEST_CASE("property: random multi-role offline edits through a faulty link lose 
         run.rs.push_back(openReplica(w, "rev-desk", "rev", "tinh-p", "reviewer"));
         run.rs.push_back(openReplica(w, "insp-laptop", "insp", "tinh-p", "inspector"));
         for (auto& r : run.rs) {
-            retry(ctx + " login " + r.name, [&] { return sync::SyncClient(*r.store, faulty).login(r.user, Password); });
-            retry(ctx + " sync " + r.name, [&] { return sync::SyncClient(*r.store, faulty).sync(); });
+            retry(ctx + " login " + r.name, [&] { return sync::SyncClient(*r.store, faulty).login(r.user, Password); }, &faulty);
+            retry(ctx + " sync " + r.name, [&] { return sync::SyncClient(*r.store, faulty).sync(); }, &faulty);
         }
         int edits = 0;
         for (int round = 0; round < 6; ++round) {
@@ -354,7 +354,7 @@ TEST_CASE("property: random multi-role offline edits through a faulty link lose 
             std::shuffle(order.begin(), order.end(), run.rng);
             for (auto i : order)
                 if (run.rng() % 10 < 7) // some stay offline this round
-                    retry(ctx + " sync " + run.rs[i].name, [&] { return sync::SyncClient(*run.rs[i].store, faulty).sync(); });
+                    retry(ctx + " sync " + run.rs[i].name, [&] { return sync::SyncClient(*run.rs[i].store, faulty).sync(); }, &faulty);
         }
         requireConverged(w, run.rs, endpoint(w, server.port, 10s), ctx);
         requireNoDuplicateNoLoss(server.db(), run.rs, ctx);

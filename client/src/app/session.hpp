@@ -79,7 +79,6 @@ public:
 
     // Dossiers
     DossierFilter filter;
-    DossierList list;
     /** Creates a draft and opens it; returns the sentence of what was wrong, or "". */
     std::string newDossier(const NewDossier& d);
     void open(const std::string& id);
