@@ -51,7 +51,7 @@ GuiArgs parseGuiArgs(int argc, char** argv) {
     if (a.help) return a;
     if (a.demo && !a.db.empty()) throw std::invalid_argument("--db and --demo: choose one");
     if (!a.demo && a.db.empty()) throw std::invalid_argument("--db PATH or --demo is needed");
-    if (a.lang != "vi" && a.lang != "en") throw std::invalid_argument("--lang is vi or en, not '" + a.lang + "'");
+    if (!a.lang.empty() && a.lang != "vi" && a.lang != "en") throw std::invalid_argument("--lang is vi or en, not '" + a.lang + "'");
     if (a.server.find(':') == std::string::npos && !a.server.empty())
         throw std::invalid_argument("--server is HOST:PORT, not '" + a.server + "'");
     if (a.script.empty() && !a.shots.empty()) throw std::invalid_argument("--screenshot needs --script");

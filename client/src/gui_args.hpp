@@ -13,7 +13,7 @@ struct GuiArgs {
     std::string server, user;     // pre-filled on the sign-in form (host:port, user name)
     std::filesystem::path ca;     // the server's certificate (PEM), pre-filled too
     float scale = 0.0f;           // 0: the monitor's content scale
-    std::string lang = "vi";
+    std::string lang;             // "": the replica's last choice, else Vietnamese
     std::filesystem::path script, shots;
     bool help = false;
 };

@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,26 @@ tdkt::app::DemoPaths demoPaths() {
             .reference = TDKT_REFERENCE_DIR};
 }
 
+// The font and the style at `scale`, rebuilt between two frames (ImGui 1.86 keeps one
+// atlas: cleared, refilled, its texture made again).
+void rebuildFont(float scale) {
+    ImGui::GetStyle() = ImGuiStyle();
+    ImGui::StyleColorsLight();
+    ImGui::GetIO().Fonts->Clear();
+    tdkt::ui::loadFont(scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+// The scale the window shows: the one chosen (--scale, else the replica's), else the
+// content scale of the monitor the window is on.
+float shownScale(GLFWwindow* win, std::optional<float> chosen) {
+    if (chosen) return tdkt::ui::clampScale(*chosen);
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(win, &sx, &sy);
+    return tdkt::ui::clampScale(sx);
+}
+
 } // namespace
 
 int main(int argc, char** argv) try {
@@ -69,10 +90,18 @@ int main(int argc, char** argv) try {
     if (!args.script.empty()) ui::script() = ui::Script::load(args.script);
     if (!args.shots.empty()) std::filesystem::create_directories(args.shots);
 
+    const char* reports = std::getenv("TDKT_REPORT_DIR");
+    app::Session session({.db = args.db, .referenceDir = TDKT_REFERENCE_DIR, .reportDir = reports ? reports : TDKT_REPORT_DIR});
+    const auto prefs = session.preferences(); // the language and scale the officer left (preferences.hpp)
+    session.lang = args.lang == "en" ? app::Lang::En
+                 : args.lang == "vi" ? app::Lang::Vi
+                                     : prefs.lang.value_or(app::Lang::Vi);
+    const std::optional<float> chosen = args.scale != 0.0f ? std::optional<float>(args.scale) : prefs.scale;
+
     if (!glfwInit()) throw std::runtime_error("no display: glfwInit failed");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    float scale = args.scale;
+    float scale = chosen.value_or(0.0f);
     if (scale == 0.0f) { // the UI follows the monitor's content scale unless --scale is given
         float sx = 1.0f, sy = 1.0f;
         if (GLFWmonitor* m = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(m, &sx, &sy);
@@ -87,20 +116,13 @@ int main(int argc, char** argv) try {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
     ImGui::StyleColorsLight();
-    if (args.scale == 0.0f) {
-        float sx = scale, sy = scale;
-        glfwGetWindowContentScale(win, &sx, &sy); // the monitor the window opened on
-        scale = ui::clampScale(sx);
-    }
+    scale = shownScale(win, chosen); // the monitor the window opened on, unless chosen
     const auto font = ui::loadFont(scale);
     if (font.empty()) std::cerr << "tdkt: no font file found: ImGui's own (no Vietnamese marks)\n";
     else if (ui::script().active()) std::cerr << "tdkt: font " << font << ", scale " << scale << "\n"; // for tests
     ImGui_ImplGlfw_InitForOpenGL(win, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 
-    const char* reports = std::getenv("TDKT_REPORT_DIR");
-    app::Session session({.db = args.db, .referenceDir = TDKT_REFERENCE_DIR, .reportDir = reports ? reports : TDKT_REPORT_DIR});
-    session.lang = args.lang == "en" ? app::Lang::En : app::Lang::Vi;
     ui::WindowState state;
     state.screen = session.bar().signedIn || args.demo ? ui::Screen::Dossiers : ui::Screen::SignIn;
     // The sign-in form: what the command line says, else the replica's last sign-in.
@@ -115,6 +137,12 @@ int main(int argc, char** argv) try {
     while (!glfwWindowShouldClose(win)) {
         if (ui::script().active()) glfwWaitEventsTimeout(0.01); // scripted: ~100 frames a second, the worker gets the CPU
         glfwPollEvents();
+        if (state.rescale) { // a scale chosen on the account screen: applied before this frame
+            state.rescale = false;
+            scale = shownScale(win, session.preferences().scale);
+            rebuildFont(scale);
+            if (ui::script().active()) std::cerr << "tdkt: scale " << scale << "\n"; // for tests
+        }
         session.frame();
         auto& sc = ui::script();
         if (auto* a = sc.current(); a && waitFrames == 0) {

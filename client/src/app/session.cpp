@@ -291,6 +291,13 @@ std::string Session::write(const std::function<void()>& fn) {
     }
 }
 
+void Session::setLang(Lang l) {
+    lang = l;
+    saveLanguage(*m_store, l);
+}
+
+void Session::setScale(std::optional<float> scale) { saveScale(*m_store, scale); }
+
 std::string Session::shownValue(const std::string& table, const std::string& field, const Value& value) const {
     const auto* t = schema::registry().table(table);
     const auto* f = t ? t->field(field) : nullptr;

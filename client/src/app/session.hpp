@@ -13,6 +13,7 @@
 #include "dossier_search.hpp"
 #include "inspection_view.hpp"
 #include "messages.hpp"
+#include "preferences.hpp"
 #include "movement_view.hpp" // movements (issue 17)
 #include "report_view.hpp"
 #include "run_queue.hpp"
@@ -60,6 +61,11 @@ public:
     void frame();
 
     Lang lang = Lang::Vi;
+    /** Switches the language and keeps the choice for the next start (preferences.hpp). */
+    void setLang(Lang l);
+    /** Keeps the UI scale chosen (none: the monitor's); the window applies it. */
+    void setScale(std::optional<float> scale);
+    Preferences preferences() const { return loadPreferences(*m_store); }
     const SyncBar& bar() const { return m_bar; }
     store::Store& store() { return *m_store; }
     const rules::Catalog& catalog() const { return m_catalog; }

@@ -61,6 +61,7 @@ struct WindowState {
     bool focusSearch = false, focusNew = false;
     RecordsUi records; // records (issue 17): people, units, reference data, history
     MovementUi movement; // movements (issue 17)
+    bool rescale = false; // display: a UI scale was chosen; the loop rebuilds the font between frames
 };
 
 /** Screen by its script name (Vietnamese or English, e.g. "ho-so"/"dossiers"). */

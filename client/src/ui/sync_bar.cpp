@@ -47,7 +47,7 @@ void drawSyncBar(app::Session& s, WindowState& w) {
     if (button(std::string(tr(v, "Bị từ chối", "Refused")) + ": " + std::to_string(b.refused) + "##ref"))
         w.screen = Screen::Refused;
     ImGui::SameLine();
-    if (button(v ? "English" : "Tiếng Việt")) s.lang = v ? app::Lang::En : app::Lang::Vi;
+    if (button(v ? "English" : "Tiếng Việt")) s.setLang(v ? app::Lang::En : app::Lang::Vi);
     if (!b.lastError.empty()) errorText(b.lastError.c_str());
 }
 } // namespace tdkt::ui

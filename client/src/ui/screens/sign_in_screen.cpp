@@ -4,6 +4,10 @@
 
 #include <imgui.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace tdkt::ui {
 
 namespace {
@@ -26,6 +30,27 @@ void newPassword(app::Session& s, WindowState& w) {
         w.newPassword.clear();
         w.confirmPassword.clear();
     }
+}
+
+// The UI scale, 1× to 2× or the monitor's, kept for the next start; applied next frame.
+void displayScale(app::Session& s, WindowState& w) {
+    const bool v = isVi(s);
+    ImGui::Separator();
+    const auto now = s.preferences().scale;
+    std::vector<std::optional<float>> choices{std::nullopt};
+    for (float f : app::scaleSteps()) choices.emplace_back(f);
+    std::vector<std::string> items;
+    std::size_t selected = 0;
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        items.push_back(app::scaleLabel(choices[i], s.lang));
+        if (choices[i] == now) selected = i;
+    }
+    ImGui::PushItemWidth(ImGui::GetFontSize() * 10);
+    if (auto picked = combo(tr(v, "Cỡ giao diện", "Interface size"), items[selected], items, selected)) {
+        s.setScale(choices[*picked]);
+        w.rescale = true;
+    }
+    ImGui::PopItemWidth();
 }
 
 } // namespace
@@ -51,5 +76,6 @@ void drawSignIn(app::Session& s, WindowState& w) {
     ImGui::SameLine();
     if (button(tr(v, "Làm việc ngoại tuyến", "Work offline"))) w.screen = Screen::Dossiers;
     if (s.bar().mustChangePassword) newPassword(s, w);
+    displayScale(s, w);
 }
 } // namespace tdkt::ui
