@@ -32,15 +32,16 @@ TEST_CASE("app-gui-recorded: a reviewer records the higher authority's decision 
         for (int y = 2021; y <= 2025; ++y)
             w.put("r1", "evaluations", {{"unit_id", "xa-a"}, {"person_id", person}, {"year", y}, {"rank", "htxsnv"}});
         json d{{"unit_id", "xa-a"}, {"nominee_kind", "ca_nhan"}, {"person_id", person}, {"nominee_name", name},
-               {"award_code", award}, {"year", 2025}, {"period_from_year", 2021}, {"status", "submitted"}};
+               {"award_code", award}, {"year", 2025}, {"period_from_year", 2021}, {"status", "draft"}};
         d.update(extra);
         const auto id = w.put("r1", "dossiers", d);
         for (const char* c : {"to_trinh", "bien_ban_hop", "bao_cao_thanh_tich", "tai_lieu_kiem_chung"})
             w.put("r1", "dossier_items", {{"dossier_id", id}, {"unit_id", "xa-a"}, {"component", c}, {"present", true}});
+        w.put("r1", "dossiers", {{"id", id}, {"status", "submitted"}});
         return id;
     };
     const auto hcld = dossier("Nguyễn Văn Đình", "huan_chuong_lao_dong_hang_ba", json::object());
-    const auto bkb = dossier("Trần Thị Mai", "bang_khen_bo_nganh", json::object());
+    const auto bkb = dossier("Trần Thị Mai", "bang_khen_bo_nganh", {{"issuer_kind", "bo_nganh"}}); // the bộ it goes to
     REQUIRE(w.sync("r1")["rejected"] == 0);
     w.replica("rr", "rv");
     REQUIRE(w.sync("rr")["rejected"] == 0);

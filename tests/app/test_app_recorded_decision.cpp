@@ -129,6 +129,9 @@ TEST_CASE("app-recorded: the recorded decision writes who decided and never a un
     const auto cat = w.catalog();
     const app::Actor commune{"reviewer", w.communeA};
     const auto id = w.dossier(w.communeA, "Nguyễn Văn Đình", 2026, "huan_chuong_lao_dong_hang_ba", "under_review");
+    for (const char* c : {"to_trinh", "bien_ban_hop", "bao_cao_thanh_tich", "tai_lieu_kiem_chung"})
+        s.create("dossier_items", {{"dossier_id", id}, {"unit_id", w.communeA}, {"component", std::string(c)},
+                                   {"present", std::int64_t{1}}});
     auto in = app::recordForm(s, cat, id, app::Lang::Vi).input;
     in.decisionNumber = " 1520/QĐ-CTN ";
     in.decisionDate = "2/9/2026";

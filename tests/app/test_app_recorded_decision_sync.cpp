@@ -40,12 +40,13 @@ TEST_CASE("app-recorded-sync: the real server accepts the decision the forwardin
     const auto dossier = [&](const std::string& award, json extra) {
         json d{{"unit_id", "truong-k"}, {"nominee_kind", "ca_nhan"}, {"person_id", person},
                {"nominee_name", "Nguyễn Văn Đình"}, {"award_code", award}, {"year", 2025},
-               {"period_from_year", 2021}, {"status", "submitted"}};
+               {"period_from_year", 2021}, {"status", "draft"}};
         d.update(extra);
         const auto id = w.put("ro", "dossiers", d);
         for (const char* c : {"to_trinh", "bao_cao_thanh_tich", "bien_ban_hop", "tai_lieu_kiem_chung"})
             w.put("ro", "dossier_items",
                   {{"dossier_id", id}, {"unit_id", "truong-k"}, {"component", c}, {"present", true}});
+        w.ok("ro", {"dossier", "step", id, "submit"}); // the officer's step, from the command line
         return id;
     };
     const auto hcld = dossier("huan_chuong_lao_dong_hang_ba", json::object());
