@@ -92,9 +92,9 @@ TEST_CASE("app-workflow: only the level with authority decides, and a refused de
                         app::Lang::Vi)
               .find("không được") != std::string::npos);
 
-    app::StepInput d{.decisionNumber = "125/QĐ-UBND", .decisionDate = "01/12/2026"};
+    app::StepInput d{.decisionNumber = "125/QĐ-UBND", .decisionDate = "32/12/2026"};
     CHECK(app::takeStep(s, cat, province, id, Step::Approve, d, app::Lang::Vi).find("Ngày quyết định") == 0);
-    d.decisionDate = "2026-12-01";
+    d.decisionDate = "01/12/2026"; // as the editor takes dates (ISO too)
     d.amount = "-5";
     CHECK(app::takeStep(s, cat, province, id, Step::Approve, d, app::Lang::Vi).find("Tiền thưởng") == 0);
     d.amount = "";

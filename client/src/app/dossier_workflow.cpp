@@ -1,39 +1,21 @@
 #include "dossier_workflow.hpp"
 
+#include "recorded_decision.hpp"
+#include "step_input.hpp"
+
 #include "tdkt/core/error.hpp"
 #include "tdkt/rules/checks.hpp"
 #include "tdkt/rules/engine.hpp"
 #include "tdkt/schema/schema.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <regex>
 
 namespace tdkt::app {
 namespace {
 
-enum class Problem { NotAllowed, NoReason, BadMembers, BadVotes, NoDecisionNumber, BadDate, BadAmount };
+using Problem = StepProblem;
 
-std::string sentence(Problem p, Lang lang) {
-    const bool vi = lang == Lang::Vi;
-    switch (p) {
-    case Problem::NotAllowed:
-        return vi ? "Vai trò của bạn không được thực hiện bước này với hồ sơ ở trạng thái hiện tại."
-                  : "Your role may not take this step on the dossier in its present status.";
-    case Problem::NoReason: return vi ? "Cần ghi lý do." : "A reason is needed.";
-    case Problem::BadMembers:
-        return vi ? "Số thành viên Hội đồng phải là số nguyên lớn hơn 0." : "Council members must be a whole number above 0.";
-    case Problem::BadVotes:
-        return vi ? "Số phiếu đồng ý phải là số nguyên từ 0 đến số thành viên Hội đồng."
-                  : "Votes for must be a whole number from 0 to the council members.";
-    case Problem::NoDecisionNumber: return vi ? "Cần ghi số quyết định." : "A decision number is needed.";
-    case Problem::BadDate:
-        return vi ? "Ngày quyết định phải có dạng năm-tháng-ngày (ví dụ 2026-12-01)."
-                  : "The decision date must be year-month-day (e.g. 2026-12-01).";
-    case Problem::BadAmount: return vi ? "Tiền thưởng phải là số đồng không âm." : "The amount must be whole đồng, not negative.";
-    }
-    return {};
-}
+std::string sentence(Problem p, Lang lang) { return stepSentence(p, lang); }
 
 std::string field(const store::Row& r, const char* f) {
     auto it = r.fields.find(f);
@@ -64,23 +46,9 @@ bool mayDecide(const store::Store& store, const rules::Catalog& catalog, const A
     return std::none_of(found.begin(), found.end(), [](const auto& f) { return f.severity == rules::Severity::Block; });
 }
 
-std::optional<std::int64_t> whole(const std::string& s) {
-    std::int64_t v = 0;
-    const auto* end = s.data() + s.size();
-    auto [p, ec] = std::from_chars(s.data(), end, v);
-    if (s.empty() || ec != std::errc() || p != end) return std::nullopt;
-    return v;
-}
+std::optional<std::int64_t> whole(const std::string& s) { return wholeInput(s); }
 
-bool isoDate(const std::string& s) {
-    static const std::regex iso(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    return std::regex_match(s, iso);
-}
-
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\n");
-    return b == std::string::npos ? std::string() : s.substr(b, s.find_last_not_of(" \t\n") - b + 1);
-}
+std::string trimmed(const std::string& s) { return trimmedInput(s); }
 
 } // namespace
 
@@ -108,6 +76,9 @@ std::vector<Step> allowedSteps(const store::Store& store, const rules::Catalog& 
         if (mayDecide(store, catalog, a, id)) {
             out.push_back(Step::Approve);
             out.push_back(Step::NotApprove);
+        } else if (!recordForm(store, catalog, id, Lang::Vi).issuers.empty()) {
+            // Decided above the tree: this office records that authority's decision.
+            out.push_back(Step::RecordDecision);
         }
     }
     return out;
@@ -142,13 +113,14 @@ std::string takeStep(store::Store& store, const rules::Catalog& catalog, const A
         break;
     }
     case Step::Approve: {
-        const auto number = trimmed(in.decisionNumber), date = trimmed(in.decisionDate), amount = trimmed(in.amount);
+        const auto number = trimmed(in.decisionNumber), amount = trimmed(in.amount);
+        const auto date = dateInput(in.decisionDate);
         if (number.empty()) return sentence(Problem::NoDecisionNumber, lang);
-        if (!isoDate(date)) return sentence(Problem::BadDate, lang);
+        if (!date) return sentence(Problem::BadDate, lang);
         if (!amount.empty() && (!whole(amount) || *whole(amount) < 0)) return sentence(Problem::BadAmount, lang);
         // The decision's own fields first, so the rules judge the dossier as decided.
         store::Store::Batch batch(store);
-        store.update("dossiers", id, {{"decision_number", number}, {"decision_date", date}, {"deciding_unit_id", a.unit}});
+        store.update("dossiers", id, {{"decision_number", number}, {"decision_date", *date}, {"deciding_unit_id", a.unit}});
         if (!amount.empty()) store.update("dossiers", id, {{"amount", *whole(amount)}});
         if (auto block = rules::blockingFindingForStatus(store, schema::registry().require("dossiers"), id, "approved",
                                                          catalog))
@@ -157,6 +129,7 @@ std::string takeStep(store::Store& store, const rules::Catalog& catalog, const A
         batch.commit();
         return {};
     }
+    case Step::RecordDecision: return recordDecision(store, catalog, id, in, lang);
     }
     store.update("dossiers", id, f);
     return {};
@@ -171,6 +144,7 @@ std::string stepLabel(Step step, Lang lang) {
     case Step::RecordVote: return vi ? "Ghi kết quả bỏ phiếu" : "Record the ballot";
     case Step::Approve: return vi ? "Quyết định khen thưởng" : "Approve";
     case Step::NotApprove: return vi ? "Không khen thưởng" : "Not approve";
+    case Step::RecordDecision: return vi ? "Ghi quyết định của cấp trên" : "Record the higher authority's decision";
     }
     return {};
 }

@@ -3,7 +3,9 @@
 // life"): an officer of the proposing unit submits a draft or a returned dossier; a
 // reviewer of that unit or above receives it, returns it with a reason, records the
 // council's secret ballot, and — where its level has authority for the award form
-// (the rules engine's checkAuthority, as the server judges) — decides it. The
+// (the rules engine's checkAuthority, as the server judges) — decides it. Where its
+// level does not, and an authority above the tree does (the Chủ tịch nước, the Thủ
+// tướng, a bộ), it records that authority's decision (recorded_decision.hpp). The
 // editor offers exactly these steps; the server still judges every op it gets.
 #include "messages.hpp"
 
@@ -16,7 +18,7 @@
 
 namespace tdkt::app {
 
-enum class Step { Submit, Receive, Return, RecordVote, Approve, NotApprove };
+enum class Step { Submit, Receive, Return, RecordVote, Approve, NotApprove, RecordDecision };
 
 /** Who acts: the signed-in user's role and unit (settings "role" and "unit" of the replica). */
 struct Actor {
@@ -33,8 +35,12 @@ std::vector<Step> allowedSteps(const store::Store& store, const rules::Catalog& 
 struct StepInput {
     std::string reason;
     std::string members, votesFor;              // the council: members present, votes for
-    std::string decisionNumber, decisionDate;   // "12/QĐ-UBND", "2026-12-01"
+    std::string decisionNumber, decisionDate;   // "12/QĐ-UBND", "01/12/2026" (or "2026-12-01")
     std::string amount;                         // đồng; "" for none
+    // RecordDecision: who decided above the tree (an issuer_kind code, and the body's
+    // name where the kind needs one), and whether it approved.
+    std::string issuerKind, issuerName;
+    bool approved = true;
 };
 
 /**

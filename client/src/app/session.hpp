@@ -10,6 +10,7 @@
 #include "dossier_editor.hpp"
 #include "dossier_list.hpp"
 #include "dossier_workflow.hpp"
+#include "recorded_decision.hpp" // higher (issue 17)
 #include "dossier_search.hpp"
 #include "inspection_view.hpp"
 #include "messages.hpp"

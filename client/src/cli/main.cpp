@@ -8,6 +8,7 @@
 #include "commands_movement.hpp" // movements (issue 17)
 #include "commands_sync.hpp"
 #include "commands_records.hpp" // records (issue 17)
+#include "commands_dossier.hpp" // higher (issue 17)
 #include "context.hpp"
 
 #include "tdkt/core/error.hpp"
@@ -62,6 +63,11 @@ constexpr Command Commands[] = {
     // movements (issue 17)
     {"movement", runMovementCommand,
      "movement list [--year Y] [--unit U] [--status S] [--text WORDS] | movement set TABLE ID FIELD TEXT [--lang vi|en]"},
+    // higher (issue 17): the dossier editor's status steps
+    {"dossier", runDossierCommand,
+     "dossier steps ID | dossier step ID submit|receive|return|vote|approve|not-approve|record [--reason T] "
+     "[--members N --votes N] [--number N] [--date dd/mm/yyyy] [--amount D] [--issuer KIND] [--issuer-name NAME] "
+     "[--outcome approved|not_approved] [--lang vi|en]"},
 };
 
 // Options that take no value, for every command.

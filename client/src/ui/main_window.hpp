@@ -35,6 +35,7 @@ struct InspectionUi {
 struct WorkflowUi {
     std::optional<app::Step> open; // the step whose inputs show; none: just the buttons
     app::StepInput input;
+    app::RecordForm record; // higher: the authorities above, read when RecordDecision opens
 };
 
 /** What the window remembers between frames that is only about drawing. */

@@ -1,6 +1,7 @@
 // The dossier editor's status steps: one button a step this user's role may take
 // (app/dossier_workflow.hpp), and for a step that needs more — a reason, the ballot,
-// the decision — its fields and a confirmation, inline under the buttons.
+// the decision, or the decision of an authority above the tree to record — its
+// fields and a confirmation, inline under the buttons.
 #include "screens.hpp"
 
 #include "app/labels.hpp"
@@ -13,7 +14,35 @@ namespace {
 
 bool needsInput(app::Step st) { return st != app::Step::Submit && st != app::Step::Receive; }
 
-void stepInputs(app::Step st, app::StepInput& in, app::Lang lang) {
+// Who decided above the tree, its name where the kind needs one, the outcome, the decision.
+void recordInputs(const app::RecordForm& form, app::StepInput& in, app::Lang lang) {
+    const bool v = lang == app::Lang::Vi;
+    if (!form.authority.empty())
+        ImGui::TextWrapped("%s: %s", tr(v, "Thẩm quyền quyết định", "Deciding authority"), form.authority.c_str());
+    std::vector<std::string> names;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < form.issuers.size(); ++i) {
+        names.push_back(form.issuers[i].label);
+        if (form.issuers[i].kind == in.issuerKind) at = i;
+    }
+    const std::string preview = at < names.size() ? names[at] : std::string();
+    if (auto picked = combo(tr(v, "Cơ quan đã quyết định", "Decided by"), preview, names, at)) {
+        in.issuerKind = form.issuers[*picked].kind;
+        at = *picked;
+    }
+    if (at < form.issuers.size() && form.issuers[at].needsName)
+        input(app::fieldLabel("dossiers", "issuer_name", lang) + "##issuer", in.issuerName);
+    const std::vector<std::string> outcomes{tr(v, "Khen thưởng", "Approved"), tr(v, "Không khen thưởng", "Not approved")};
+    if (auto picked = combo(tr(v, "Kết quả", "Outcome"), outcomes[in.approved ? 0 : 1], outcomes, in.approved ? 0 : 1))
+        in.approved = *picked == 0;
+    input(app::fieldLabel("dossiers", "decision_number", lang) + "##number", in.decisionNumber);
+    input(app::fieldLabel("dossiers", "decision_date", lang) + "##date", in.decisionDate, false,
+          tr(v, "ngày/tháng/năm", "dd/mm/yyyy"));
+    if (in.approved && form.carriesMoney) input(app::fieldLabel("dossiers", "amount", lang) + "##amount", in.amount);
+    if (!in.approved) input(tr(v, "Lý do", "Reason"), in.reason);
+}
+
+void stepInputs(app::Step st, app::StepInput& in, app::Lang lang, const app::RecordForm& record) {
     const bool v = lang == app::Lang::Vi;
     ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
     switch (st) {
@@ -25,9 +54,11 @@ void stepInputs(app::Step st, app::StepInput& in, app::Lang lang) {
         break;
     case app::Step::Approve:
         input(app::fieldLabel("dossiers", "decision_number", lang) + "##number", in.decisionNumber);
-        input(app::fieldLabel("dossiers", "decision_date", lang) + "##date", in.decisionDate);
+        input(app::fieldLabel("dossiers", "decision_date", lang) + "##date", in.decisionDate, false,
+              tr(v, "ngày/tháng/năm", "dd/mm/yyyy"));
         input(app::fieldLabel("dossiers", "amount", lang) + "##amount", in.amount);
         break;
+    case app::Step::RecordDecision: recordInputs(record, in, lang); break;
     default: break;
     }
     ImGui::PopItemWidth();
@@ -51,6 +82,10 @@ void drawSteps(app::Session& s, WindowState& w) {
         ImGui::SameLine();
         if (!button(app::stepLabel(st, s.lang))) continue;
         if (needsInput(st)) {
+            if (st == app::Step::RecordDecision && s.editor()) { // opens with the dossier's issuer, the amount due
+                w.workflow.record = app::recordForm(s.store(), s.catalog(), s.editor()->id(), s.lang);
+                w.workflow.input = w.workflow.record.input;
+            }
             w.workflow.open = st;
             w.message.clear();
         } else {
@@ -60,7 +95,7 @@ void drawSteps(app::Session& s, WindowState& w) {
     if (!w.workflow.open) return;
     ImGui::Indent();
     ImGui::TextUnformatted(app::stepLabel(*w.workflow.open, s.lang).c_str());
-    stepInputs(*w.workflow.open, w.workflow.input, s.lang);
+    stepInputs(*w.workflow.open, w.workflow.input, s.lang, w.workflow.record);
     if (button(tr(v, "Xác nhận", "Confirm"))) take(s, w, *w.workflow.open);
     ImGui::SameLine();
     if (button(tr(v, "Hủy", "Cancel"))) w.workflow = {};
