@@ -216,7 +216,7 @@ TEST_CASE("app-gui-editor: an officer picks nominee, award and unit, ticks compo
     CHECK(s.refusedReason(refused[0]) == "Đơn vị Đơn vị thon-1 không thuộc phạm vi của bạn: cán bộ của Đơn vị xa-a "
                                          "không được sửa Hồ sơ đề nghị khen thưởng của đơn vị này.");
     s.lang = app::Lang::En;
-    CHECK(s.refusedReason(refused[0]) == "Unit Đơn vị thon-1 (thon-1) is not yours: a officer of unit Đơn vị xa-a (xa-a) "
+    CHECK(s.refusedReason(refused[0]) == "Unit Đơn vị thon-1 (thon-1) is not yours: an officer of unit Đơn vị xa-a (xa-a) "
                                          "may not change its dossiers.");
 
     // The same screens at 1.5×: the editor with its pickers and checklist, the refused list.

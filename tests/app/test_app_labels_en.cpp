@@ -73,11 +73,11 @@ TEST_CASE("app-labels: the English catalogue holds no label the schema no longer
 
 TEST_CASE("app-labels: field, enum and table labels follow the language") {
     using app::Lang;
-    CHECK(app::enumLabel("dossiers", "status", "approved") == "Đã khen thưởng");
+    CHECK(app::enumLabel("dossiers", "status", "approved", Lang::Vi) == "Đã khen thưởng");
     CHECK(app::enumLabel("dossiers", "status", "approved", Lang::En) == "Approved");
     CHECK(app::enumLabel("dossiers", "award_code", "chien_si_thi_dua_co_so", Lang::En) == "Grassroots Emulation Fighter");
     CHECK(app::enumLabel("dossiers", "status", "no_such_code", Lang::En) == "no_such_code");
-    CHECK(app::fieldLabel("dossiers", "summary") == "Tóm tắt thành tích");
+    CHECK(app::fieldLabel("dossiers", "summary", Lang::Vi) == "Tóm tắt thành tích");
     CHECK(app::fieldLabel("dossiers", "summary", Lang::En) == "Summary of achievements");
     CHECK(app::fieldLabel("dossiers", "no_such_field", Lang::En) == "no_such_field");
     CHECK(app::tableLabel("people", Lang::Vi) == "Cá nhân");

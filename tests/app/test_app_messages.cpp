@@ -122,14 +122,14 @@ TEST_CASE("app-messages: a refusal's parameters survive the wire form and are wo
               schema::registry().require("dossiers").label +
               " của đơn vị này.");
     CHECK(app::refusalSentence(r.encode(), Lang::En, names) ==
-          "Unit Xã Bình An (xa-b) is not yours: a officer of unit xa-a may not change its dossiers.");
+          "Unit Xã Bình An (xa-b) is not yours: an officer of unit xa-a may not change its dossiers.");
     const protocol::Refusal blocked(RefusalKind::RulesBlocked, {{"status", "submitted"},
                                                                 {"rule", "completeness.to_trinh"},
                                                                 {"message", "Thiếu tờ trình"},
                                                                 {"document", "Nghị định 152/2025"},
                                                                 {"article", ""}});
     CHECK(app::refusalSentence(blocked.encode(), Lang::Vi) ==
-          "Hồ sơ chưa đủ điều kiện để chuyển sang “" + app::enumLabel("dossiers", "status", "submitted") +
+          "Hồ sơ chưa đủ điều kiện để chuyển sang “" + app::enumLabel("dossiers", "status", "submitted", Lang::Vi) +
               "” (completeness.to_trinh): Thiếu tờ trình — Nghị định 152/2025.");
 }
 

@@ -102,7 +102,7 @@ TEST_CASE("app-movement-editor: a malformed date, an end before the start, a neg
     w.s.lang = app::Lang::En;
     m.text("plan_date") = "tomorrow";
     CHECK(mv.commit(w.s, m, "plan_date") ==
-          "“Ngày kế hoạch” must be a real date, written day/month/year (e.g. 04/06/2021).");
+          "“Plan date” must be a real date, written day/month/year (e.g. 04/06/2021).");
     CHECK(stored(*w.store, "movements", id, "plan_date") == "2025-02-28");
 }
 

@@ -132,7 +132,7 @@ TEST_CASE("app-records: a person's awards, evaluations and dossiers, newest firs
                                                {"award_code", std::string("lao_dong_tien_tien")}, {"year", std::int64_t{2026}},
                                                {"status", std::string("draft")}});
     app::PersonPage page;
-    page.load(s, dinh);
+    page.load(s, dinh, app::Lang::Vi);
     REQUIRE(page.awards().size() == 2);
     CHECK(page.awards()[0].year == 2025);
     CHECK(page.awards()[0].award == "Chiến sĩ thi đua cơ sở");
@@ -153,9 +153,9 @@ TEST_CASE("app-records: a person's awards, evaluations and dossiers, newest firs
 
     // A later award is seen once the epoch moves, not before.
     s.create("evaluations", {{"unit_id", w.communeA}, {"person_id", dinh}, {"year", std::int64_t{2026}}, {"rank", std::string("htnv")}});
-    page.refresh(s, 1);
+    page.refresh(s, 1, app::Lang::Vi);
     CHECK(page.evaluations().size() == 2);
-    page.refresh(s, 2);
+    page.refresh(s, 2, app::Lang::Vi);
     CHECK(page.evaluations().size() == 3);
 }
 
@@ -210,7 +210,7 @@ TEST_CASE("app-records: the unit tree with levels and lineage, changed by an adm
     st.update("units", w.communeB, {{"merged_into_id", merged}, {"valid_to", std::string("2025-06-30")}});
     const auto thon = st.create("units", {{"name", std::string("Thôn Ấp Bắc")}, {"level", std::string("thon")}, {"parent_id", w.communeA}});
     person(st, w.communeA, "Nguyễn Văn Đình");
-    const auto lines = app::unitLines(st);
+    const auto lines = app::unitLines(st, app::Lang::Vi);
     std::vector<std::string> ids;
     for (const auto& l : lines) ids.push_back(l.id);
     // Đ sorts after D and before K: Xã Đông Sơn comes before Xã Khánh Hòa (bytes would put it last).
@@ -254,7 +254,7 @@ TEST_CASE("app-records: the unit tree with levels and lineage, changed by an adm
 TEST_CASE("app-records: reference data lists the award catalog and the base salary with their sources") {
     AppWorld w;
     const auto catalog = w.catalog();
-    const auto rules = app::awardRuleLines(catalog, *w.store);
+    const auto rules = app::awardRuleLines(catalog, *w.store, app::Lang::Vi);
     REQUIRE(rules.size() == catalog.rules().size());
     for (std::size_t i = 1; i < rules.size(); ++i) CHECK(compareVietnamese(rules[i - 1].award, rules[i].award) <= 0);
     const auto ldtt = std::find_if(rules.begin(), rules.end(), [](const auto& r) { return r.id == "award-lao_dong_tien_tien-2024"; });

@@ -34,12 +34,12 @@ std::vector<ComponentLine> dossierComponents(const store::Store& store, const ru
     const auto ctx = rules::buildContext(store, dossierId, catalog, rules::todayIso());
     if (const auto* rule = ctx.rule())
         if (auto it = rule->components.find(ctx.dossier.procedure); it != rule->components.end())
-            for (const auto& c : it->second) out.push_back({c, enumLabel("dossier_items", "component", c), true});
+            for (const auto& c : it->second) out.push_back({c, enumLabel("dossier_items", "component", c, Lang::Vi), true}); // shown labelIn()
     for (const auto& r : items(store, dossierId)) {
         const auto code = field(r, "component");
         auto line = std::find_if(out.begin(), out.end(), [&](const auto& l) { return l.code == code; });
         if (line == out.end()) {
-            out.push_back({code, enumLabel("dossier_items", "component", code), false});
+            out.push_back({code, enumLabel("dossier_items", "component", code, Lang::Vi), false});
             line = out.end() - 1;
         }
         if (!line->itemId.empty()) continue; // two rows for one component: the first is shown

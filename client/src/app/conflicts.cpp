@@ -14,11 +14,11 @@ using Json = nlohmann::json;
 
 Json conflictJson(const store::Row& row) { return json::rowToJson(schema::registry().require("conflicts"), row); }
 
-std::string candidateText(const Json& conflict, const Json& v) {
+std::string candidateText(const Json& conflict, const Json& v, Lang lang) {
     if (v.is_string()) {
         const auto table = conflict.value("table_name", "");
         const auto field = conflict.value("field", "");
-        return enumLabel(table, field, v.get<std::string>());
+        return enumLabel(table, field, v.get<std::string>(), lang);
     }
     if (v.is_null()) return "";
     return v.dump();
@@ -57,7 +57,7 @@ static std::string sectionTitle(const store::Store& store, const std::string& id
     return {};
 }
 
-std::vector<ConflictView> openConflicts(const store::Store& store, const std::filesystem::path& reportDir) {
+std::vector<ConflictView> openConflicts(const store::Store& store, const std::filesystem::path& reportDir, Lang lang) {
     std::vector<ConflictView> out;
     for (const auto& row : store.list("conflicts", {{"status", std::string("open")}})) {
         Json c = conflictJson(row);
@@ -67,8 +67,8 @@ std::vector<ConflictView> openConflicts(const store::Store& store, const std::fi
         v.rowId = c.value("row_id", "");
         v.field = c.value("field", "");
         const auto* t = schema::registry().table(v.table);
-        v.tableLabel = t ? t->label : v.table;
-        v.fieldLabel = fieldLabel(v.table, v.field);
+        v.tableLabel = t ? tableLabel(v.table, lang) : v.table;
+        v.fieldLabel = fieldLabel(v.table, v.field, lang);
         v.rowTitle = rowTitle(store, v.table, v.rowId);
         if (v.table == "report_sections")
             if (auto heading = sectionTitle(store, v.rowId, reportDir); !heading.empty()) v.rowTitle = heading;
@@ -76,7 +76,7 @@ std::vector<ConflictView> openConflicts(const store::Store& store, const std::fi
         for (const auto& cand : c.value("candidates", Json::array())) {
             ConflictCandidateView cv;
             cv.value = cand.value("value", Json());
-            cv.text = candidateText(c, cv.value);
+            cv.text = candidateText(c, cv.value, lang);
             cv.author = cand.value("author", "");
             cv.device = cand.value("site", "").substr(0, 8);
             cv.at = cand.contains("hlc") ? localClock(hlcMillis(cand["hlc"].get<HlcStamp>())) : "";

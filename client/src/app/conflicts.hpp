@@ -1,6 +1,8 @@
 #pragma once
 // The conflicts inbox: open conflicts as a screen shows them, and resolving one by
 // keeping a value or typing the merged one (tdkt-cli resolve calls the same code).
+#include "messages.hpp"
+
 #include "tdkt/store/store.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,7 +31,8 @@ struct ConflictView {
  * The open conflicts visible on this replica. With the report outlines' folder, a
  * report section is titled by its heading rather than its key.
  */
-std::vector<ConflictView> openConflicts(const store::Store& store, const std::filesystem::path& reportDir = {});
+std::vector<ConflictView> openConflicts(const store::Store& store, const std::filesystem::path& reportDir = {},
+                                        Lang lang = Lang::Vi);
 
 /** What a list shows of a row (its table's title field), or its id. */
 std::string rowTitle(const store::Store& store, const std::string& table, const std::string& id);

@@ -59,7 +59,7 @@ bool DossierEditor::commit(store::Store& store, const std::string& field, Lang l
         store.update("dossiers", m_id, {{field, v}});
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::Invalid) throw;
-        m_errors[field] = invalidFieldSentence(fd->label, lang);
+        m_errors[field] = invalidFieldSentence(labelIn(fd->label, lang), lang);
         return false;
     }
     m_errors.erase(field);

@@ -55,9 +55,10 @@ void DossierList::load(const store::Store& store, std::size_t page) {
         DossierRow row;
         row.id = r.id;
         row.nominee = text("nominee_name");
-        row.award = enumLabel("dossiers", "award_code", text("award_code"));
+        // Vietnamese: the screen shows them labelIn() the session's language.
+        row.award = enumLabel("dossiers", "award_code", text("award_code"), Lang::Vi);
         row.statusCode = text("status");
-        row.status = enumLabel("dossiers", "status", row.statusCode);
+        row.status = enumLabel("dossiers", "status", row.statusCode, Lang::Vi);
         row.unit = unitName(store, text("unit_id"));
         if (auto y = r.fields.find("year"); y != r.fields.end())
             if (const auto* v = std::get_if<std::int64_t>(&y->second)) row.year = *v;

@@ -41,13 +41,19 @@ std::map<std::string, std::map<Version, Version>> holdingChains(const store::Sto
 
 } // namespace
 
+std::vector<std::string> historyColumns(Lang lang) {
+    if (lang == Lang::Vi)
+        return {"Thời gian", "Người sửa", "Thiết bị", "Trường", "Giá trị cũ", "Giá trị mới", "Kết quả"};
+    return {"When", "Who", "Device", "Field", "Before", "After", "Outcome"};
+}
+
 std::string shownValueIn(const store::Store& store, const std::string& table, const std::string& field,
-                         const Value& value) {
+                         const Value& value, Lang lang) {
     const auto* t = schema::registry().table(table);
     const auto* f = t ? t->field(field) : nullptr;
     const auto text = valueText(value);
     if (!f || text.empty()) return text;
-    if (f->type == schema::FieldType::Enum) return enumLabel(table, field, text);
+    if (f->type == schema::FieldType::Enum) return enumLabel(table, field, text, lang);
     if (f->type != schema::FieldType::Ref) return text;
     const auto* rt = schema::registry().table(f->refTable);
     if (!rt) return text;
@@ -71,11 +77,11 @@ std::vector<HistoryLine> historyLines(const store::Store& store, const std::stri
             l.before = boolText(h.oldValue, lang);
             l.after = boolText(h.newValue, lang);
         } else if (fd && fd->type == schema::FieldType::Boolean) {
-            l.fieldLabel = fd->label;
+            l.fieldLabel = labelIn(fd->label, lang);
             l.before = boolText(h.oldValue, lang);
             l.after = boolText(h.newValue, lang);
         } else {
-            l.fieldLabel = fd ? fd->label : h.field;
+            l.fieldLabel = fd ? labelIn(fd->label, lang) : h.field;
             l.before = shown(table, h.field, h.oldValue);
             l.after = shown(table, h.field, h.newValue);
         }

@@ -25,7 +25,7 @@ using ValueNamer = std::function<std::string(const std::string& table, const std
 
 /** The same reading over a store, for tdkt-cli (which has no Session): enum labels, references by title. */
 std::string shownValueIn(const store::Store& store, const std::string& table, const std::string& field,
-                         const Value& value);
+                         const Value& value, Lang lang);
 
 /**
  * The record's changes, oldest first. An edit counts as lost when the store says so
@@ -34,6 +34,9 @@ std::string shownValueIn(const store::Store& store, const std::string& table, co
  */
 std::vector<HistoryLine> historyLines(const store::Store& store, const std::string& table, const std::string& id,
                                       const ValueNamer& shown, Lang lang);
+
+/** The history table's column headers: when, who, device, field, before, after, outcome. */
+std::vector<std::string> historyColumns(Lang lang);
 
 /** What the history screen shows: the record it is of, its title, the lines. */
 struct HistoryView {

@@ -66,7 +66,7 @@ std::string_view refusalEn(protocol::RefusalKind kind) {
     case K::CollectiveOwn: return "{field}: a unit cannot review or decide its own dossier as a collective (unit {unit}); the office above it does.";
     case K::OfficerNoReview: return "{field}: a unit's officers cannot review or decide its own dossier; its reviewer or the reviewing office above does.";
     case K::ReviewerOtherRecords: return "A reviewer moves dossiers of its subtree through review and decision; {table} of unit {unit} belongs to that unit's officers.";
-    case K::ForeignUnit: return "Unit {unit} is not yours: a {role} of unit {home} may not change its {table}.";
+    case K::ForeignUnit: return "Unit {unit} is not yours: {role} of unit {home} may not change its {table}.";
     case K::DecidingUnitOther: return "{field}: a reviewer records only its own unit ({home}) as the deciding unit, not {other}; the deciding level writes its decision itself.";
     case K::DecisionNoAward: return "{field}: the dossier names no award form yet, so no level can decide it.";
     case K::DecidingNoLevel: return "Unit {unit} has no level, so its authority to decide is unknown.";
@@ -92,7 +92,15 @@ std::string_view refusalEn(protocol::RefusalKind kind) {
     return {};
 }
 
-std::string roleEn(std::string_view role) { return std::string(role); }
+// With its article: the refusal's sentence reads "an officer of unit …".
+std::string roleEn(std::string_view role) {
+    if (role == "officer") return "an officer";
+    if (role == "reviewer") return "a reviewer";
+    if (role == "admin") return "an administrator";
+    if (role.empty()) return "a user";
+    const bool vowel = std::string_view("aeiou").find(role.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + std::string(role);
+}
 
 } // namespace tdkt::app::detail
 

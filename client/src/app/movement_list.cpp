@@ -7,6 +7,12 @@
 
 namespace tdkt::app {
 
+std::vector<std::string> movementColumns(Lang lang) {
+    if (lang == Lang::Vi)
+        return {"Tên phong trào", "Kế hoạch", "Cấp phát động", "Đơn vị", "Thời gian", "Hình thức", "Trạng thái"};
+    return {"Movement", "Plan", "Level", "Unit", "Period", "Method", "Status"};
+}
+
 store::PageQuery movementQuery(const MovementFilter& f) {
     store::PageQuery q;
     q.table = "movements";
@@ -68,14 +74,14 @@ void MovementList::load(const store::Store& store, std::size_t page) {
         row.id = r.id;
         row.title = text("title");
         row.plan = planText(text("plan_number"), text("plan_date"), m_lang);
-        row.level = enumLabel("movements", "launch_level", text("launch_level"));
+        row.level = enumLabel("movements", "launch_level", text("launch_level"), m_lang);
         row.unitId = text("unit_id");
         row.unit = unitName(store, row.unitId);
         const auto from = shownDate(text("period_from")), to = shownDate(text("period_to"));
         row.period = from.empty() && to.empty() ? std::string() : from + " – " + to;
-        row.method = enumLabel("movements", "method", text("method"));
+        row.method = enumLabel("movements", "method", text("method"), m_lang);
         row.statusCode = text("status");
-        row.status = enumLabel("movements", "status", row.statusCode);
+        row.status = enumLabel("movements", "status", row.statusCode, m_lang);
         if (m_filter.sortField == "id") row.sortValue = r.id;
         else if (auto s = r.fields.find(m_filter.sortField); s != r.fields.end()) row.sortValue = s->second;
         rows.push_back(std::move(row));

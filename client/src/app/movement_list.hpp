@@ -31,6 +31,9 @@ struct MovementRow {
     Value sortValue;
 };
 
+/** The list's column headers: title, plan, level, unit, period, method, status. */
+std::vector<std::string> movementColumns(Lang lang);
+
 /** The store query of a filter (without paging). */
 store::PageQuery movementQuery(const MovementFilter& filter);
 

@@ -31,14 +31,14 @@ std::string guarded(Lang lang, F&& f) {
 }
 
 std::string required(const char* table, const char* field, Lang lang) {
-    return fieldProblemSentence(FieldProblem::Required, fieldLabel(table, field), lang);
+    return fieldProblemSentence(FieldProblem::Required, fieldLabel(table, field, lang), lang);
 }
 
 // The typed text's value for table.field, or the sentence of why it was refused.
 std::optional<std::string> parsed(const char* table, const char* field, const std::string& text, Value& out, Lang lang) {
     const auto* fd = schema::registry().require(table).field(field);
     const Typed t = parseTyped(*fd, text);
-    if (t.problem) return fieldProblemSentence(*t.problem, fd->label, lang);
+    if (t.problem) return fieldProblemSentence(*t.problem, labelIn(fd->label, lang), lang);
     out = t.value;
     return std::nullopt;
 }
@@ -104,7 +104,7 @@ std::string MovementView::ownUnit(Session& s) const {
 
 std::string MovementView::create(Session& s, const NewMovement& m) {
     const auto title = parseTyped(*schema::registry().require("movements").field("title"), m.title);
-    if (title.problem) return fieldProblemSentence(*title.problem, fieldLabel("movements", "title"), s.lang);
+    if (title.problem) return fieldProblemSentence(*title.problem, fieldLabel("movements", "title", s.lang), s.lang);
     std::string unit = m.unitId.empty() ? s.homeUnit() : m.unitId;
     if (unit.empty() && !s.unitChoices().empty()) unit = s.unitChoices().front().id; // never signed in
     if (unit.empty()) return required("movements", "unit_id", s.lang);

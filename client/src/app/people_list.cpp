@@ -15,6 +15,11 @@ store::PageQuery peopleQuery(const PeopleFilter& f) {
     return q;
 }
 
+std::vector<std::string> peopleColumns(Lang lang) {
+    if (lang == Lang::Vi) return {"Họ và tên", "Chức vụ", "Lãnh đạo", "Đơn vị"};
+    return {"Full name", "Position", "Leader", "Unit"};
+}
+
 void PeopleList::refresh(const store::Store& store, const PeopleFilter& filter, std::uint64_t epoch) {
     if (m_valid && filter == m_filter && epoch == m_epoch) return;
     m_filter = filter;

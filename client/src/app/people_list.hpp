@@ -4,6 +4,8 @@
 // (by full name, or by given name first as staff lists are), read a page at a
 // time with keyset paging like the dossier list, dropped when the filter or the
 // table's epoch moves.
+#include "messages.hpp"
+
 #include "tdkt/store/store.hpp"
 
 #include <cstdint>
@@ -29,6 +31,9 @@ struct PersonRow {
 
 /** The store query of a filter (without paging). */
 store::PageQuery peopleQuery(const PeopleFilter& filter);
+
+/** The list's column headers: full name, position, leader, unit. */
+std::vector<std::string> peopleColumns(Lang lang);
 
 class PeopleList {
 public:

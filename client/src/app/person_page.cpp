@@ -19,25 +19,25 @@ std::int64_t number(const store::Row& r, const char* name) {
 }
 
 // Who issued an award as a person reads it: the body's name, else its kind, else the level written.
-std::string issuer(const store::Row& r) {
+std::string issuer(const store::Row& r, Lang lang) {
     if (auto name = field(r, "issuer_name"); !name.empty()) return name;
-    if (auto kind = field(r, "issuer_kind"); !kind.empty()) return enumLabel("award_history", "issuer_kind", kind);
+    if (auto kind = field(r, "issuer_kind"); !kind.empty()) return enumLabel("award_history", "issuer_kind", kind, lang);
     return field(r, "decided_by");
 }
 
 } // namespace
 
-std::vector<AwardLine> awardHistory(const store::Store& store, const std::string& personId) {
+std::vector<AwardLine> awardHistory(const store::Store& store, const std::string& personId, Lang lang) {
     std::vector<AwardLine> out;
     for (const auto& r : store.list("award_history", {{"person_id", personId}})) {
         AwardLine a;
         a.id = r.id;
-        a.award = enumLabel("award_history", "award_code", field(r, "award_code"));
-        a.method = enumLabel("award_history", "method", field(r, "method"));
+        a.award = enumLabel("award_history", "award_code", field(r, "award_code"), lang);
+        a.method = enumLabel("award_history", "method", field(r, "method"), lang);
         a.year = number(r, "year");
         a.decisionNumber = field(r, "decision_number");
         a.decisionDate = field(r, "decision_date");
-        a.issuer = issuer(r);
+        a.issuer = issuer(r, lang);
         out.push_back(std::move(a));
     }
     std::sort(out.begin(), out.end(), [](const AwardLine& a, const AwardLine& b) {
@@ -46,14 +46,14 @@ std::vector<AwardLine> awardHistory(const store::Store& store, const std::string
     return out;
 }
 
-std::vector<EvaluationLine> evaluations(const store::Store& store, const std::string& personId) {
+std::vector<EvaluationLine> evaluations(const store::Store& store, const std::string& personId, Lang lang) {
     std::vector<EvaluationLine> out;
     for (const auto& r : store.list("evaluations", {{"person_id", personId}})) {
         EvaluationLine e;
         e.id = r.id;
         e.year = number(r, "year");
         e.rankCode = field(r, "rank");
-        e.rank = enumLabel("evaluations", "rank", e.rankCode);
+        e.rank = enumLabel("evaluations", "rank", e.rankCode, lang);
         e.note = field(r, "note");
         e.maternityLeave = number(r, "maternity_leave") != 0;
         out.push_back(std::move(e));
@@ -62,28 +62,29 @@ std::vector<EvaluationLine> evaluations(const store::Store& store, const std::st
     return out;
 }
 
-std::vector<PersonDossierLine> personDossiers(const store::Store& store, const std::string& personId) {
+std::vector<PersonDossierLine> personDossiers(const store::Store& store, const std::string& personId, Lang lang) {
     std::vector<PersonDossierLine> out;
     for (const auto& r : store.list("dossiers", {{"person_id", personId}})) {
-        out.push_back({r.id, enumLabel("dossiers", "award_code", field(r, "award_code")),
-                       enumLabel("dossiers", "status", field(r, "status")), number(r, "year")});
+        out.push_back({r.id, enumLabel("dossiers", "award_code", field(r, "award_code"), lang),
+                       enumLabel("dossiers", "status", field(r, "status"), lang), number(r, "year")});
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return std::tie(b.year, a.id) < std::tie(a.year, b.id); });
     return out;
 }
 
-void PersonPage::load(const store::Store& store, const std::string& id) {
+void PersonPage::load(const store::Store& store, const std::string& id, Lang lang) {
     form.load(store, "people", id);
     m_epoch = 0;
-    refresh(store, 1);
+    refresh(store, 1, lang);
 }
 
-void PersonPage::refresh(const store::Store& store, std::uint64_t epoch) {
-    if (!open() || epoch == m_epoch) return;
+void PersonPage::refresh(const store::Store& store, std::uint64_t epoch, Lang lang) {
+    if (!open() || (epoch == m_epoch && lang == m_lang)) return;
     m_epoch = epoch;
-    m_awards = awardHistory(store, form.id());
-    m_evaluations = app::evaluations(store, form.id());
-    m_dossiers = personDossiers(store, form.id());
+    m_lang = lang;
+    m_awards = awardHistory(store, form.id(), lang);
+    m_evaluations = app::evaluations(store, form.id(), lang);
+    m_dossiers = personDossiers(store, form.id(), lang);
 }
 
 } // namespace tdkt::app

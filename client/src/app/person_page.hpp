@@ -2,6 +2,7 @@
 // A person's page (cá nhân): their fields in a form, the awards they received
 // (award_history: form, year, decision number and date, who issued it), their
 // yearly evaluations (xếp loại) newest first, and the dossiers proposing them.
+#include "messages.hpp"
 #include "row_form.hpp"
 
 #include "tdkt/store/store.hpp"
@@ -29,18 +30,18 @@ struct PersonDossierLine {
 };
 
 /** The person's awards, newest year first (then by decision date). */
-std::vector<AwardLine> awardHistory(const store::Store& store, const std::string& personId);
+std::vector<AwardLine> awardHistory(const store::Store& store, const std::string& personId, Lang lang);
 /** The person's evaluations, newest year first. */
-std::vector<EvaluationLine> evaluations(const store::Store& store, const std::string& personId);
+std::vector<EvaluationLine> evaluations(const store::Store& store, const std::string& personId, Lang lang);
 /** The dossiers naming the person, newest year first. */
-std::vector<PersonDossierLine> personDossiers(const store::Store& store, const std::string& personId);
+std::vector<PersonDossierLine> personDossiers(const store::Store& store, const std::string& personId, Lang lang);
 
 class PersonPage {
 public:
-    /** Reads the person and their lists; throws Error(NotFound). */
-    void load(const store::Store& store, const std::string& id);
-    /** Reads the lists again when `epoch` moved (a pulled award, an edit elsewhere). */
-    void refresh(const store::Store& store, std::uint64_t epoch);
+    /** Reads the person and their lists (labels in `lang`); throws Error(NotFound). */
+    void load(const store::Store& store, const std::string& id, Lang lang);
+    /** Reads the lists again when `epoch` (a pulled award, an edit elsewhere) or the language moved. */
+    void refresh(const store::Store& store, std::uint64_t epoch, Lang lang);
     bool open() const { return form.loaded(); }
     void close() { *this = PersonPage(); }
 
@@ -51,6 +52,7 @@ public:
 
 private:
     std::uint64_t m_epoch = 0;
+    Lang m_lang = Lang::Vi;
     std::vector<AwardLine> m_awards;
     std::vector<EvaluationLine> m_evaluations;
     std::vector<PersonDossierLine> m_dossiers;

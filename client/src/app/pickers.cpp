@@ -81,7 +81,7 @@ std::vector<Choice> awardForms(const rules::Catalog& catalog, const std::string&
             codes.insert(r.awardCode);
     std::vector<Choice> out;
     for (const auto& c : codes) {
-        auto label = enumLabel("dossiers", "award_code", c);
+        auto label = enumLabel("dossiers", "award_code", c, Lang::Vi); // the combo shows it labelIn()
         out.push_back({c, label, label});
     }
     std::sort(out.begin(), out.end(), [](const Choice& a, const Choice& b) { return a.label < b.label; });

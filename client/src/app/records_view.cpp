@@ -34,8 +34,8 @@ PeopleList& RecordsView::people(Session& s) {
 
 std::string RecordsView::openPerson(Session& s, const std::string& id) {
     try {
-        person.load(s.store(), id);
-        person.refresh(s.store(), s.epoch("award_history") + s.epoch("evaluations") + s.epoch("dossiers"));
+        person.load(s.store(), id, s.lang);
+        person.refresh(s.store(), s.epoch("award_history") + s.epoch("evaluations") + s.epoch("dossiers"), s.lang);
         return {};
     } catch (...) {
         return describeError(std::current_exception(), s.lang).sentence;
@@ -89,7 +89,7 @@ std::string RecordsView::setPerson(Session& s, const store::Fields& fields) {
 }
 
 const std::vector<UnitLine>& RecordsView::unitLines(Session& s) {
-    return units.lines(s.store(), std::max(s.epoch("units"), s.epoch("people")));
+    return units.lines(s.store(), std::max(s.epoch("units"), s.epoch("people")), s.lang);
 }
 
 std::string RecordsView::openUnit(Session& s, const std::string& id) {
@@ -110,13 +110,14 @@ std::string RecordsView::commitUnit(Session& s, const std::string& field) {
 }
 
 const std::vector<AwardRuleLine>& RecordsView::awardRules(Session& s) {
-    if (const auto e = s.epoch("award_rules") + s.epoch("parameters"); e != m_referenceEpoch) {
+    if (const auto e = s.epoch("award_rules") + s.epoch("parameters"); e != m_referenceEpoch || s.lang != m_referenceLang) {
         // What the replica holds now (a pull may have brought a new rule); the shipped data before any.
         auto catalog = rules::catalogFromStore(s.store());
         const auto& shown = catalog.rules().empty() ? s.catalog() : catalog;
-        m_awardRules = awardRuleLines(shown, s.store());
+        m_awardRules = awardRuleLines(shown, s.store(), s.lang);
         m_salary = baseSalaryLines(shown, s.store());
         m_referenceEpoch = e;
+        m_referenceLang = s.lang;
     }
     return m_awardRules;
 }
@@ -132,7 +133,7 @@ std::string RecordsView::openHistory(Session& s, const std::string& table, const
     history.id = id;
     try {
         const auto& t = schema::registry().require(table);
-        history.tableLabel = t.label;
+        history.tableLabel = tableLabel(table, s.lang);
         if (auto row = s.store().get(table, id))
             if (auto it = row->fields.find(t.titleField); it != row->fields.end())
                 history.title = s.shownValue(table, t.titleField, it->second);

@@ -53,6 +53,7 @@ public:
 private:
     std::string commit(Session& s, RowForm& form, const std::string& field, const std::string& locked);
     std::uint64_t m_referenceEpoch = 0;
+    Lang m_referenceLang = Lang::Vi;
     std::vector<AwardRuleLine> m_awardRules;
     std::vector<SalaryLine> m_salary;
 };

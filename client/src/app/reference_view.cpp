@@ -32,9 +32,9 @@ std::string joined(const std::vector<std::string>& items, const char* sep) {
     return out;
 }
 
-std::string procedureLabel(const std::string& p) {
-    if (p == "thong_thuong") return "Thủ tục thông thường";
-    if (p == "don_gian") return "Thủ tục đơn giản";
+std::string procedureLabel(const std::string& p, Lang lang) {
+    if (p == "thong_thuong") return lang == Lang::Vi ? "Thủ tục thông thường" : "Regular procedure";
+    if (p == "don_gian") return lang == Lang::Vi ? "Thủ tục đơn giản" : "Simplified procedure";
     return p;
 }
 
@@ -64,16 +64,16 @@ std::string dong(double amount) {
     return n < 0 ? "-" + out : out;
 }
 
-std::vector<AwardRuleLine> awardRuleLines(const rules::Catalog& catalog, const store::Store& store) {
+std::vector<AwardRuleLine> awardRuleLines(const rules::Catalog& catalog, const store::Store& store, Lang lang) {
     std::vector<AwardRuleLine> out;
     for (const auto& r : catalog.rules()) {
         AwardRuleLine l;
         l.id = r.id;
         l.code = r.awardCode;
-        l.award = enumLabel("award_rules", "award_code", r.awardCode);
-        l.category = enumLabel("award_rules", "category", r.category);
+        l.award = enumLabel("award_rules", "award_code", r.awardCode, lang);
+        l.category = enumLabel("award_rules", "category", r.category, lang);
         std::vector<std::string> kinds;
-        for (const auto& k : r.nomineeKinds) kinds.push_back(enumLabel("dossiers", "nominee_kind", k));
+        for (const auto& k : r.nomineeKinds) kinds.push_back(enumLabel("dossiers", "nominee_kind", k, lang));
         l.nominees = joined(kinds, ", ");
         l.scope = unitName(store, r.validity.unitId);
         l.periodYears = r.periodYears;
@@ -81,8 +81,8 @@ std::vector<AwardRuleLine> awardRuleLines(const rules::Catalog& catalog, const s
         l.to = r.validity.effectiveTo;
         for (const auto& [procedure, codes] : r.components) {
             std::vector<std::string> names;
-            for (const auto& c : codes) names.push_back(enumLabel("dossier_items", "component", c));
-            l.components.push_back(procedureLabel(procedure) + ": " + joined(names, ", "));
+            for (const auto& c : codes) names.push_back(enumLabel("dossier_items", "component", c, lang));
+            l.components.push_back(procedureLabel(procedure, lang) + ": " + joined(names, ", "));
         }
         l.componentsKnown = r.componentsKnown;
         l.componentsSource = sourceText(r.componentsSource);
@@ -90,7 +90,7 @@ std::vector<AwardRuleLine> awardRuleLines(const rules::Catalog& catalog, const s
         for (const auto& p : catalog.params()) {
             if (p.key != "authority.deciders" || p.awardCode != r.awardCode || !overlaps(p.validity, r.validity)) continue;
             std::vector<std::string> levels;
-            for (const auto& lv : split(p.text)) levels.push_back(enumLabel("units", "level", lv));
+            for (const auto& lv : split(p.text)) levels.push_back(enumLabel("units", "level", lv, lang));
             l.deciders.push_back({joined(levels, "; "), p.validity.effectiveFrom, p.validity.effectiveTo, sourceText(p.source)});
         }
         std::sort(l.deciders.begin(), l.deciders.end(), [](const auto& a, const auto& b) { return a.from < b.from; });

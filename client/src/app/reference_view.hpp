@@ -3,6 +3,8 @@
 // award catalog (each form with its kind, nominees, period, dates in force, who
 // may decide it, the dossier's components) and the base salary (mức lương cơ sở),
 // every line with its legal source and whether that source was checked.
+#include "messages.hpp"
+
 #include "tdkt/rules/catalog.hpp"
 #include "tdkt/store/store.hpp"
 
@@ -37,8 +39,8 @@ struct SalaryLine {
     SourceText source;
 };
 
-/** The catalog's rules by award name, then newest first. */
-std::vector<AwardRuleLine> awardRuleLines(const rules::Catalog& catalog, const store::Store& store);
+/** The catalog's rules by award name, then newest first; labels in `lang` (sources stay as titled). */
+std::vector<AwardRuleLine> awardRuleLines(const rules::Catalog& catalog, const store::Store& store, Lang lang);
 /** The base salary rows, oldest first. */
 std::vector<SalaryLine> baseSalaryLines(const rules::Catalog& catalog, const store::Store& store);
 /** A whole number of đồng with dots between thousands: "2.340.000". */

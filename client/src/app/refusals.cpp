@@ -21,15 +21,15 @@ protocol::Refusal shown(protocol::Refusal r, Lang lang, const UnitNamer& unitNam
         } else if (lang == Lang::En) {
             continue;
         } else if (k == "field") {
-            v = fieldLabel(table, v);
+            v = fieldLabel(table, v, Lang::Vi);
         } else if (k == "table") {
             if (const auto* t = schema::registry().table(v); t && !t->label.empty()) v = t->label;
         } else if (k == "status") {
-            v = enumLabel("dossiers", "status", v);
+            v = enumLabel("dossiers", "status", v, Lang::Vi);
         } else if (k == "issuer") {
-            v = enumLabel("dossiers", "issuer_kind", v);
+            v = enumLabel("dossiers", "issuer_kind", v, Lang::Vi);
         } else if (k == "award") {
-            v = "«" + enumLabel("dossiers", "award_code", v) + "»";
+            v = "«" + enumLabel("dossiers", "award_code", v, Lang::Vi) + "»";
         }
     }
     r.params.emplace_back("source", article.empty() ? document : document + ", " + article);

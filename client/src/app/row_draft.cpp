@@ -73,7 +73,7 @@ bool RowDraft::commit(store::Store& store, const std::string& field, Lang lang) 
     }
     const Typed typed = parseTyped(fd, c.text);
     if (typed.problem) {
-        c.error = fieldProblemSentence(*typed.problem, fd.label, lang);
+        c.error = fieldProblemSentence(*typed.problem, labelIn(fd.label, lang), lang);
         return false;
     }
     for (const auto& p : Periods) {
@@ -82,8 +82,8 @@ bool RowDraft::commit(store::Store& store, const std::string& field, Lang lang) 
         const std::string other = stored(std::string(isEnd ? p.from : p.to));
         const std::string mine = valueText(typed.value);
         if (!other.empty() && (isEnd ? mine < other : mine > other)) {
-            c.error = fieldProblemSentence(FieldProblem::EndBeforeStart, fieldOf(t, std::string(p.to)).label, lang,
-                                           fieldOf(t, std::string(p.from)).label);
+            c.error = fieldProblemSentence(FieldProblem::EndBeforeStart, labelIn(fieldOf(t, std::string(p.to)).label, lang), lang,
+                                           labelIn(fieldOf(t, std::string(p.from)).label, lang));
             return false;
         }
     }
@@ -91,7 +91,7 @@ bool RowDraft::commit(store::Store& store, const std::string& field, Lang lang) 
         store.update(m_table, m_id, {{field, typed.value}});
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::Invalid) throw;
-        c.error = invalidFieldSentence(fd.label, lang);
+        c.error = invalidFieldSentence(labelIn(fd.label, lang), lang);
         return false;
     }
     c.error.clear();

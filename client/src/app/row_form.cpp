@@ -49,7 +49,7 @@ bool RowForm::commit(store::Store& store, const std::string& field, Lang lang) {
         store.update(m_table, m_id, {{field, v}});
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::Invalid) throw;
-        m_errors[field] = invalidFieldSentence(fd->label, lang);
+        m_errors[field] = invalidFieldSentence(labelIn(fd->label, lang), lang);
         return false;
     }
     m_errors.erase(field);

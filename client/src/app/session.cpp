@@ -200,9 +200,10 @@ std::string Session::takeStep(Step step, const StepInput& input) {
 
 const std::vector<ConflictView>& Session::conflicts() {
     const auto e = m_epochs.of("conflicts");
-    if (e != m_conflictsEpoch) {
-        m_conflicts = openConflicts(*m_store, m_options.reportDir);
+    if (e != m_conflictsEpoch || lang != m_conflictsLang) {
+        m_conflicts = openConflicts(*m_store, m_options.reportDir, lang);
         m_conflictsEpoch = e;
+        m_conflictsLang = lang;
     }
     return m_conflicts;
 }

@@ -165,6 +165,7 @@ private:
     std::uint64_t m_stepsEpoch = 0;
     std::vector<ConflictView> m_conflicts;
     std::uint64_t m_conflictsEpoch = 0;
+    Lang m_conflictsLang = Lang::Vi;
     std::unique_ptr<ReportView> m_report; // its thread posts into m_queue
     std::vector<Choice> m_units;
     std::uint64_t m_unitsEpoch = 0;

@@ -20,7 +20,7 @@ std::string field(const store::Row& r, const char* name) {
 
 } // namespace
 
-std::vector<UnitLine> unitLines(const store::Store& store) {
+std::vector<UnitLine> unitLines(const store::Store& store, Lang lang) {
     std::map<std::string, store::Row> rows;
     std::map<std::string, std::vector<std::string>> children; // parent → children
     for (auto& r : store.list("units")) rows.emplace(r.id, std::move(r));
@@ -43,7 +43,7 @@ std::vector<UnitLine> unitLines(const store::Store& store) {
         UnitLine l;
         l.id = id;
         l.name = name(id).empty() ? id : name(id);
-        l.level = enumLabel("units", "level", field(r, "level"));
+        l.level = enumLabel("units", "level", field(r, "level"), lang);
         l.code = field(r, "code");
         const auto into = field(r, "merged_into_id");
         l.mergedInto = rows.contains(into) ? name(into) : into;
@@ -61,10 +61,11 @@ std::vector<UnitLine> unitLines(const store::Store& store) {
     return out;
 }
 
-const std::vector<UnitLine>& UnitsView::lines(const store::Store& store, std::uint64_t epoch) {
-    if (epoch != m_epoch) {
-        m_lines = unitLines(store);
+const std::vector<UnitLine>& UnitsView::lines(const store::Store& store, std::uint64_t epoch, Lang lang) {
+    if (epoch != m_epoch || lang != m_lang) {
+        m_lines = unitLines(store, lang);
         m_epoch = epoch;
+        m_lang = lang;
     }
     return m_lines;
 }

@@ -3,6 +3,7 @@
 // roots, indented, with its level and lineage (merged into, formed from, valid
 // from/to: 2025's mergers of communes and provinces); one unit's fields in a form
 // that only an administrator may change (the server refuses anyone else).
+#include "messages.hpp"
 #include "row_form.hpp"
 
 #include "tdkt/store/store.hpp"
@@ -21,18 +22,19 @@ struct UnitLine {
 };
 
 /** The units from their roots, depth first by Vietnamese name. */
-std::vector<UnitLine> unitLines(const store::Store& store);
+std::vector<UnitLine> unitLines(const store::Store& store, Lang lang);
 
 class UnitsView {
 public:
-    /** Reads the tree again when `epoch` moved. */
-    const std::vector<UnitLine>& lines(const store::Store& store, std::uint64_t epoch);
+    /** Reads the tree again when `epoch` or the language moved. */
+    const std::vector<UnitLine>& lines(const store::Store& store, std::uint64_t epoch, Lang lang);
     /** Opens a unit's form; throws Error(NotFound). */
     void open(const store::Store& store, const std::string& id) { form.load(store, "units", id); }
     RowForm form;
 
 private:
     std::uint64_t m_epoch = 0;
+    Lang m_lang = Lang::Vi;
     std::vector<UnitLine> m_lines;
 };
 

@@ -58,7 +58,7 @@ int people(Context& ctx) {
 int person(Context& ctx) {
     const auto& id = ctx.args.need(1, "ID");
     app::PersonPage page;
-    page.load(ctx.store(), id);
+    page.load(ctx.store(), id, app::Lang::Vi);
     const auto& t = schema::registry().require("people");
     Json out{{"person", json::rowToJson(t, *ctx.store().get("people", id))}};
     out["awards"] = Json::array();
@@ -79,7 +79,7 @@ int person(Context& ctx) {
 
 int units(Context& ctx) {
     Json rows = Json::array();
-    for (const auto& u : app::unitLines(ctx.store()))
+    for (const auto& u : app::unitLines(ctx.store(), app::Lang::Vi))
         rows.push_back({{"id", u.id}, {"name", u.name}, {"depth", u.depth}, {"level", u.level}, {"code", u.code},
                         {"merged_into", u.mergedInto}, {"merged_from", u.mergedFrom}, {"valid_from", u.validFrom},
                         {"valid_to", u.validTo}, {"people", u.people}, {"dissolved", u.dissolved}});
@@ -92,7 +92,7 @@ int reference(Context& ctx) {
     if (catalog.rules().empty())
         throw Error(ErrorKind::NotFound, "no reference data in this database: run 'tdkt-cli --db PATH reference load'");
     Json awards = Json::array();
-    for (const auto& a : app::awardRuleLines(catalog, ctx.store())) {
+    for (const auto& a : app::awardRuleLines(catalog, ctx.store(), app::Lang::Vi)) {
         Json deciders = Json::array();
         for (const auto& d : a.deciders)
             deciders.push_back({{"levels", d.levels}, {"from", d.from}, {"to", d.to}, {"source", source(d.source)}});
@@ -117,7 +117,7 @@ int history(Context& ctx) {
     auto& store = ctx.store();
     const auto lines = app::historyLines(
         store, t.name, id,
-        [&store](const std::string& tb, const std::string& f, const Value& v) { return app::shownValueIn(store, tb, f, v); },
+        [&store](const std::string& tb, const std::string& f, const Value& v) { return app::shownValueIn(store, tb, f, v, app::Lang::Vi); },
         app::Lang::Vi);
     Json out = Json::array();
     for (const auto& l : lines)

@@ -11,7 +11,7 @@ namespace tdkt::ui {
 
 /** ca_nhan / tap_the / ho_gia_dinh by their labels; the kind picked this frame. */
 std::optional<std::string> nomineeKindCombo(const std::string& label, const std::string& kind,
-                                            app::Lang lang = app::Lang::Vi);
+                                            app::Lang lang);
 
 /**
  * A name field that lists the people of the user's units matching it (diacritics

@@ -18,7 +18,7 @@ constexpr std::array<const char*, 3> Results{"dat", "chua_dat", "khong_ap_dung"}
 std::string resultText(bool v, const std::string& code) {
     if (code.empty()) return tr(v, "Chưa đánh giá", "Not assessed");
     if (!v) return code == "dat" ? "Met" : code == "chua_dat" ? "Not met" : "Not applicable";
-    return app::enumLabel("checklist_items", "result", code);
+    return app::enumLabel("checklist_items", "result", code, app::Lang::Vi);
 }
 
 ImVec4 resultColour(const std::string& code) {

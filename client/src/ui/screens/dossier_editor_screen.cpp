@@ -5,6 +5,7 @@
 
 #include "ui/pickers.hpp"
 #include "ui/widgets.hpp"
+#include "app/finding_text.hpp"
 #include "app/labels.hpp"
 #include "tdkt/rules/finding.hpp"
 
@@ -49,7 +50,9 @@ void typedFields(app::Session& s, WindowState& w, app::DossierEditor& e) {
     }
 }
 
-void findingsPanel(const app::DossierEditor& e, bool v) {
+void findingsPanel(app::DossierEditor& e, app::Lang lang) {
+    const bool v = lang == app::Lang::Vi;
+    const std::string award = e.text("award_code");
     ImGui::TextUnformatted(tr(v, "Kết quả kiểm tra quy định", "Rule findings"));
     ImGui::Separator();
     ImGui::PushTextWrapPos(0);
@@ -61,8 +64,13 @@ void findingsPanel(const app::DossierEditor& e, bool v) {
         ImGui::TextColored(col, "%s", f.severity == rules::Severity::Block ? tr(v, "Chặn", "Blocks")
                                       : f.severity == rules::Severity::Warning ? tr(v, "Lưu ý", "Warning")
                                                                                : tr(v, "Thông tin", "Info"));
+        const auto text = app::findingText(f, award, lang);
+        if (!text.kind.empty()) {
+            ImGui::SameLine();
+            ImGui::TextColored(col, "· %s", text.kind.c_str());
+        }
         ImGui::SameLine();
-        ImGui::TextUnformatted(f.message.c_str());
+        ImGui::TextUnformatted(text.sentence.c_str());
         ImGui::TextDisabled("%s %s%s", f.source.document.c_str(), f.source.article.c_str(),
                             f.source.verified ? "" : tr(v, " (chưa kiểm chứng)", " (unverified)"));
     }
@@ -112,7 +120,7 @@ void drawDossierEditor(app::Session& s, WindowState& w) {
     ImGui::BeginChild("findings", ImVec2(0, 0), true); // what the dossier holds, then what the rules say of it
     drawComponentsChecklist(s, w);
     ImGui::Separator();
-    findingsPanel(*e, v);
+    findingsPanel(*e, s.lang);
     ImGui::EndChild();
 }
 } // namespace tdkt::ui

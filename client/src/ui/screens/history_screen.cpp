@@ -42,13 +42,14 @@ void drawHistory(app::Session& s, WindowState& w) {
                                              ImGuiTableFlags_ScrollY))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Thời gian", "When"), ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
-    ImGui::TableSetupColumn(tr(v, "Người sửa", "Who"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr(v, "Thiết bị", "Device"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr(v, "Trường", "Field"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Giá trị cũ", "Before"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Giá trị mới", "After"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Kết quả", "Outcome"), ImGuiTableColumnFlags_WidthStretch, 2);
+    const auto columns = app::historyColumns(s.lang);
+    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
+    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(h.lines.size()));

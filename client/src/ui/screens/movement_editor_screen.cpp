@@ -19,7 +19,7 @@ namespace {
 void enumCell(app::Session& s, WindowState& w, app::RowDraft& row, const std::string& field, bool editable) {
     const auto* fd = schema::registry().require(row.table()).field(field);
     const std::string code = row.stored(field);
-    const std::string shown = code.empty() ? "—" : app::enumLabel(row.table(), field, code);
+    const std::string shown = code.empty() ? "—" : app::enumLabel(row.table(), field, code, s.lang);
     if (!editable) {
         wrapped(shown);
         return;
@@ -28,9 +28,9 @@ void enumCell(app::Session& s, WindowState& w, app::RowDraft& row, const std::st
     std::size_t selected = 0;
     for (const auto& v : fd->values) {
         if (v.code == code) selected = items.size();
-        items.push_back(v.label);
+        items.push_back(app::labelIn(v.label, s.lang));
     }
-    if (auto i = combo("##" + fd->label, shown, items, selected))
+    if (auto i = combo("##" + app::labelIn(fd->label, s.lang), shown, items, selected))
         w.movement.message = s.movements.pick(s, row, field, *i == 0 ? std::string() : fd->values[*i - 1].code);
 }
 
@@ -49,30 +49,30 @@ void movementFields(app::Session& s, WindowState& w, app::RowDraft& m, bool edit
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     const bool v = isVi(s);
     auto typed = [&](const char* field, const char* hint = nullptr) {
-        const std::string label = app::fieldLabel("movements", field);
+        const std::string label = app::fieldLabel("movements", field, s.lang);
         fieldRow(label);
         movementCell(s, w, m, field, "##" + label, editable, hint);
     };
     typed("title");
     typed("plan_number", "12/KH-UBND");
     typed("plan_date", tr(v, "ngày/tháng/năm", "day/month/year"));
-    fieldRow(app::fieldLabel("movements", "launch_level"));
+    fieldRow(app::fieldLabel("movements", "launch_level", s.lang));
     enumCell(s, w, m, "launch_level", editable);
-    fieldRow(app::fieldLabel("movements", "unit_id"));
+    fieldRow(app::fieldLabel("movements", "unit_id", s.lang));
     const std::string unit = m.stored("unit_id");
     if (!editable) {
         wrapped(s.shownValue("movements", "unit_id", Value{unit}));
-    } else if (auto u = unitCombo(s, "##" + app::fieldLabel("movements", "unit_id"), unit)) {
+    } else if (auto u = unitCombo(s, "##" + app::fieldLabel("movements", "unit_id", s.lang), unit)) {
         w.movement.message = s.movements.pick(s, m, "unit_id", u->id);
     }
     typed("period_from", tr(v, "ngày/tháng/năm", "day/month/year"));
     typed("period_to", tr(v, "ngày/tháng/năm", "day/month/year"));
-    fieldRow(app::fieldLabel("movements", "method"));
+    fieldRow(app::fieldLabel("movements", "method", s.lang));
     enumCell(s, w, m, "method", editable);
-    fieldRow(app::fieldLabel("movements", "status"));
+    fieldRow(app::fieldLabel("movements", "status", s.lang));
     enumCell(s, w, m, "status", editable);
     ImGui::EndTable();
-    const std::string caption = app::fieldLabel("movements", "description");
+    const std::string caption = app::fieldLabel("movements", "description", s.lang);
     if (!editable) {
         ImGui::TextDisabled("%s", caption.c_str());
         wrapped(m.text("description"));

@@ -39,7 +39,7 @@ void filters(app::Session& s, MovementUi& m, bool v) {
     std::size_t selected = 0;
     for (const char* c : Statuses) {
         if (f.status == c) selected = items.size();
-        items.push_back(app::enumLabel("movements", "status", c));
+        items.push_back(app::enumLabel("movements", "status", c, s.lang));
     }
     if (auto i = combo(tr(v, "Trạng thái", "Status"), items[selected], items, selected))
         f.status = *i == 0 ? std::string() : Statuses[*i - 1];
@@ -78,13 +78,14 @@ void rows(app::Session& s, WindowState& w, bool v) {
     if (!ImGui::BeginTable("movements", 7, flags)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Tên phong trào", "Movement"), ImGuiTableColumnFlags_WidthStretch, 5);
-    ImGui::TableSetupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn(tr(v, "Cấp phát động", "Level"), ImGuiTableColumnFlags_WidthFixed, em * 5);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(tr(v, "Thời gian", "Period"), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
-    ImGui::TableSetupColumn(tr(v, "Hình thức", "Method"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    const auto columns = app::movementColumns(s.lang);
+    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch, 5);
+    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed, em * 5);
+    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
+    ImGui::TableSetupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(list.count()));

@@ -185,7 +185,7 @@ void drawModelExamples(app::Session& s, WindowState& w, app::MovementEditor& e) 
             ImGui::TableNextRow();
             ImGui::PushID(x.id().c_str());
             cell(s, w, x, "name", numbered(tr(v, "Điển hình", "Example"), i), editable);
-            textCell(app::enumLabel("model_examples", "nominee_kind", x.stored("nominee_kind")));
+            textCell(app::enumLabel("model_examples", "nominee_kind", x.stored("nominee_kind"), s.lang));
             cell(s, w, x, "year", numbered(tr(v, "Năm điển hình", "Example year"), i), editable);
             cell(s, w, x, "achievement", numbered(tr(v, "Thành tích", "Achievement"), i), editable);
             const bool gone = deleteCell(s, w, x, editable, i);
@@ -196,7 +196,7 @@ void drawModelExamples(app::Session& s, WindowState& w, app::MovementEditor& e) 
     }
     auto& n = w.movement.example;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    if (auto k = nomineeKindCombo(std::string("##") + tr(v, "Đối tượng điển hình", "Example kind"), n.nomineeKind))
+    if (auto k = nomineeKindCombo(std::string("##") + tr(v, "Đối tượng điển hình", "Example kind"), n.nomineeKind, s.lang))
         n.nomineeKind = *k;
     newInput(tr(v, "Tên điển hình mới", "New model example"), n.name, 12);
     newInput(tr(v, "Năm điển hình mới", "New example year"), n.year, 3.5f, tr(v, "Năm", "Year"));

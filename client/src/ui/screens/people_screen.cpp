@@ -50,10 +50,11 @@ void drawPeople(app::Session& s, WindowState& w) {
                                   ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("people", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Họ và tên", "Full name"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Chức vụ", "Position"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Lãnh đạo", "Leader"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 3);
+    const auto columns = app::peopleColumns(s.lang);
+    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
+    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(list.count()));

@@ -27,21 +27,22 @@ void fields(app::Session& s, WindowState& w, bool v, bool locked) {
     auto& form = s.records.person.form;
     if (locked) ImGui::BeginDisabled();
     for (const char* f : Typed) {
-        const std::string label = app::fieldLabel("people", f) + "##" + f;
+        const std::string label = app::fieldLabel("people", f, s.lang) + "##" + f;
         if (input(label, form.text(f), w.records.typedAt[std::string("people.") + f]))
             w.records.message = s.records.commitPerson(s, f);
         if (const auto* err = form.error(f)) errorText(err->c_str());
     }
-    const std::vector<std::string> genders{"—", app::enumLabel("people", "gender", "nam"), app::enumLabel("people", "gender", "nu")};
+    const std::vector<std::string> genders{"—", app::enumLabel("people", "gender", "nam", s.lang),
+                                            app::enumLabel("people", "gender", "nu", s.lang)};
     const std::size_t g = form.text("gender") == "nam" ? 1 : form.text("gender") == "nu" ? 2 : 0;
-    if (auto pick = combo(app::fieldLabel("people", "gender") + "##gender", genders[g], genders, g); pick && *pick != g)
+    if (auto pick = combo(app::fieldLabel("people", "gender", s.lang) + "##gender", genders[g], genders, g); pick && *pick != g)
         w.records.message = s.records.setPerson(s, {{"gender", *pick == 0 ? Value{} : Value{std::string(*pick == 1 ? "nam" : "nu")}}});
     for (const char* f : {"is_leader", "is_frontline"}) {
         bool on = form.text(f) == "1";
-        if (checkbox(app::fieldLabel("people", f), on))
+        if (checkbox(app::fieldLabel("people", f, s.lang), on))
             w.records.message = s.records.setPerson(s, {{f, std::int64_t{on ? 1 : 0}}});
     }
-    if (auto u = unitCombo(s, app::fieldLabel("people", "unit_id") + "##personunit", form.text("unit_id")))
+    if (auto u = unitCombo(s, app::fieldLabel("people", "unit_id", s.lang) + "##personunit", form.text("unit_id")))
         w.records.message = s.records.setPerson(s, {{"unit_id", u->id}});
     if (locked) ImGui::EndDisabled();
     (void)v;
@@ -127,7 +128,7 @@ void drawPerson(app::Session& s, WindowState& w) {
         w.screen = Screen::People;
         return;
     }
-    page.refresh(s.store(), s.epoch("award_history") + s.epoch("evaluations") + s.epoch("dossiers"));
+    page.refresh(s.store(), s.epoch("award_history") + s.epoch("evaluations") + s.epoch("dossiers"), s.lang);
     const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (button(tr(v, "< Danh sách", "< List")) || (!popupOpen && shortcut(Shortcut::Close))) {
         commitTyped(s, w); // what is typed is kept, not lost with the page

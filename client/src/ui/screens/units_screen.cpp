@@ -50,12 +50,12 @@ void tree(app::Session& s, WindowState& w, bool v) {
     ImGui::EndTable();
 }
 
-void lineage(const app::UnitLine& l, bool v) {
+void lineage(const app::UnitLine& l, bool v, app::Lang lang) {
     if (l.mergedInto.empty() && l.mergedFrom.empty() && l.validFrom.empty() && l.validTo.empty()) return;
     sectionTitle(tr(v, "Quá trình hình thành", "Lineage"));
     ImGui::PushTextWrapPos(0);
-    if (!l.mergedFrom.empty()) ImGui::Text("%s: %s", app::fieldLabel("units", "merged_from").c_str(), l.mergedFrom.c_str());
-    if (!l.mergedInto.empty()) ImGui::Text("%s: %s", app::fieldLabel("units", "merged_into_id").c_str(), l.mergedInto.c_str());
+    if (!l.mergedFrom.empty()) ImGui::Text("%s: %s", app::fieldLabel("units", "merged_from", lang).c_str(), l.mergedFrom.c_str());
+    if (!l.mergedInto.empty()) ImGui::Text("%s: %s", app::fieldLabel("units", "merged_into_id", lang).c_str(), l.mergedInto.c_str());
     if (!l.validFrom.empty() || !l.validTo.empty())
         ImGui::Text("%s %s — %s", tr(v, "Hiệu lực:", "Valid:"), l.validFrom.empty() ? "…" : l.validFrom.c_str(),
                     l.validTo.empty() ? tr(v, "nay", "now") : l.validTo.c_str());
@@ -80,15 +80,16 @@ void details(app::Session& s, WindowState& w, bool v) {
     if (!locked.empty()) ImGui::BeginDisabled();
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 11);
     for (const char* f : Typed) {
-        if (input(app::fieldLabel("units", f) + "##unit." + f, form.text(f), w.records.typedAt[std::string("units.") + f]))
+        if (input(app::fieldLabel("units", f, s.lang) + "##unit." + f, form.text(f), w.records.typedAt[std::string("units.") + f]))
             w.records.message = s.records.commitUnit(s, f);
         if (const auto* err = form.error(f)) errorText(err->c_str());
     }
-    ImGui::Text("%s: %s", app::fieldLabel("units", "level").c_str(), app::enumLabel("units", "level", form.saved("level")).c_str());
+    ImGui::Text("%s: %s", app::fieldLabel("units", "level", s.lang).c_str(),
+                app::enumLabel("units", "level", form.saved("level"), s.lang).c_str());
     ImGui::PopItemWidth();
     if (!locked.empty()) ImGui::EndDisabled();
     for (const auto& l : s.records.unitLines(s))
-        if (l.id == form.id()) lineage(l, v);
+        if (l.id == form.id()) lineage(l, v, s.lang);
 }
 
 } // namespace
