@@ -35,6 +35,14 @@ std::string shownValueIn(const store::Store& store, const std::string& table, co
 std::vector<HistoryLine> historyLines(const store::Store& store, const std::string& table, const std::string& id,
                                       const ValueNamer& shown, Lang lang);
 
+/** The history table's columns a header click sorts (issue 17): when, who, device, field; the others do not. */
+inline constexpr std::size_t HistorySortColumns = 4;
+/**
+ * The order to show `lines` in, sorted by column `column` (0 when, 1 who, 2 device,
+ * 3 field; names in Vietnamese order), ties by time; a column that does not sort: by time.
+ */
+std::vector<std::size_t> historyOrder(const std::vector<HistoryLine>& lines, std::size_t column, bool descending);
+
 /** What the history screen shows: the record it is of, its title, the lines. */
 struct HistoryView {
     std::string table, id, title, tableLabel;
