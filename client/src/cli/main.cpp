@@ -57,11 +57,11 @@ constexpr Command Commands[] = {
      "inspection templates|plan|team|target|checklist|item|finding|recommend|conclude|publish|follow-up|submit|report ..."},
     // records (issue 17): what the people, units, reference and history screens show
     {"records", runRecordsCommand,
-     "records people [--unit U] [--search TEXT] [--by-given-name] [--limit N] | records person ID | records units | "
+     "records people [--unit U] [--search TEXT] [--by-given-name] [--sort FIELD[:desc]] [--limit N] | records person ID | records units | "
      "records reference | records history TABLE ID"},
     // movements (issue 17)
     {"movement", runMovementCommand,
-     "movement list [--year Y] [--unit U] [--status S] [--text WORDS] | movement set TABLE ID FIELD TEXT [--lang vi|en]"},
+     "movement list [--year Y] [--unit U] [--status S] [--text WORDS] [--sort FIELD[:desc]] | movement set TABLE ID FIELD TEXT [--lang vi|en]"},
 };
 
 // Options that take no value, for every command.
