@@ -165,6 +165,7 @@ int main(int argc, char** argv) try {
         ImGui::NewFrame();
         const auto before = sc.current();
         ui::drawWindow(session, state);
+        sc.endFrame(); // an `order A < B` checked against the rows just drawn
         ImGui::Render();
         int w = 0, h = 0;
         glfwGetFramebufferSize(win, &w, &h);

@@ -1,6 +1,7 @@
 #include "dossier_list.hpp"
 
 #include "labels.hpp"
+#include "table_sort.hpp"
 
 namespace tdkt::app {
 
@@ -14,6 +15,7 @@ store::PageQuery dossierQuery(const DossierFilter& f) {
     q.text = f.text;
     q.sortField = f.sortField;
     q.descending = f.descending;
+    q.textOrder = sortTextOrder(dossierSortColumns(), f.sortField); // a name: Đ after D
     q.columns = {"nominee_name", "award_code", "year", "status", "unit_id"};
     return q;
 }

@@ -3,8 +3,10 @@
 #include "labels.hpp"
 
 #include "tdkt/core/ids.hpp"
+#include "tdkt/core/vi_collate.hpp"
 #include "tdkt/schema/schema.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -99,6 +101,23 @@ std::vector<HistoryLine> historyLines(const store::Store& store, const std::stri
         out.push_back(std::move(l));
     }
     return out;
+}
+
+std::vector<std::size_t> historyOrder(const std::vector<HistoryLine>& lines, std::size_t column, bool descending) {
+    std::vector<std::size_t> order(lines.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto key = [&](const HistoryLine& l) -> const std::string& {
+        return column == 1 ? l.author : column == 2 ? l.device : l.fieldLabel;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto &x = lines[a], &y = lines[b];
+        int c = 0;
+        if (column >= 1 && column < HistorySortColumns) c = compareVietnamese(key(x), key(y));
+        if (c == 0) c = x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : 0;
+        if (c == 0) c = a < b ? -1 : a > b; // the same stamp: as the store listed them
+        return descending ? c > 0 : c < 0;
+    });
+    return order;
 }
 
 } // namespace tdkt::app

@@ -37,6 +37,13 @@ std::vector<HistoryLine> historyLines(const store::Store& store, const std::stri
 
 /** The history table's column headers: when, who, device, field, before, after, outcome. */
 std::vector<std::string> historyColumns(Lang lang);
+/** The history table's columns a header click sorts (issue 17): when, who, device, field; the others do not. */
+inline constexpr std::size_t HistorySortColumns = 4;
+/**
+ * The order to show `lines` in, sorted by column `column` (0 when, 1 who, 2 device,
+ * 3 field; names in Vietnamese order), ties by time; a column that does not sort: by time.
+ */
+std::vector<std::size_t> historyOrder(const std::vector<HistoryLine>& lines, std::size_t column, bool descending);
 
 /** What the history screen shows: the record it is of, its title, the lines. */
 struct HistoryView {

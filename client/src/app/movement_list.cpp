@@ -1,6 +1,7 @@
 #include "movement_list.hpp"
 
 #include "labels.hpp"
+#include "table_sort.hpp"
 #include "typed_value.hpp"
 
 #include "tdkt/store/row_values.hpp"
@@ -27,6 +28,7 @@ store::PageQuery movementQuery(const MovementFilter& f) {
     q.text = f.text;
     q.sortField = f.sortField;
     q.descending = f.descending;
+    q.textOrder = sortTextOrder(movementSortColumns(), f.sortField);
     q.columns = {"title", "unit_id", "launch_level", "plan_number", "plan_date",
                  "period_from", "period_to", "method", "status"};
     return q;

@@ -1,6 +1,7 @@
 #include "people_list.hpp"
 
 #include "labels.hpp"
+#include "table_sort.hpp"
 
 namespace tdkt::app {
 
@@ -9,8 +10,10 @@ store::PageQuery peopleQuery(const PeopleFilter& f) {
     q.table = "people";
     q.unitSubtree = f.unit;
     q.text = f.text;
-    q.sortField = "full_name";
-    q.textOrder = f.byGivenName ? store::TextOrder::GivenName : store::TextOrder::Vietnamese;
+    q.sortField = f.sortField;
+    q.descending = f.descending;
+    q.textOrder = sortTextOrder(peopleSortColumns(), f.sortField);
+    if (f.sortField == "full_name" && f.byGivenName) q.textOrder = store::TextOrder::GivenName;
     q.columns = {"full_name", "position", "is_leader", "unit_id"};
     return q;
 }
@@ -60,7 +63,8 @@ void PeopleList::load(const store::Store& store, std::size_t page) {
         row.unitId = text("unit_id");
         row.unit = unitName(store, row.unitId);
         row.leader = text("is_leader") == "1";
-        if (auto s = r.fields.find("full_name"); s != r.fields.end()) row.sortValue = s->second;
+        if (m_filter.sortField == "id") row.sortValue = r.id;
+        else if (auto s = r.fields.find(m_filter.sortField); s != r.fields.end()) row.sortValue = s->second;
         rows.push_back(std::move(row));
     }
     m_pages[page] = std::move(rows);

@@ -18,7 +18,9 @@ namespace tdkt::app {
 struct PeopleFilter {
     std::string unit; // this unit and every unit below it ("": any)
     std::string text; // diacritics-insensitive words (name, position)
-    bool byGivenName = false;
+    bool byGivenName = false; // a full-name sort: given name first
+    std::string sortField = "full_name";
+    bool descending = false;
 
     bool operator==(const PeopleFilter&) const = default;
 };

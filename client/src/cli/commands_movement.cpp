@@ -3,6 +3,7 @@
 
 #include "app/movement_list.hpp"
 #include "app/row_draft.hpp"
+#include "app/table_sort.hpp"
 
 #include "tdkt/core/error.hpp"
 #include "tdkt/json/row_json.hpp"
@@ -38,6 +39,13 @@ int list(store::Store& s, const Args& a, std::ostream& out) {
     f.unit = a.option("--unit").value_or("");
     f.status = a.option("--status").value_or("");
     f.text = a.option("--text").value_or("");
+    if (auto sort = a.option("--sort")) { // FIELD[:asc|desc], a column of the list screen
+        std::string field;
+        bool desc = false;
+        if (!app::parseSortSpec(*sort, field, desc) || !app::sortByField(f, field, desc))
+            throw Error(ErrorKind::Invalid, "--sort expects FIELD[:asc|desc] with FIELD one of title, plan_date, "
+                                            "launch_level, unit_id, period_from, method, status; got \"" + *sort + "\"");
+    }
     app::MovementList l;
     l.refresh(s, f, 1, app::Lang::Vi);
     const auto limit = static_cast<std::size_t>(whole(a, "--limit", 100));

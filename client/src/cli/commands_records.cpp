@@ -7,6 +7,7 @@
 #include "app/people_list.hpp"
 #include "app/person_page.hpp"
 #include "app/reference_view.hpp"
+#include "app/table_sort.hpp"
 #include "app/units_view.hpp"
 
 #include "tdkt/core/error.hpp"
@@ -35,12 +36,19 @@ std::size_t limitOf(const Context& ctx, std::size_t fallback) {
     return n;
 }
 
-// people [--unit U] [--search TEXT] [--by-given-name] [--limit N]: the list as the screen pages it.
+// people [--unit U] [--search TEXT] [--by-given-name] [--sort FIELD[:desc]] [--limit N]: the list as the screen pages it.
 int people(Context& ctx) {
     app::PeopleFilter f;
     f.unit = ctx.args.option("--unit").value_or("");
     f.text = ctx.args.option("--search").value_or("");
     f.byGivenName = ctx.args.flag("--by-given-name");
+    if (auto sort = ctx.args.option("--sort")) { // FIELD[:asc|desc], a column of the people screen
+        std::string field;
+        bool desc = false;
+        if (!app::parseSortSpec(*sort, field, desc) || !app::sortByField(f, field, desc))
+            throw Error(ErrorKind::Invalid, "--sort expects FIELD[:asc|desc] with FIELD one of full_name, position, "
+                                            "is_leader, unit_id; got \"" + *sort + "\"");
+    }
     app::PeopleList list;
     list.refresh(ctx.store(), f, 1);
     const std::size_t n = std::min(list.count(), limitOf(ctx, 1000));

@@ -58,11 +58,11 @@ constexpr Command Commands[] = {
      "inspection templates|plan|team|target|checklist|item|finding|recommend|conclude|publish|follow-up|submit|report ..."},
     // records (issue 17): what the people, units, reference and history screens show
     {"records", runRecordsCommand,
-     "records people [--unit U] [--search TEXT] [--by-given-name] [--limit N] | records person ID | records units | "
+     "records people [--unit U] [--search TEXT] [--by-given-name] [--sort FIELD[:desc]] [--limit N] | records person ID | records units | "
      "records reference | records history TABLE ID"},
     // movements (issue 17)
     {"movement", runMovementCommand,
-     "movement list [--year Y] [--unit U] [--status S] [--text WORDS] | movement set TABLE ID FIELD TEXT [--lang vi|en]"},
+     "movement list [--year Y] [--unit U] [--status S] [--text WORDS] [--sort FIELD[:desc]] | movement set TABLE ID FIELD TEXT [--lang vi|en]"},
     // higher (issue 17): the dossier editor's status steps
     {"dossier", runDossierCommand,
      "dossier steps ID | dossier step ID submit|receive|return|vote|approve|not-approve|record [--reason T] "

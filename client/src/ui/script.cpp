@@ -37,6 +37,11 @@ Script Script::load(const std::filesystem::path& file) {
             if (eq == std::string::npos) throw std::runtime_error(a.verb + " needs LABEL = TEXT: " + line);
             a.label = trim(rest.substr(0, eq));
             a.text = rest.substr(eq + 3);
+        } else if (a.verb == "order") {
+            const auto lt = rest.find(" < ");
+            if (lt == std::string::npos) throw std::runtime_error("order needs A < B: " + line);
+            a.label = trim(rest.substr(0, lt));
+            a.text = trim(rest.substr(lt + 3));
         } else if (a.verb == "wait") {
             a.frames = std::stoi(rest);
         } else if (a.verb == "click" || a.verb == "screen" || a.verb == "shot" || a.verb == "waitsync" ||
@@ -48,6 +53,18 @@ Script Script::load(const std::filesystem::path& file) {
         s.m_actions.push_back(std::move(a));
     }
     return s;
+}
+
+void Script::saw(const std::string& label, float y) {
+    if (auto* a = current(); a && a->verb == "order") m_rows.try_emplace(label, y);
+}
+
+void Script::endFrame() {
+    if (auto* a = current(); a && a->verb == "order") {
+        auto above = m_rows.find(a->label), below = m_rows.find(a->text);
+        if (above != m_rows.end() && below != m_rows.end() && above->second < below->second) done();
+    }
+    m_rows.clear();
 }
 
 } // namespace tdkt::ui

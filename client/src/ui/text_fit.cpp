@@ -23,6 +23,7 @@ std::string ellipsised(const std::string& text, float width) {
 bool rowLink(const std::string& text, const std::string& id) {
     const std::string shown = ellipsised(text, ImGui::GetContentRegionAvail().x);
     bool clicked = ImGui::Selectable((shown + "##" + id).c_str(), false);
+    script().saw(text, ImGui::GetItemRectMin().y);
     if (shown != text && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);

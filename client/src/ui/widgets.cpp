@@ -72,6 +72,7 @@ void noticeText(const char* text) {
 
 bool selectable(const std::string& label, bool selected) {
     bool picked = ImGui::Selectable(label.c_str(), selected);
+    script().saw(visible(label), ImGui::GetItemRectMin().y);
     if (scripted("click", label)) {
         script().done();
         picked = true;

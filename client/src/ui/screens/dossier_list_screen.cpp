@@ -1,6 +1,7 @@
 #include "screens.hpp"
 
 #include "ui/pickers.hpp"
+#include "ui/table_sort.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
@@ -125,14 +126,18 @@ void drawDossierList(app::Session& s, WindowState& w) {
     }
     if (list.error) errorText(app::describeError(list.error, s.lang).sentence.c_str());
     if (ImGui::BeginTable("dossiers", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable |
-                                             ImGuiTableFlags_ScrollY)) {
+                                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(v, "Người / tập thể", "Nominee"), ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn(tr(v, "Danh hiệu", "Award"), ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
-        ImGui::TableSetupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableHeadersRow();
+        const auto cols = app::dossierSortColumns();
+        auto flags = [&](int c) { return sortFlags(cols, c, s.filter.sortField, s.filter.descending); };
+        ImGui::TableSetupColumn(tr(v, "Người / tập thể", "Nominee"), ImGuiTableColumnFlags_WidthStretch | flags(0), 3);
+        ImGui::TableSetupColumn(tr(v, "Danh hiệu", "Award"), ImGuiTableColumnFlags_WidthStretch | flags(1), 3);
+        // Wide enough for "Năm" and the sort arrow.
+        ImGui::TableSetupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed | flags(2), ImGui::GetFontSize() * 4);
+        ImGui::TableSetupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch | flags(3), 2);
+        ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch | flags(4), 2);
+        // A header clicked: the list's query sorts by it from the next frame on.
+        if (auto sort = sortableHeadersRow()) app::sortBy(s.filter, static_cast<std::size_t>(sort->column), sort->descending);
         ImGuiListClipper clip;
         clip.Begin(static_cast<int>(list.count()));
         while (clip.Step())

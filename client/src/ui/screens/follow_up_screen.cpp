@@ -1,8 +1,11 @@
 // Theo dõi kiến nghị: every recommendation of every plan, what is overdue first,
-// and its follow-up status set in place.
+// and its follow-up status set in place; a header click sorts it (by due date, say),
+// a third click goes back to overdue first.
 #include "screens.hpp"
 
+#include "ui/table_sort.hpp"
 #include "ui/widgets.hpp"
+#include "app/board_sort.hpp"
 #include "app/labels.hpp"
 
 #include <imgui.h>
@@ -13,7 +16,7 @@ void drawFollowUp(app::Session& s, WindowState& w) {
     const bool v = isVi(s);
     auto& u = w.inspection;
     const float em = ImGui::GetFontSize();
-    const auto rows = app::followUpBoard(s.store(), app::todayIso());
+    auto rows = app::followUpBoard(s.store(), app::todayIso());
     std::size_t overdue = 0;
     for (const auto& r : rows) overdue += r.overdueDays > 0;
     ImGui::Text("%zu %s, ", rows.size(), tr(v, "kiến nghị", "recommendations"));
@@ -22,17 +25,20 @@ void drawFollowUp(app::Session& s, WindowState& w) {
                        tr(v, "quá hạn", "overdue"));
     ImGui::SameLine();
     ImGui::Checkbox(tr(v, "Chỉ hiện quá hạn", "Overdue only"), &u.overdueOnly);
-    if (!ImGui::BeginTable("board", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY,
+    if (!ImGui::BeginTable("board", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                                           ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate,
                            ImVec2(0, w.message.empty() ? 0 : -em * 2.5f)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch, 4);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
-    ImGui::TableSetupColumn(tr(v, "Quá hạn", "Overdue"), ImGuiTableColumnFlags_WidthFixed, em * 5);
-    ImGui::TableSetupColumn(tr(v, "Tình hình thực hiện", "Follow-up"), ImGuiTableColumnFlags_WidthFixed, em * 10);
-    ImGui::TableHeadersRow();
+    auto sf = [](std::size_t c) { return app::followUpSorts(c) ? ImGuiTableColumnFlags_None : ImGuiTableColumnFlags_NoSort; };
+    ImGui::TableSetupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch | sf(0), 3);
+    ImGui::TableSetupColumn(tr(v, "Kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch | sf(1), 4);
+    ImGui::TableSetupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch | sf(2), 2);
+    ImGui::TableSetupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed | sf(3), em * 6.5f);
+    ImGui::TableSetupColumn(tr(v, "Quá hạn", "Overdue"), ImGuiTableColumnFlags_WidthFixed | sf(4), em * 6);
+    ImGui::TableSetupColumn(tr(v, "Tình hình thực hiện", "Follow-up"), ImGuiTableColumnFlags_WidthFixed | sf(5), em * 11);
+    // No header sorted (the tristate's third click): the board's order, overdue first.
+    if (auto sort = sortedHeadersRow(); sort.column >= 0) app::sortFollowUp(rows, static_cast<std::size_t>(sort.column), sort.descending);
     for (const auto& r : rows) {
         if (u.overdueOnly && r.overdueDays == 0) continue;
         ImGui::PushID(r.id.c_str());

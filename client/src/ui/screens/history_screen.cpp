@@ -1,12 +1,15 @@
-// The history of one record (lịch sử), newest first: when (local time), who, on
+// The history of one record (lịch sử), newest first (a header click sorts by time, who, device or field): when (local time), who, on
 // which device, the field by its label, the value before and after as a person
 // reads them, and whether the change holds or lost to a concurrent edit.
 #include "screens.hpp"
 
 #include "ui/ellipsis.hpp"
+#include "ui/table_sort.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace tdkt::ui {
 
@@ -39,23 +42,27 @@ void drawHistory(app::Session& s, WindowState& w) {
     }
     const float em = ImGui::GetFontSize();
     if (!ImGui::BeginTable("history", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable |
-                                             ImGuiTableFlags_ScrollY))
+                                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const auto columns = app::historyColumns(s.lang);
-    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
+    constexpr auto NoSort = ImGuiTableColumnFlags_NoSort;
+    // Newest first until a header is clicked (when, who, device or field sort).
+    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                                                            ImGuiTableColumnFlags_PreferSortDescending, em * 8.5f);
     ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableHeadersRow();
+    ImGui::TableSetupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
+    ImGui::TableSetupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
+    ImGui::TableSetupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
+    const auto sort = sortedHeadersRow();
+    const auto order = app::historyOrder(h.lines, static_cast<std::size_t>(std::max(sort.column, 0)), sort.descending);
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(h.lines.size()));
     while (clip.Step())
         for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-            const auto& l = h.lines[h.lines.size() - 1 - static_cast<std::size_t>(i)]; // newest first
+            const auto& l = h.lines[order[static_cast<std::size_t>(i)]];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(l.when.c_str());

@@ -4,6 +4,7 @@
 
 #include "ui/pickers.hpp"
 #include "ui/text_fit.hpp"
+#include "ui/table_sort.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
@@ -74,19 +75,23 @@ void rows(app::Session& s, WindowState& w, bool v) {
     auto& list = s.movements.list;
     ImGui::Text("%zu %s", list.count(), tr(v, "phong trào", "movements"));
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable |
-                                      ImGuiTableFlags_ScrollY;
+                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable;
     if (!ImGui::BeginTable("movements", 7, flags)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     const auto columns = app::movementColumns(s.lang);
-    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch, 5);
-    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed, em * 5);
-    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
-    ImGui::TableSetupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableHeadersRow();
+    auto& f = s.movements.filter;
+    const auto cols = app::movementSortColumns();
+    auto sf = [&](int c) { return sortFlags(cols, c, f.sortField, f.descending); };
+    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(0), 5);
+    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(1), 2.4f);
+    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(2), em * 5);
+    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(3), 1.6f);
+    ImGui::TableSetupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(4), em * 10.5f);
+    ImGui::TableSetupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(5), 1.4f);
+    ImGui::TableSetupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(6), 1.6f);
+    // A header clicked: the list's query sorts by it from the next frame on.
+    if (auto sort = sortableHeadersRow()) app::sortBy(f, static_cast<std::size_t>(sort->column), sort->descending);
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(list.count()));
     while (clip.Step())

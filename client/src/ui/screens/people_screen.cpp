@@ -5,6 +5,7 @@
 
 #include "ui/ellipsis.hpp"
 #include "ui/pickers.hpp"
+#include "ui/table_sort.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -47,15 +48,19 @@ void drawPeople(app::Session& s, WindowState& w) {
     auto& list = s.records.people(s);
     ImGui::Text("%zu %s", list.count(), tr(v, "người", "people"));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_ScrollY;
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable;
     if (!ImGui::BeginTable("people", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const auto columns = app::peopleColumns(s.lang);
-    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
-    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableHeadersRow();
+    auto& f = s.records.peopleFilter;
+    const auto cols = app::peopleSortColumns();
+    auto sf = [&](int c) { return sortFlags(cols, c, f.sortField, f.descending); };
+    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(0), 3);
+    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(1), 3);
+    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(2), ImGui::GetFontSize() * 5.5f);
+    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(3), 3);
+    // A header clicked: the list's query sorts by it from the next frame on.
+    if (auto sort = sortableHeadersRow()) app::sortBy(f, static_cast<std::size_t>(sort->column), sort->descending);
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(list.count()));
     while (clip.Step())
