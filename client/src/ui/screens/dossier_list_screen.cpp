@@ -1,5 +1,6 @@
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/pickers.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
@@ -127,11 +128,11 @@ void drawDossierList(app::Session& s, WindowState& w) {
     if (ImGui::BeginTable("dossiers", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable |
                                              ImGuiTableFlags_ScrollY)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(v, "Người / tập thể", "Nominee"), ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn(tr(v, "Danh hiệu", "Award"), ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
-        ImGui::TableSetupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 2);
+        setupColumn(tr(v, "Người / tập thể", "Nominee"), ImGuiTableColumnFlags_WidthStretch, 3);
+        setupColumn(tr(v, "Danh hiệu", "Award"), ImGuiTableColumnFlags_WidthStretch, 3);
+        setupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+        setupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch, 2);
+        setupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 2);
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;
         clip.Begin(static_cast<int>(list.count()));

@@ -2,6 +2,7 @@
 // and its follow-up status set in place.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
@@ -26,12 +27,12 @@ void drawFollowUp(app::Session& s, WindowState& w) {
                            ImVec2(0, w.message.empty() ? 0 : -em * 2.5f)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch, 4);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
-    ImGui::TableSetupColumn(tr(v, "Quá hạn", "Overdue"), ImGuiTableColumnFlags_WidthFixed, em * 5);
-    ImGui::TableSetupColumn(tr(v, "Tình hình thực hiện", "Follow-up"), ImGuiTableColumnFlags_WidthFixed, em * 10);
+    setupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch, 4);
+    setupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+    setupColumn(tr(v, "Quá hạn", "Overdue"), ImGuiTableColumnFlags_WidthFixed, em * 5);
+    setupColumn(tr(v, "Tình hình thực hiện", "Follow-up"), ImGuiTableColumnFlags_WidthFixed, em * 10);
     ImGui::TableHeadersRow();
     for (const auto& r : rows) {
         if (u.overdueOnly && r.overdueDays == 0) continue;

@@ -3,6 +3,7 @@
 // reads them, and whether the change holds or lost to a concurrent edit.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/ellipsis.hpp"
 #include "ui/widgets.hpp"
 
@@ -42,13 +43,13 @@ void drawHistory(app::Session& s, WindowState& w) {
                                              ImGuiTableFlags_ScrollY))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Thời gian", "When"), ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
-    ImGui::TableSetupColumn(tr(v, "Người sửa", "Who"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr(v, "Thiết bị", "Device"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr(v, "Trường", "Field"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Giá trị cũ", "Before"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Giá trị mới", "After"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Kết quả", "Outcome"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Thời gian", "When"), ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
+    setupColumn(tr(v, "Người sửa", "Who"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    setupColumn(tr(v, "Thiết bị", "Device"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    setupColumn(tr(v, "Trường", "Field"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Giá trị cũ", "Before"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Giá trị mới", "After"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Kết quả", "Outcome"), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(h.lines.size()));

@@ -2,6 +2,7 @@
 // a new movement (Ctrl+N), and the rows a page at a time through the clipper.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/pickers.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/widgets.hpp"
@@ -78,13 +79,13 @@ void rows(app::Session& s, WindowState& w, bool v) {
     if (!ImGui::BeginTable("movements", 7, flags)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Tên phong trào", "Movement"), ImGuiTableColumnFlags_WidthStretch, 5);
-    ImGui::TableSetupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn(tr(v, "Cấp phát động", "Level"), ImGuiTableColumnFlags_WidthFixed, em * 5);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(tr(v, "Thời gian", "Period"), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
-    ImGui::TableSetupColumn(tr(v, "Hình thức", "Method"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    setupColumn(tr(v, "Tên phong trào", "Movement"), ImGuiTableColumnFlags_WidthStretch, 5);
+    setupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    setupColumn(tr(v, "Cấp phát động", "Level"), ImGuiTableColumnFlags_WidthFixed, em * 5);
+    setupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    setupColumn(tr(v, "Thời gian", "Period"), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
+    setupColumn(tr(v, "Hình thức", "Method"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    setupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(list.count()));

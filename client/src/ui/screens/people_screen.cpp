@@ -3,6 +3,7 @@
 // store under ImGuiListClipper. A name opens the person's page.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/ellipsis.hpp"
 #include "ui/pickers.hpp"
 #include "ui/widgets.hpp"
@@ -50,10 +51,10 @@ void drawPeople(app::Session& s, WindowState& w) {
                                   ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("people", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Họ và tên", "Full name"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Chức vụ", "Position"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Lãnh đạo", "Leader"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Họ và tên", "Full name"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Chức vụ", "Position"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Lãnh đạo", "Leader"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
+    setupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(list.count()));
