@@ -189,6 +189,7 @@ int main(int argc, char** argv) try {
         glfwSwapBuffers(win);
         if (sc.finished()) break;
     }
+    ui::leaveScreen(session, state); // closing the window loses nothing typed (polish, issue 17)
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

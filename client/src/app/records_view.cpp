@@ -109,6 +109,18 @@ std::string RecordsView::commitUnit(Session& s, const std::string& field) {
     return commit(s, units.form, field, unitsLocked(s));
 }
 
+std::string RecordsView::setUnit(Session& s, const store::Fields& fields) {
+    if (!units.form.loaded()) return {};
+    if (auto locked = unitsLocked(s); !locked.empty()) return locked;
+    try {
+        units.form.set(s.store(), fields);
+        s.noteLocal("units");
+        return {};
+    } catch (...) {
+        return describeError(std::current_exception(), s.lang).sentence;
+    }
+}
+
 const std::vector<AwardRuleLine>& RecordsView::awardRules(Session& s) {
     if (const auto e = s.epoch("award_rules") + s.epoch("parameters"); e != m_referenceEpoch || s.lang != m_referenceLang) {
         // What the replica holds now (a pull may have brought a new rule); the shipped data before any.

@@ -40,6 +40,8 @@ public:
     /** Why this user may not change units ("" for an administrator). */
     std::string unitsLocked(Session& s) const;
     std::string commitUnit(Session& s, const std::string& field);
+    /** Writes fields chosen with a control (the level); an administrator's only: the refusal's sentence or "". */
+    std::string setUnit(Session& s, const store::Fields& fields);
 
     // Reference data (read-only)
     const std::vector<AwardRuleLine>& awardRules(Session& s);

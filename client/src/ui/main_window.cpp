@@ -43,6 +43,24 @@ constexpr std::array Screens{
     ScreenEntry{Screen::SignIn, "dang-nhap", "signin", "Tài khoản", "Account", drawSignIn},
 };
 
+// polish (issue 17): the screens that hold typed text not committed yet, and how they commit it.
+struct LeaveEntry {
+    Screen screen;
+    void (*leave)(app::Session&, WindowState&);
+};
+
+constexpr std::array Leaves{
+    LeaveEntry{Screen::Editor, leaveDossierEditor},
+    LeaveEntry{Screen::MovementEditor, leaveMovementEditor},
+    LeaveEntry{Screen::Units, leaveUnits},
+    LeaveEntry{Screen::Person, leavePerson},
+};
+
+void leave(app::Session& s, WindowState& w, Screen screen) {
+    for (const auto& e : Leaves)
+        if (e.screen == screen) e.leave(s, w);
+}
+
 void navigation(app::Session& s, WindowState& w) {
     bool first = true;
     for (const auto& e : Screens) {
@@ -65,6 +83,8 @@ bool screenByName(const std::string& n, Screen& out) {
     return false;
 }
 
+void leaveScreen(app::Session& s, WindowState& w) { leave(s, w, w.screen); }
+
 void drawWindow(app::Session& s, WindowState& w) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -76,6 +96,7 @@ void drawWindow(app::Session& s, WindowState& w) {
     // After a reset the sign-in asks for a new password: it opens once each time that begins.
     if (s.bar().mustChangePassword && !w.askedNewPassword) w.screen = Screen::SignIn;
     w.askedNewPassword = s.bar().mustChangePassword;
+    if (w.shown != w.screen) leave(s, w, w.shown); // polish: what was typed there goes in first
     if (w.shown != w.screen) w.message.clear(); // a sentence belongs to the screen it was said on
     w.shown = w.screen;
     for (const auto& e : Screens)

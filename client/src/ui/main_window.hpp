@@ -70,4 +70,7 @@ bool screenByName(const std::string& name, Screen& out);
 
 void drawWindow(app::Session& s, WindowState& w);
 
+/** Commits what the shown screen holds typed and not committed (polish: the window closes). */
+void leaveScreen(app::Session& s, WindowState& w);
+
 } // namespace tdkt::ui

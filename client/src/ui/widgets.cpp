@@ -105,18 +105,6 @@ bool input(const std::string& label, std::string& text, bool password, const cha
     return done;
 }
 
-bool textArea(const std::string& caption, const std::string& id, std::string& text, float height) {
-    ImGui::TextWrapped("%s", caption.c_str());
-    ImGui::InputTextMultiline(("##" + id).c_str(), &text, ImVec2(-1.0f, height));
-    bool done = ImGui::IsItemDeactivatedAfterEdit();
-    if (scripted("type", caption)) {
-        text = script().current()->text;
-        script().done();
-        done = true;
-    }
-    return done;
-}
-
 bool input(const std::string& label, std::string& text, double& typedAt, const char* hint) {
     bool done = input(label, text, false, hint);
     if (ImGui::IsItemEdited()) typedAt = ImGui::GetTime();

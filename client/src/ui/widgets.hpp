@@ -13,8 +13,14 @@ namespace tdkt::ui {
 bool button(const std::string& label);
 /** A text field (a "##label" is hidden and shown as the hint, or as `hint`); true when the edit is done (focus lost, Enter, or typed by the script). */
 bool input(const std::string& label, std::string& text, bool password = false, const char* hint = nullptr);
-/** A caption over a multi-line text field; true when the edit is done (or typed by the script, by caption). */
+/**
+ * A caption over a multi-line text field that wraps long text at its width while
+ * shown and while typed (text_area.cpp); `text` stays the user's, without the soft
+ * breaks. True when the edit is done (or typed by the script, by caption).
+ */
 bool textArea(const std::string& caption, const std::string& id, std::string& text, float height);
+/** The same, also committed IdleCommitSeconds after the last keystroke (`typedAt`, the caller's; script `typing`). */
+bool textArea(const std::string& caption, const std::string& id, std::string& text, float height, double& typedAt);
 /** A button `size` large (field mode); true when clicked (or clicked by the script). */
 bool bigButton(const std::string& label, float widthEms, bool chosen);
 /** A key (a digit or letter) pressed outside a text field, or pressed by the script (`key 1`). */

@@ -3,6 +3,7 @@
 // notes and evidence per item, progress "18/27 mục". Offline: every edit is local.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
@@ -115,9 +116,9 @@ void wholeList(app::Session& s, WindowState& w, const std::vector<const inspecti
                            ImVec2(0, -bottom)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Mục", "Item"), ImGuiTableColumnFlags_WidthFixed, em * 3);
-    ImGui::TableSetupColumn(tr(v, "Nội dung kiểm tra", "Content"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(v, "Kết quả", "Result"), ImGuiTableColumnFlags_WidthFixed, em * 22);
+    setupColumn(tr(v, "Mục", "Item"), ImGuiTableColumnFlags_WidthFixed, em * 3);
+    setupColumn(tr(v, "Nội dung kiểm tra", "Content"), ImGuiTableColumnFlags_WidthStretch);
+    setupColumn(tr(v, "Kết quả", "Result"), ImGuiTableColumnFlags_WidthFixed, em * 22);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(items.size()));

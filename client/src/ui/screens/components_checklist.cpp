@@ -3,6 +3,7 @@
 // completeness findings clear as they are ticked.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
@@ -18,8 +19,8 @@ void drawComponentsChecklist(app::Session& s, WindowState& w) {
         ImGui::TextDisabled("%s", tr(v, "Chọn danh hiệu / hình thức để biết hồ sơ cần những gì.",
                                      "Pick the award form to see what the dossier needs."));
     if (!ImGui::BeginTable("components", 2, ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("c", ImGuiTableColumnFlags_WidthStretch, 3); // labels wrap in ImGui only as text: give them room
-    ImGui::TableSetupColumn("r", ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn("c", ImGuiTableColumnFlags_WidthStretch, 3); // labels wrap in ImGui only as text: give them room
+    setupColumn("r", ImGuiTableColumnFlags_WidthStretch, 2);
     for (const auto& l : lines) {
         ImGui::PushID(l.code.c_str());
         ImGui::TableNextRow();

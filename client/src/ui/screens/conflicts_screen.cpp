@@ -1,5 +1,6 @@
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
@@ -25,7 +26,7 @@ void candidates(const app::ConflictView& c, app::Session& s, WindowState& w, boo
     if (n == 0 || !ImGui::BeginTable("##values", n, ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable)) return;
     for (int i = 0; i < n; ++i) {
         const auto& cand = c.candidates[static_cast<std::size_t>(i)];
-        ImGui::TableSetupColumn(((cand.winner ? tr(v, "Đang dùng", "Current") : tr(v, "Giá trị khác", "Other value")) +
+        setupColumn(((cand.winner ? tr(v, "Đang dùng", "Current") : tr(v, "Giá trị khác", "Other value")) +
                                  std::string("##c") + std::to_string(i)).c_str());
     }
     ImGui::TableHeadersRow();

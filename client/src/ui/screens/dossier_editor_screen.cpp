@@ -36,11 +36,16 @@ void nomineePickers(app::Session& s, WindowState& w, app::DossierEditor& e, bool
 }
 
 void typedFields(app::Session& s, WindowState& w, app::DossierEditor& e) {
-    for (const char* f : {"year", "period_from_year", "period_to_year", "summary"}) {
+    for (const char* f : {"year", "period_from_year", "period_to_year"}) {
         const std::string label = app::fieldLabel("dossiers", f, s.lang) + "##" + f;
         if (input(label, e.text(f), w.typedAt[f])) s.commit(f);
         if (const auto* err = e.error(f)) errorText(err->c_str());
     }
+    // The achievements are a paragraph: a field that wraps it (polish, issue 17).
+    if (textArea(app::fieldLabel("dossiers", "summary", s.lang), "summary", e.text("summary"),
+                 ImGui::GetFontSize() * 6, w.typedAt["summary"]))
+        s.commit("summary");
+    if (const auto* err = e.error("summary")) errorText(err->c_str());
     // The review's and the decision's fields are written by the status steps above, by
     // the roles that may: here they are only read.
     for (const char* f : {"submitted_on", "received_on", "council_members", "council_votes_for", "status_reason",
@@ -78,6 +83,13 @@ void findingsPanel(app::DossierEditor& e, app::Lang lang) {
 }
 
 } // namespace
+
+void leaveDossierEditor(app::Session& s, WindowState& w) {
+    if (!s.editor()) return;
+    for (const char* f : {"year", "period_from_year", "period_to_year", "summary"}) s.commit(f); // unchanged: nothing written
+    for (auto& [f, at] : w.typedAt)
+        if (!f.starts_with("ref.")) at = 0;
+}
 
 void drawDossierEditor(app::Session& s, WindowState& w) {
     const bool v = isVi(s);

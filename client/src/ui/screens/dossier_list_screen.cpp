@@ -1,5 +1,6 @@
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/pickers.hpp"
 #include "ui/table_sort.hpp"
 #include "ui/widgets.hpp"
@@ -130,12 +131,12 @@ void drawDossierList(app::Session& s, WindowState& w) {
         ImGui::TableSetupScrollFreeze(0, 1);
         const auto cols = app::dossierSortColumns();
         auto flags = [&](int c) { return sortFlags(cols, c, s.filter.sortField, s.filter.descending); };
-        ImGui::TableSetupColumn(tr(v, "Người / tập thể", "Nominee"), ImGuiTableColumnFlags_WidthStretch | flags(0), 3);
-        ImGui::TableSetupColumn(tr(v, "Danh hiệu", "Award"), ImGuiTableColumnFlags_WidthStretch | flags(1), 3);
+        setupColumn(tr(v, "Người / tập thể", "Nominee"), ImGuiTableColumnFlags_WidthStretch | flags(0), 3);
+        setupColumn(tr(v, "Danh hiệu", "Award"), ImGuiTableColumnFlags_WidthStretch | flags(1), 3);
         // Wide enough for "Năm" and the sort arrow.
-        ImGui::TableSetupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed | flags(2), ImGui::GetFontSize() * 4);
-        ImGui::TableSetupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch | flags(3), 2);
-        ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch | flags(4), 2);
+        setupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed | flags(2), ImGui::GetFontSize() * 4);
+        setupColumn(tr(v, "Trạng thái", "Status"), ImGuiTableColumnFlags_WidthStretch | flags(3), 2);
+        setupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch | flags(4), 2);
         // A header clicked: the list's query sorts by it from the next frame on.
         if (auto sort = sortableHeadersRow()) app::sortBy(s.filter, static_cast<std::size_t>(sort->column), sort->descending);
         ImGuiListClipper clip;

@@ -4,6 +4,7 @@
 #include "screens.hpp"
 
 #include "ui/table_sort.hpp"
+#include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
 #include "app/board_sort.hpp"
 #include "app/labels.hpp"
@@ -31,12 +32,12 @@ void drawFollowUp(app::Session& s, WindowState& w) {
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     auto sf = [](std::size_t c) { return app::followUpSorts(c) ? ImGuiTableColumnFlags_None : ImGuiTableColumnFlags_NoSort; };
-    ImGui::TableSetupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch | sf(0), 3);
-    ImGui::TableSetupColumn(tr(v, "Kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch | sf(1), 4);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch | sf(2), 2);
-    ImGui::TableSetupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed | sf(3), em * 6.5f);
-    ImGui::TableSetupColumn(tr(v, "Quá hạn", "Overdue"), ImGuiTableColumnFlags_WidthFixed | sf(4), em * 6);
-    ImGui::TableSetupColumn(tr(v, "Tình hình thực hiện", "Follow-up"), ImGuiTableColumnFlags_WidthFixed | sf(5), em * 11);
+    setupColumn(tr(v, "Kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch | sf(0), 3);
+    setupColumn(tr(v, "Kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch | sf(1), 4);
+    setupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch | sf(2), 2);
+    setupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed | sf(3), em * 6.5f);
+    setupColumn(tr(v, "Quá hạn", "Overdue"), ImGuiTableColumnFlags_WidthFixed | sf(4), em * 6);
+    setupColumn(tr(v, "Tình hình thực hiện", "Follow-up"), ImGuiTableColumnFlags_WidthFixed | sf(5), em * 11);
     // No header sorted (the tristate's third click): the board's order, overdue first.
     if (auto sort = sortedHeadersRow(); sort.column >= 0) app::sortFollowUp(rows, static_cast<std::size_t>(sort.column), sort.descending);
     for (const auto& r : rows) {

@@ -3,6 +3,7 @@
 // reads them, and whether the change holds or lost to a concurrent edit.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/ellipsis.hpp"
 #include "ui/table_sort.hpp"
 #include "ui/widgets.hpp"
@@ -48,14 +49,14 @@ void drawHistory(app::Session& s, WindowState& w) {
     const auto columns = app::historyColumns(s.lang);
     constexpr auto NoSort = ImGuiTableColumnFlags_NoSort;
     // Newest first until a header is clicked (when, who, device or field sort).
-    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+    setupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
                                                             ImGuiTableColumnFlags_PreferSortDescending, em * 8.5f);
-    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
-    ImGui::TableSetupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
-    ImGui::TableSetupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
+    setupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    setupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    setupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
+    setupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
+    setupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch | NoSort, 2);
     const auto sort = sortedHeadersRow();
     const auto order = app::historyOrder(h.lines, static_cast<std::size_t>(std::max(sort.column, 0)), sort.descending);
     ImGuiListClipper clip;

@@ -3,6 +3,7 @@
 // leader publishes it (the server refuses anyone else).
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
@@ -44,10 +45,10 @@ void recommendations(app::Session& s, WindowState& w, const inspection::TargetRe
     const float em = ImGui::GetFontSize();
     sectionTitle((std::string(tr(v, "Kiến nghị", "Recommendations")) + " (" + std::to_string(t.recommendations.size()) + ")").c_str());
     if (!t.recommendations.empty() && ImGui::BeginTable("recs", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
-        ImGui::TableSetupColumn(tr(v, "Nội dung kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch, 4);
-        ImGui::TableSetupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
-        ImGui::TableSetupColumn(tr(v, "Tình hình thực hiện", "Follow-up"), ImGuiTableColumnFlags_WidthFixed, em * 9);
+        setupColumn(tr(v, "Nội dung kiến nghị", "Recommendation"), ImGuiTableColumnFlags_WidthStretch, 4);
+        setupColumn(tr(v, "Đơn vị thực hiện", "Unit to act"), ImGuiTableColumnFlags_WidthStretch, 2);
+        setupColumn(tr(v, "Hạn", "Due"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+        setupColumn(tr(v, "Tình hình thực hiện", "Follow-up"), ImGuiTableColumnFlags_WidthFixed, em * 9);
         ImGui::TableHeadersRow();
         for (const auto& r : t.recommendations) {
             ImGui::PushID(r.id.c_str());
@@ -92,11 +93,11 @@ void conclusion(app::Session& s, WindowState& w, const inspection::TargetReport&
         u.conclusion = t.conclusion;
         u.concludedOn = t.concludedOn;
     }
-    ImGui::PushItemWidth(-ImGui::GetFontSize() * 9);
-    input(tr(v, "Kết quả đạt được", "Achieved"), u.strengths);
-    input(tr(v, "Tồn tại, hạn chế", "Shortcomings"), u.weaknesses);
-    input(tr(v, "Kết luận", "Conclusion"), u.conclusion);
-    ImGui::PopItemWidth();
+    // Paragraphs: fields that wrap them (polish, issue 17).
+    const float h = ImGui::GetFontSize() * 4.5f;
+    textArea(tr(v, "Kết quả đạt được", "Achieved"), "strengths", u.strengths, h);
+    textArea(tr(v, "Tồn tại, hạn chế", "Shortcomings"), "weaknesses", u.weaknesses, h);
+    textArea(tr(v, "Kết luận", "Conclusion"), "conclusion", u.conclusion, h);
     ImGui::PushItemWidth(ImGui::GetFontSize() * 6);
     input(tr(v, "Ngày kết luận", "Concluded on"), u.concludedOn);
     ImGui::PopItemWidth();

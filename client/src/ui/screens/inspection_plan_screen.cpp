@@ -2,6 +2,7 @@
 // and the report's export (Xuất báo cáo).
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
 
@@ -18,13 +19,13 @@ void targetsTable(app::Session& s, WindowState& w, const inspection::InspectionR
     const bool v = isVi(s);
     if (!ImGui::BeginTable("targets", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) return;
     const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn(tr(v, "Đơn vị được kiểm tra", "Inspected unit"), ImGuiTableColumnFlags_WidthStretch, 4);
-    ImGui::TableSetupColumn(tr(v, "Hình thức", "Mode"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Ngày kiểm tra", "Visit"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
-    ImGui::TableSetupColumn(tr(v, "Hạn thông báo", "Notice by"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
-    ImGui::TableSetupColumn(tr(v, "Hạn nộp báo cáo", "Report due"), ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
-    ImGui::TableSetupColumn(tr(v, "Tiến độ", "Progress"), ImGuiTableColumnFlags_WidthFixed, em * 5);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 10);
+    setupColumn(tr(v, "Đơn vị được kiểm tra", "Inspected unit"), ImGuiTableColumnFlags_WidthStretch, 4);
+    setupColumn(tr(v, "Hình thức", "Mode"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Ngày kiểm tra", "Visit"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+    setupColumn(tr(v, "Hạn thông báo", "Notice by"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+    setupColumn(tr(v, "Hạn nộp báo cáo", "Report due"), ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
+    setupColumn(tr(v, "Tiến độ", "Progress"), ImGuiTableColumnFlags_WidthFixed, em * 5);
+    setupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 10);
     ImGui::TableHeadersRow();
     for (const auto& t : p.targets) {
         ImGui::PushID(t.id.c_str());

@@ -1,6 +1,7 @@
 // Kiểm tra: the inspection plans of the replica, a page at a time.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -26,10 +27,10 @@ void drawInspectionPlans(app::Session& s, WindowState& w) {
                                     "No plans yet: the issuing unit makes them, and they arrive with a sync."));
     if (!ImGui::BeginTable("plans", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Tên kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 5);
-    ImGui::TableSetupColumn(tr(v, "Số", "Number"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị ban hành", "Issued by"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Tên kế hoạch", "Plan"), ImGuiTableColumnFlags_WidthStretch, 5);
+    setupColumn(tr(v, "Số", "Number"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    setupColumn(tr(v, "Đơn vị ban hành", "Issued by"), ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableHeadersRow();
     for (const auto& p : app::planPage(s.store(), u.planOffset, Page)) {
         ImGui::PushID(p.id.c_str());

@@ -3,6 +3,7 @@
 // field; the targets per unit, results and model examples on the right.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/pickers.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/widgets.hpp"
@@ -45,8 +46,8 @@ void fieldRow(const std::string& label) {
 
 void movementFields(app::Session& s, WindowState& w, app::RowDraft& m, bool editable) {
     if (!ImGui::BeginTable("movement-fields", 2, ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    setupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1);
+    setupColumn("value", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     const bool v = isVi(s);
     auto typed = [&](const char* field, const char* hint = nullptr) {
         const std::string label = app::fieldLabel("movements", field, s.lang);
@@ -76,7 +77,8 @@ void movementFields(app::Session& s, WindowState& w, app::RowDraft& m, bool edit
     if (!editable) {
         ImGui::TextDisabled("%s", caption.c_str());
         wrapped(m.text("description"));
-    } else if (textArea(caption, "description", m.text("description"), ImGui::GetFontSize() * 6)) {
+    } else if (textArea(caption, "description", m.text("description"), ImGui::GetFontSize() * 6,
+                        w.movement.typedAt["movements/" + m.id() + "/description"])) {
         s.movements.commit(s, m, "description");
     }
     if (const auto* e = m.error("description")) errorText(e->c_str());
@@ -95,6 +97,11 @@ void commitAll(app::Session& s, app::MovementEditor& e) {
 }
 
 } // namespace
+
+void leaveMovementEditor(app::Session& s, WindowState& w) {
+    if (auto* e = s.movements.editor(s)) commitAll(s, *e);
+    w.movement.typedAt.clear();
+}
 
 void movementCell(app::Session& s, WindowState& w, app::RowDraft& row, const std::string& field,
                   const std::string& label, bool editable, const char* hint) {

@@ -2,6 +2,7 @@
 // a new movement (Ctrl+N), and the rows a page at a time through the clipper.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/pickers.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/table_sort.hpp"
@@ -83,13 +84,13 @@ void rows(app::Session& s, WindowState& w, bool v) {
     auto& f = s.movements.filter;
     const auto cols = app::movementSortColumns();
     auto sf = [&](int c) { return sortFlags(cols, c, f.sortField, f.descending); };
-    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(0), 5);
-    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(1), 2.4f);
-    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(2), em * 5);
-    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(3), 1.6f);
-    ImGui::TableSetupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(4), em * 10.5f);
-    ImGui::TableSetupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(5), 1.4f);
-    ImGui::TableSetupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(6), 1.6f);
+    setupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(0), 5);
+    setupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(1), 2.4f);
+    setupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(2), em * 5);
+    setupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(3), 1.6f);
+    setupColumn(columns[4].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(4), em * 10.5f);
+    setupColumn(columns[5].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(5), 1.4f);
+    setupColumn(columns[6].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(6), 1.6f);
     // A header clicked: the list's query sorts by it from the next frame on.
     if (auto sort = sortableHeadersRow()) app::sortBy(f, static_cast<std::size_t>(sort->column), sort->descending);
     ImGuiListClipper clip;

@@ -4,6 +4,7 @@
 // "Kết quả 1"); a row of another unit is read-only.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/pickers.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/widgets.hpp"
@@ -65,12 +66,12 @@ void drawMovementTargets(app::Session& s, WindowState& w, app::MovementEditor& e
     const bool v = isVi(s);
     sectionTitle(tr(v, "Chỉ tiêu giao cho đơn vị", "Targets per unit"));
     if (ImGui::BeginTable("targets", 6, TableFlags)) {
-        ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), 0, 1.3f);
-        ImGui::TableSetupColumn(tr(v, "Chỉ tiêu", "Indicator"), 0, 3);
-        ImGui::TableSetupColumn(tr(v, "Mức chỉ tiêu", "Target"), 0, 1);
-        ImGui::TableSetupColumn(tr(v, "Đơn vị tính", "Measure"), 0, 1);
-        ImGui::TableSetupColumn(tr(v, "Hạn hoàn thành", "Due"), 0, 1.3f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.5f);
+        setupColumn(tr(v, "Đơn vị", "Unit"), 0, 1.3f);
+        setupColumn(tr(v, "Chỉ tiêu", "Indicator"), 0, 3);
+        setupColumn(tr(v, "Mức chỉ tiêu", "Target"), 0, 1);
+        setupColumn(tr(v, "Đơn vị tính", "Measure"), 0, 1);
+        setupColumn(tr(v, "Hạn hoàn thành", "Due"), 0, 1.3f);
+        setupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.5f);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < e.targets.size(); ++i) {
             auto& t = e.targets[i];
@@ -109,13 +110,13 @@ void drawMovementResults(app::Session& s, WindowState& w, app::MovementEditor& e
     std::map<std::string, const app::RowDraft*> targets;
     for (const auto& t : e.targets) targets[t.id()] = &t;
     if (ImGui::BeginTable("results", 7, TableFlags)) {
-        ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), 0, 1.3f);
-        ImGui::TableSetupColumn(tr(v, "Chỉ tiêu", "Indicator"), 0, 2.6f);
-        ImGui::TableSetupColumn(tr(v, "Năm", "Year"), 0, 0.8f);
-        ImGui::TableSetupColumn(tr(v, "Kết quả đạt được", "Achieved"), 0, 1.2f);
-        ImGui::TableSetupColumn(tr(v, "Ngày báo cáo", "Reported on"), 0, 1.3f);
-        ImGui::TableSetupColumn(tr(v, "Ghi chú", "Note"), 0, 1.5f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.5f);
+        setupColumn(tr(v, "Đơn vị", "Unit"), 0, 1.3f);
+        setupColumn(tr(v, "Chỉ tiêu", "Indicator"), 0, 2.6f);
+        setupColumn(tr(v, "Năm", "Year"), 0, 0.8f);
+        setupColumn(tr(v, "Kết quả đạt được", "Achieved"), 0, 1.2f);
+        setupColumn(tr(v, "Ngày báo cáo", "Reported on"), 0, 1.3f);
+        setupColumn(tr(v, "Ghi chú", "Note"), 0, 1.5f);
+        setupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.5f);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < e.results.size(); ++i) {
             auto& r = e.results[i];
@@ -173,11 +174,11 @@ void drawModelExamples(app::Session& s, WindowState& w, app::MovementEditor& e) 
     const bool v = isVi(s);
     sectionTitle(tr(v, "Điển hình tiên tiến trong phong trào", "Model examples"));
     if (!e.examples.empty() && ImGui::BeginTable("examples", 5, TableFlags)) {
-        ImGui::TableSetupColumn(tr(v, "Tập thể, cá nhân", "Collective or person"), 0, 2);
-        ImGui::TableSetupColumn(tr(v, "Đối tượng", "Kind"), 0, 1);
-        ImGui::TableSetupColumn(tr(v, "Năm", "Year"), 0, 0.8f);
-        ImGui::TableSetupColumn(tr(v, "Thành tích, mô hình tiêu biểu", "Achievement"), 0, 3);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.5f);
+        setupColumn(tr(v, "Tập thể, cá nhân", "Collective or person"), 0, 2);
+        setupColumn(tr(v, "Đối tượng", "Kind"), 0, 1);
+        setupColumn(tr(v, "Năm", "Year"), 0, 0.8f);
+        setupColumn(tr(v, "Thành tích, mô hình tiêu biểu", "Achievement"), 0, 3);
+        setupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.5f);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < e.examples.size(); ++i) {
             auto& x = e.examples[i];

@@ -3,6 +3,7 @@
 // store under ImGuiListClipper. A name opens the person's page.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/ellipsis.hpp"
 #include "ui/pickers.hpp"
 #include "ui/table_sort.hpp"
@@ -55,10 +56,10 @@ void drawPeople(app::Session& s, WindowState& w) {
     auto& f = s.records.peopleFilter;
     const auto cols = app::peopleSortColumns();
     auto sf = [&](int c) { return sortFlags(cols, c, f.sortField, f.descending); };
-    ImGui::TableSetupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(0), 3);
-    ImGui::TableSetupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(1), 3);
-    ImGui::TableSetupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(2), ImGui::GetFontSize() * 5.5f);
-    ImGui::TableSetupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(3), 3);
+    setupColumn(columns[0].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(0), 3);
+    setupColumn(columns[1].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(1), 3);
+    setupColumn(columns[2].c_str(), ImGuiTableColumnFlags_WidthFixed | sf(2), ImGui::GetFontSize() * 5.5f);
+    setupColumn(columns[3].c_str(), ImGuiTableColumnFlags_WidthStretch | sf(3), 3);
     // A header clicked: the list's query sorts by it from the next frame on.
     if (auto sort = sortableHeadersRow()) app::sortBy(f, static_cast<std::size_t>(sort->column), sort->descending);
     ImGuiListClipper clip;

@@ -3,6 +3,7 @@
 // they received, their yearly evaluations, the dossiers proposing them.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/ellipsis.hpp"
 #include "ui/pickers.hpp"
 #include "ui/widgets.hpp"
@@ -57,11 +58,11 @@ void awardsTable(const app::PersonPage& p, bool v) {
     if (!ImGui::BeginTable("awards", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable))
         return;
     const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, em * 3);
-    ImGui::TableSetupColumn(tr(v, "Danh hiệu / hình thức", "Award"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Số quyết định", "Decision"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Ngày", "Date"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
-    ImGui::TableSetupColumn(tr(v, "Cơ quan tặng", "Issued by"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, em * 3);
+    setupColumn(tr(v, "Danh hiệu / hình thức", "Award"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Số quyết định", "Decision"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Ngày", "Date"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+    setupColumn(tr(v, "Cơ quan tặng", "Issued by"), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableHeadersRow();
     for (const auto& a : p.awards()) {
         ImGui::TableNextRow();
@@ -87,9 +88,9 @@ void evaluationsTable(const app::PersonPage& p, bool v) {
     }
     if (!ImGui::BeginTable("evaluations", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable))
         return;
-    ImGui::TableSetupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
-    ImGui::TableSetupColumn(tr(v, "Xếp loại", "Rank"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Ghi chú", "Note"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Năm", "Year"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3);
+    setupColumn(tr(v, "Xếp loại", "Rank"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Ghi chú", "Note"), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableHeadersRow();
     for (const auto& e : p.evaluations()) {
         ImGui::TableNextRow();
@@ -120,6 +121,12 @@ void dossiersTable(app::Session& s, WindowState& w, const app::PersonPage& p, bo
 }
 
 } // namespace
+
+void leavePerson(app::Session& s, WindowState& w) {
+    if (!s.records.person.open()) return;
+    for (const char* f : Typed) s.records.commitPerson(s, f); // unchanged: nothing written
+    w.records.typedAt.clear();
+}
 
 void drawPerson(app::Session& s, WindowState& w) {
     const bool v = isVi(s);

@@ -4,6 +4,7 @@
 // whether that source was checked.
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/ellipsis.hpp"
 #include "ui/widgets.hpp"
 
@@ -62,9 +63,9 @@ void catalog(app::Session& s, WindowState& w, bool v) {
     if (ImGui::BeginTable("rules", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable |
                                           ImGuiTableFlags_ScrollY)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(v, "Danh hiệu / hình thức", "Award"), ImGuiTableColumnFlags_WidthStretch, 4);
-        ImGui::TableSetupColumn(tr(v, "Đối tượng", "Nominees"), ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn(tr(v, "Áp dụng", "In force"), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
+        setupColumn(tr(v, "Danh hiệu / hình thức", "Award"), ImGuiTableColumnFlags_WidthStretch, 4);
+        setupColumn(tr(v, "Đối tượng", "Nominees"), ImGuiTableColumnFlags_WidthStretch, 2);
+        setupColumn(tr(v, "Áp dụng", "In force"), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;
         clip.Begin(static_cast<int>(rules.size()));
@@ -97,10 +98,10 @@ void salary(app::Session& s, bool v) {
     if (!ImGui::BeginTable("salary", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable))
         return;
     const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn(tr(v, "Mức (đồng/tháng)", "Amount (VND/month)"), ImGuiTableColumnFlags_WidthFixed, em * 9);
-    ImGui::TableSetupColumn(tr(v, "Áp dụng", "In force"), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
-    ImGui::TableSetupColumn(tr(v, "Căn cứ", "Source"), ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn(tr(v, "Ghi chú", "Note"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Mức (đồng/tháng)", "Amount (VND/month)"), ImGuiTableColumnFlags_WidthFixed, em * 9);
+    setupColumn(tr(v, "Áp dụng", "In force"), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
+    setupColumn(tr(v, "Căn cứ", "Source"), ImGuiTableColumnFlags_WidthStretch, 3);
+    setupColumn(tr(v, "Ghi chú", "Note"), ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableHeadersRow();
     for (const auto& l : lines) {
         ImGui::TableNextRow();

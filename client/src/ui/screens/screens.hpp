@@ -37,4 +37,11 @@ void drawModelExamples(app::Session& s, WindowState& w, app::MovementEditor& e);
 void movementCell(app::Session& s, WindowState& w, app::RowDraft& row, const std::string& field,
                   const std::string& label, bool editable, const char* hint = nullptr);
 
+// polish (issue 17): a screen left (another screen, the window closed) commits what is
+// typed and not committed yet: switching screens loses nothing.
+void leaveDossierEditor(app::Session& s, WindowState& w);
+void leaveMovementEditor(app::Session& s, WindowState& w);
+void leaveUnits(app::Session& s, WindowState& w);
+void leavePerson(app::Session& s, WindowState& w);
+
 } // namespace tdkt::ui

@@ -3,9 +3,11 @@
 // anyone else they are read-only, with the server's own sentence saying why).
 #include "screens.hpp"
 
+#include "ui/table_column.hpp"
 #include "ui/ellipsis.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
+#include "tdkt/schema/schema.hpp"
 
 #include <imgui.h>
 
@@ -22,9 +24,9 @@ void tree(app::Session& s, WindowState& w, bool v) {
         return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 4);
-    ImGui::TableSetupColumn(tr(v, "Cấp", "Level"), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(v, "Số người", "People"), ImGuiTableColumnFlags_WidthFixed, em * 4);
+    setupColumn(tr(v, "Đơn vị", "Unit"), ImGuiTableColumnFlags_WidthStretch, 4);
+    setupColumn(tr(v, "Cấp", "Level"), ImGuiTableColumnFlags_WidthStretch, 2);
+    setupColumn(tr(v, "Số người", "People"), ImGuiTableColumnFlags_WidthFixed, em * 4);
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(lines.size()));
@@ -62,6 +64,24 @@ void lineage(const app::UnitLine& l, bool v, app::Lang lang) {
     ImGui::PopTextWrapPos();
 }
 
+// The level (cấp: xã, huyện, tỉnh...) picked from the schema's values; disabled with
+// the other fields for anyone but an administrator (RecordsView::setUnit refuses too).
+void levelCombo(app::Session& s, WindowState& w, app::RowForm& form) {
+    const auto* fd = schema::registry().require("units").field("level");
+    const std::string code = form.saved("level");
+    std::vector<std::string> items;
+    std::size_t selected = fd->values.size();
+    for (const auto& val : fd->values) {
+        if (val.code == code) selected = items.size();
+        items.push_back(app::enumLabel("units", "level", val.code, s.lang));
+    }
+    const std::string shown = code.empty() ? "—" : app::enumLabel("units", "level", code, s.lang);
+    if (auto i = combo(app::fieldLabel("units", "level", s.lang) + "##unit.level", shown, items, selected);
+        i && *i != selected)
+        w.records.message = s.records.setUnit(s, {{"level", Value{fd->values[*i].code}}});
+    if (const auto* err = form.error("level")) errorText(err->c_str());
+}
+
 void details(app::Session& s, WindowState& w, bool v) {
     auto& form = s.records.units.form;
     if (!form.loaded() || form.id() != w.records.unitId) {
@@ -84,8 +104,7 @@ void details(app::Session& s, WindowState& w, bool v) {
             w.records.message = s.records.commitUnit(s, f);
         if (const auto* err = form.error(f)) errorText(err->c_str());
     }
-    ImGui::Text("%s: %s", app::fieldLabel("units", "level", s.lang).c_str(),
-                app::enumLabel("units", "level", form.saved("level"), s.lang).c_str());
+    levelCombo(s, w, form);
     ImGui::PopItemWidth();
     if (!locked.empty()) ImGui::EndDisabled();
     for (const auto& l : s.records.unitLines(s))
@@ -93,6 +112,12 @@ void details(app::Session& s, WindowState& w, bool v) {
 }
 
 } // namespace
+
+void leaveUnits(app::Session& s, WindowState& w) {
+    if (!s.records.units.form.loaded()) return;
+    for (const char* f : Typed) s.records.commitUnit(s, f); // unchanged: nothing written
+    w.records.typedAt.clear();
+}
 
 void drawUnits(app::Session& s, WindowState& w) {
     const bool v = isVi(s);
