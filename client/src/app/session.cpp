@@ -1,5 +1,7 @@
 #include "session.hpp"
 
+#include "history_view.hpp"
+
 #include "labels.hpp"
 #include "refusals.hpp"
 
@@ -300,18 +302,7 @@ void Session::setLang(Lang l) {
 void Session::setScale(std::optional<float> scale) { saveScale(*m_store, scale); }
 
 std::string Session::shownValue(const std::string& table, const std::string& field, const Value& value) const {
-    const auto* t = schema::registry().table(table);
-    const auto* f = t ? t->field(field) : nullptr;
-    const auto text = valueText(value);
-    if (!f || text.empty()) return text;
-    if (f->type == schema::FieldType::Enum) return enumLabel(table, field, text, lang);
-    if (f->type != schema::FieldType::Ref) return text;
-    const auto* rt = schema::registry().table(f->refTable);
-    if (!rt) return text;
-    const auto row = m_store->get(rt->name, text);
-    if (!row) return text;
-    const auto it = row->fields.find(rt->titleField);
-    return it == row->fields.end() ? text : valueText(it->second);
+    return shownValueIn(*m_store, table, field, value, lang);
 }
 
 std::string Session::refusedReason(const store::RejectedChange& r) const {
