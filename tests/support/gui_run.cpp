@@ -39,6 +39,7 @@ std::string signInScript(unsigned port, const std::filesystem::path& cert, const
 void keepShots(const std::filesystem::path& dir, const std::string& prefix) {
     const char* keep = std::getenv("TDKT_SCREENS_OUT");
     if (!keep || !std::filesystem::exists(dir)) return;
+    std::filesystem::create_directories(keep);
     for (const auto& e : std::filesystem::directory_iterator(dir))
         std::filesystem::copy_file(e.path(), std::filesystem::path(keep) / (prefix + e.path().filename().string()),
                                    std::filesystem::copy_options::overwrite_existing);
