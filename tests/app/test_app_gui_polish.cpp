@@ -100,10 +100,19 @@ TEST_CASE("app-gui-polish: a unit's level and a value typed just before leaving 
                                    "shot 01-ca-nhan-loc-don-vi\n"
                                    "screen sua-ho-so\n"
                                    "wait 3\n"
-                                   "shot 02-tom-tat\n";
+                                   "shot 02-tom-tat\n"
+                                   // the dossier list filtered by award form and unit, picked by name
+                                   "screen ho-so\n"
+                                   "wait 2\n"
+                                   "pick Loại khen thưởng = Lao động tiên tiến\n"
+                                   "pick Thuộc đơn vị = Đơn vị xa-a\n"
+                                   "wait 3\n"
+                                   "shot 03-ho-so-loc\n"
+                                   "click Nguyễn Văn Đình\n"
+                                   "wait 2\n";
         auto r = runGui({.db = w.dir() / std::string("r1.db"), .dir = w.dir().path(), .name = "officer", .script = script});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-        requireShots(w.dir() / "officer", 2, "polish-officer-");
+        requireShots(w.dir() / "officer", 3, "polish-officer-");
         {
             app::Session s({.db = w.dir() / "r1.db", .referenceDir = TDKT_REFERENCE_DIR, .autoSync = false});
             CHECK(field(s, "dossiers", dossier, "summary") == Summary); // the user's text: no soft breaks stored
@@ -115,13 +124,16 @@ TEST_CASE("app-gui-polish: a unit's level and a value typed just before leaving 
                                   "shot 01-ca-nhan\n"
                                   "screen ho-so\n"
                                   "wait 2\n"
+                                  "pick Loại khen thưởng = Lao động tiên tiến\n"
+                                  "wait 3\n"
+                                  "shot 02-ho-so-loc\n"
                                   "click Nguyễn Văn Đình\n"
                                   "wait 3\n"
-                                  "shot 02-tom-tat\n";
+                                  "shot 03-tom-tat\n";
         r = runGui({.db = w.dir() / std::string("r1.db"), .dir = w.dir().path(), .name = "officer15", .script = again,
                     .scale = "1.5"});
         REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-        requireShots(w.dir() / "officer15", 2, "polish-officer15-");
+        requireShots(w.dir() / "officer15", 3, "polish-officer15-");
     }
 }
 

@@ -26,6 +26,24 @@ std::optional<app::Choice> choiceCombo(const std::string& label, const std::vect
     return std::nullopt;
 }
 
+// `choices` under a first item meaning "no filter"; the id picked ("" for that item).
+std::optional<std::string> filterCombo(const std::string& label, const std::vector<app::Choice>& choices,
+                                       const std::string& selectedId, const std::string& everything) {
+    std::vector<std::string> items{everything};
+    std::size_t selected = 0;
+    std::string preview = everything;
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        items.push_back(std::string(static_cast<std::size_t>(choices[i].depth) * 3, ' ') + choices[i].label);
+        if (!selectedId.empty() && choices[i].id == selectedId) {
+            selected = i + 1;
+            preview = choices[i].label;
+        }
+    }
+    if (!selectedId.empty() && selected == 0) preview = selectedId; // not offered any more: its code
+    if (auto i = combo(label, preview, items, selected)) return *i == 0 ? std::string() : choices[*i - 1].id;
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<std::string> nomineeKindCombo(const std::string& label, const std::string& kind, app::Lang lang) {
@@ -67,6 +85,17 @@ std::optional<app::Choice> personPicker(app::Session& s, const std::string& labe
 
 std::optional<app::Choice> unitCombo(app::Session& s, const std::string& label, const std::string& selectedId) {
     return choiceCombo(label, s.unitChoices(), selectedId, "—");
+}
+
+std::optional<std::string> unitFilter(app::Session& s, const std::string& label, const std::string& selectedId) {
+    return filterCombo(label, s.unitChoices(), selectedId, s.lang == app::Lang::Vi ? "Tất cả đơn vị" : "All units");
+}
+
+std::optional<std::string> awardFilter(app::Session& s, const std::string& label, const std::string& selectedCode) {
+    auto choices = s.awardChoices("");
+    for (auto& c : choices) c.label = app::labelIn(c.label, s.lang);
+    return filterCombo(label, choices, selectedCode,
+                       s.lang == app::Lang::Vi ? "Tất cả danh hiệu, hình thức" : "Every award");
 }
 
 std::optional<app::Choice> awardCombo(app::Session& s, const std::string& label, const std::string& kind,

@@ -23,6 +23,14 @@ std::optional<app::Choice> personPicker(app::Session& s, const std::string& labe
 /** The user's unit and those below it, indented as a tree. */
 std::optional<app::Choice> unitCombo(app::Session& s, const std::string& label, const std::string& selectedId);
 
+/** A list's unit filter: "all units" first, then the user's subtree; the id picked
+ *  this frame ("" for every unit). */
+std::optional<std::string> unitFilter(app::Session& s, const std::string& label, const std::string& selectedId);
+
+/** A list's award-form filter: "every award" first, then the catalog's forms; the code
+ *  picked this frame ("" for every form). */
+std::optional<std::string> awardFilter(app::Session& s, const std::string& label, const std::string& selectedCode);
+
 /** The catalog's award forms open to `kind`, by their Vietnamese names. */
 std::optional<app::Choice> awardCombo(app::Session& s, const std::string& label, const std::string& kind,
                                       const std::string& selectedCode);

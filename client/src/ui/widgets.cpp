@@ -146,6 +146,14 @@ std::optional<std::size_t> combo(const std::string& label, const std::string& pr
     return out;
 }
 
+void sameLineIfRoom(float width, const std::string& label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float labelWidth = ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+    const float right = ImGui::GetItemRectMax().x + st.ItemSpacing.x + width +
+                        (labelWidth > 0 ? st.ItemInnerSpacing.x + labelWidth : 0);
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 bool shortcut(Shortcut s) {
     const ImGuiIO& io = ImGui::GetIO();
     const char* name = s == Shortcut::Find ? "ctrl+f" : s == Shortcut::New ? "ctrl+n" : "esc";

@@ -50,6 +50,10 @@ enum class Shortcut { Find, New, Close }; // Ctrl+F, Ctrl+N, Esc
 /** The shortcut was pressed this frame (or sent by the script's `key ctrl+f|ctrl+n|esc`). */
 bool shortcut(Shortcut s);
 
+/** ImGui::SameLine() when an item `width` wide with its label `label` still fits on this
+ *  line; otherwise the item starts the next line (a filter row at 1.5× wraps, never cut). */
+void sameLineIfRoom(float width, const std::string& label);
+
 /** The string for the session's language. */
 inline const char* tr(bool vi, const char* viText, const char* enText) { return vi ? viText : enText; }
 inline bool isVi(const app::Session& s) { return s.lang == app::Lang::Vi; }

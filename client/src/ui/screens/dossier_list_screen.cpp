@@ -103,6 +103,7 @@ void drawDossierList(app::Session& s, WindowState& w) {
     }
     ImGui::PopItemWidth();
     ImGui::SameLine();
+    ImGui::PushItemWidth(ImGui::GetFontSize() * 9);
     if (ImGui::BeginCombo(tr(v, "Trạng thái", "Status"),
                           s.filter.status.empty() ? tr(v, "Tất cả", "All")
                                                   : app::enumLabel("dossiers", "status", s.filter.status, s.lang).c_str())) {
@@ -111,6 +112,18 @@ void drawDossierList(app::Session& s, WindowState& w) {
             if (selectable(app::enumLabel("dossiers", "status", c, s.lang), s.filter.status == c)) s.filter.status = c;
         ImGui::EndCombo();
     }
+    ImGui::PopItemWidth();
+    ImGui::PopItemWidth();
+    const float em = ImGui::GetFontSize();
+    const std::string unitLabel = std::string(tr(v, "Thuộc đơn vị", "In unit")) + "##dossierunit";
+    sameLineIfRoom(em * 12, unitLabel);
+    ImGui::PushItemWidth(em * 12);
+    if (auto u = unitFilter(s, unitLabel, s.filter.unit)) s.filter.unit = *u;
+    ImGui::PopItemWidth();
+    const std::string awardLabel = std::string(tr(v, "Loại khen thưởng", "Award form")) + "##dossieraward";
+    sameLineIfRoom(em * 14, awardLabel);
+    ImGui::PushItemWidth(em * 14);
+    if (auto a = awardFilter(s, awardLabel, s.filter.award)) s.filter.award = *a;
     ImGui::PopItemWidth();
 
     newDossierRow(s, w, v);

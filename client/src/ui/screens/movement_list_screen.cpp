@@ -46,10 +46,10 @@ void filters(app::Session& s, MovementUi& m, bool v) {
     if (auto i = combo(tr(v, "Trạng thái", "Status"), items[selected], items, selected))
         f.status = *i == 0 ? std::string() : Statuses[*i - 1];
     ImGui::SameLine();
+    ImGui::PopItemWidth();
     // The unit filter: a unit and those below it; "" is every unit this replica holds.
-    if (ImGui::Button(tr(v, "Mọi đơn vị", "All units"))) f.unit.clear();
-    ImGui::SameLine();
-    if (auto u = unitCombo(s, tr(v, "Đơn vị", "Unit"), f.unit)) f.unit = u->id;
+    ImGui::PushItemWidth(em * 12);
+    if (auto u = unitFilter(s, tr(v, "Đơn vị", "Unit"), f.unit)) f.unit = *u;
     ImGui::PopItemWidth();
 }
 

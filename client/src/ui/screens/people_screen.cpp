@@ -25,12 +25,8 @@ void filters(app::Session& s, WindowState& w, bool v) {
     ImGui::PopItemWidth();
     ImGui::SameLine();
     ImGui::PushItemWidth(em * 14);
-    if (auto u = unitCombo(s, std::string(tr(v, "Thuộc đơn vị", "In unit")) + "##peopleunit", f.unit)) f.unit = u->id;
+    if (auto u = unitFilter(s, std::string(tr(v, "Thuộc đơn vị", "In unit")) + "##peopleunit", f.unit)) f.unit = *u;
     ImGui::PopItemWidth();
-    if (!f.unit.empty()) {
-        ImGui::SameLine();
-        if (button(tr(v, "Mọi đơn vị", "Every unit"))) f.unit.clear();
-    }
     ImGui::SameLine();
     ImGui::PushItemWidth(em * 10);
     const std::vector<std::string> orders{tr(v, "Theo họ và tên", "By full name"), tr(v, "Theo tên", "By given name")};
