@@ -84,6 +84,7 @@ TEST_CASE("app-gui: an inspector fills a checklist offline with keys and clicks,
                                "click Không áp dụng\n"
                                "wait 3\n"
                                "shot 13-kiem-tra-ca-danh-sach\n"
+                               "typing Ghi chú = Đã có dự thảo kế hoạch\n" // left the very next frame: kept
                                "click Phát hiện, kết luận >\n"
                                "type Nội dung phát hiện = Chậm ban hành kế hoạch phát động thi đua\n"
                                "click Thêm phát hiện\n"
@@ -110,6 +111,7 @@ TEST_CASE("app-gui: an inspector fills a checklist offline with keys and clicks,
     {
         auto s = store::Store::open(w.dir() / "rl.db");
         CHECK(field(*s, "checklist_items", id(0), "result") == "khong_ap_dung"); // key 1, then a click in the list
+        CHECK(field(*s, "checklist_items", id(0), "notes") == "Đã có dự thảo kế hoạch");
         CHECK(field(*s, "checklist_items", id(1), "result") == "chua_dat");      // key 2
         CHECK(field(*s, "checklist_items", id(2), "result") == "khong_ap_dung"); // key 3
         CHECK(field(*s, "checklist_items", id(3), "result") == "dat");           // key 1

@@ -9,6 +9,7 @@
 
 #include "app/calendar.hpp"
 #include "app/conflicts.hpp"
+#include "app/labels.hpp"
 #include "app/report_view.hpp"
 
 #include "tdkt/report/sections.hpp"
@@ -56,6 +57,7 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
     const auto out = w.dir() / "xuat";
     std::filesystem::create_directories(out);
     const std::string section = "Huyện có 2 xã; năm 2025 tập trung phong trào Nông thôn mới.";
+    const std::string hardship = "Thuận lợi: cấp ủy quan tâm; khó khăn: địa bàn rộng.";
     const std::string script = "screen bao-cao\n"
                                "wait 2\n"
                                "click Đơn vị huyen-yk\n"
@@ -68,6 +70,12 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
                                "type 1. Khái quát đặc điểm, tình hình chung của cơ quan, đơn vị = " + section + "\n"
                                "wait 2\n"
                                "shot 21-bao-cao-noi-dung\n"
+                               // typed, and the screen left the very next frame: the draft goes in
+                               "typing 2. Những thuận lợi, khó khăn có liên quan đến công tác thi đua, khen thưởng = " +
+                               hardship + "\n"
+                               "screen ho-so\n"
+                               "wait 2\n"
+                               "screen bao-cao\n"
                                "click Biểu thống kê\n"
                                "wait 3\n"
                                "shot 22-bao-cao-bieu\n"
@@ -116,6 +124,9 @@ TEST_CASE("app-gui: a reviewer opens the report, writes a section, exports DOCX 
     const auto id = report::reportSectionId("huyen-yk", 2025, "lai_chau", "p1.1.1");
     CHECK(w.serverDump("rev").find(section) != std::string::npos);
     CHECK(s->exists("report_sections", id));
+    const auto second = s->get("report_sections", report::reportSectionId("huyen-yk", 2025, "lai_chau", "p1.1.2"));
+    REQUIRE(second);
+    CHECK(app::valueText(second->fields.at("body")) == hardship);
 
     // The colleague syncs: one conflict on the section's body, which the GUI's inbox shows.
     w.sync("rr2");
@@ -217,6 +228,19 @@ TEST_CASE("app: the report view builds and exports on its worker, results throug
     view.build();
     drain();
     CHECK(view.report()->prose.at("intro") == "Huyện có 14 xã, thị trấn.");
+
+    // A draft typed and not saved is listed (the screen saves it when left); saved, it
+    // goes to the report shown even once another year is chosen and not built yet.
+    CHECK(view.unsaved().empty());
+    view.draft("intro") = "Huyện có 15 xã, thị trấn.";
+    CHECK(view.unsaved() == std::vector<std::string>{"intro"});
+    view.choice.year = 2024;
+    view.save(*s, "intro");
+    CHECK(view.unsaved().empty());
+    view.choice.year = 2025;
+    view.build();
+    drain();
+    CHECK(view.report()->prose.at("intro") == "Huyện có 15 xã, thị trấn.");
 
     // A bad path comes back as an error, the UI thread never throws.
     view.exportTo(dir / "no" / "such" / "bc.xlsx");

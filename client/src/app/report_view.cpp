@@ -105,9 +105,21 @@ bool ReportView::busy() const {
 }
 
 void ReportView::save(store::Store& store, const std::string& key) {
-    if (choice.unitId.empty()) throw Error(ErrorKind::Invalid, "report: no unit chosen");
-    report::writeSection(store, choice.unitId, choice.year, choice.outline, key, m_drafts[key]);
+    // The drafts are the report shown's: its unit and year, even when the choice above
+    // was changed since and the new report is not built yet.
+    const ReportChoice& c = m_builtChoice ? *m_builtChoice : choice;
+    if (c.unitId.empty()) throw Error(ErrorKind::Invalid, "report: no unit chosen");
+    report::writeSection(store, c.unitId, c.year, c.outline, key, m_drafts[key]);
     m_saved[key] = m_drafts[key];
+}
+
+std::vector<std::string> ReportView::unsaved() const {
+    std::vector<std::string> keys;
+    for (const auto& [key, draft] : m_drafts) {
+        auto it = m_saved.find(key);
+        if (draft != (it == m_saved.end() ? std::string() : it->second)) keys.push_back(key);
+    }
+    return keys;
 }
 
 void ReportView::post(bool exportFile, float progress, ReportStep step) {

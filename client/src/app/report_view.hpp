@@ -75,6 +75,8 @@ public:
     std::string& draft(const std::string& key) { return m_drafts[key]; }
     /** Writes the draft of `key` as the section's row (on the UI thread's store); throws as the store does. */
     void save(store::Store& store, const std::string& key);
+    /** The prose sections whose draft was edited and not saved (a screen left, another report chosen). */
+    std::vector<std::string> unsaved() const;
 
     /** Exports the report of `choice` to `file` (.docx, .xlsx, .csv) on the worker. */
     void exportTo(const std::filesystem::path& file);

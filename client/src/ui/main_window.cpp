@@ -54,6 +54,8 @@ constexpr std::array Leaves{
     LeaveEntry{Screen::MovementEditor, leaveMovementEditor},
     LeaveEntry{Screen::Units, leaveUnits},
     LeaveEntry{Screen::Person, leavePerson},
+    LeaveEntry{Screen::Report, leaveReport},
+    LeaveEntry{Screen::Checklist, leaveChecklist},
 };
 
 void leave(app::Session& s, WindowState& w, Screen screen) {

@@ -23,6 +23,8 @@ struct InspectionUi {
     bool wholeList = false;  // the checklist: every item, or one at a time
     std::string notesItem;   // the item whose notes the two buffers below hold
     std::string notes, evidence;
+    double notesTypedAt = 0, evidenceTypedAt = 0; // their last keystroke (ImGui time): idle commit
+    bool notesEdited = false;                     // typed since the item's notes were read or saved
     std::string finding, severity = "han_che", recommendation, due;
     std::string conclusionTarget, strengths, weaknesses, conclusion, concludedOn;
     std::string reportPath;  // "": beside the replica
@@ -51,6 +53,7 @@ struct WindowState {
     // The report screen: the pane shown, the year as typed, the folder exports go to.
     int reportPane = 0;
     std::string reportYear, reportFolder, reportSince;
+    std::map<std::string, double> reportTypedAt; // a prose section → its last keystroke (ImGui time)
     app::Month reportMonth; // the month the date picker shows
     InspectionUi inspection;
     WorkflowUi workflow;

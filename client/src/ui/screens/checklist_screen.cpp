@@ -58,22 +58,33 @@ void resultButtons(app::Session& s, WindowState& w, const inspection::ReportItem
     }
 }
 
+// The notes typed for the item they were read from go in (an edit not committed yet).
+void saveNotes(app::Session& s, WindowState& w) {
+    auto& u = w.inspection;
+    u.notesTypedAt = u.evidenceTypedAt = 0;
+    if (!u.notesEdited || u.notesItem.empty()) return;
+    w.message = s.inspections.setNotes(s.store(), u.notesItem, u.notes, u.evidence, s.lang);
+    if (w.message.empty()) u.notesEdited = false; // refused: what was typed stays in the fields
+    s.noteLocal("checklist_items");
+}
+
 void notesFields(app::Session& s, WindowState& w, const inspection::ReportItem& item) {
     const bool v = isVi(s);
     auto& u = w.inspection;
-    if (u.notesItem != item.id) { // another item: its own notes in the buffers
+    if (u.notesItem != item.id) { // another item: the last one's typing first, then its own notes
+        saveNotes(s, w);
         u.notesItem = item.id;
         u.notes = item.notes;
         u.evidence = item.evidence;
+        u.notesEdited = false;
     }
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 10);
-    bool save = input(tr(v, "Ghi chú", "Notes"), u.notes);
-    save = input(tr(v, "Tài liệu kiểm chứng", "Evidence"), u.evidence) || save;
+    // Typed and not committed yet: its keystroke time is set (the idle second commits it).
+    const bool save = input(tr(v, "Ghi chú", "Notes"), u.notes, u.notesTypedAt);
+    const bool saveEvidence = input(tr(v, "Tài liệu kiểm chứng", "Evidence"), u.evidence, u.evidenceTypedAt);
+    u.notesEdited = u.notesEdited || save || saveEvidence || u.notesTypedAt > 0 || u.evidenceTypedAt > 0;
     ImGui::PopItemWidth();
-    if (save) {
-        w.message = s.inspections.setNotes(s.store(), item.id, u.notes, u.evidence, s.lang);
-        s.noteLocal("checklist_items");
-    }
+    if (save || saveEvidence) saveNotes(s, w);
 }
 
 const std::string* sectionOf(const inspection::TargetReport& t, const inspection::ReportItem& item) {
@@ -191,6 +202,11 @@ void drawChecklist(app::Session& s, WindowState& w) {
     else oneItem(s, w, *t, items);
     ImGui::EndDisabled();
     if (!w.message.empty()) errorText(w.message.c_str());
+}
+
+void leaveChecklist(app::Session& s, WindowState& w) {
+    saveNotes(s, w);
+    w.inspection.notesItem.clear(); // read again from the store when the checklist opens
 }
 
 } // namespace tdkt::ui

@@ -81,7 +81,8 @@ void prose(app::Session& s, WindowState& w, const report::AnnualReport& r) {
     auto& view = s.reportView();
     for (const auto& sec : r.outline.sections) {
         if (!sec.prose) continue;
-        if (textArea(report::fillYear(sec.heading, r.year), sec.key, view.draft(sec.key), ImGui::GetFontSize() * 4.5f))
+        if (textArea(report::fillYear(sec.heading, r.year), sec.key, view.draft(sec.key), ImGui::GetFontSize() * 4.5f,
+                     w.reportTypedAt[sec.key]))
             w.message = s.saveSection(sec.key);
         ImGui::Spacing();
     }
@@ -203,6 +204,7 @@ void choices(app::Session& s, WindowState& w) {
     if (button(tr(v, "Lập báo cáo", "Build the report"))) rebuild = true;
     if (rebuild) {
         w.message.clear();
+        leaveReport(s, w); // the sections typed for the report shown go in before another is built
         view.build();
     }
     if (view.building().running)
@@ -275,6 +277,12 @@ void drawReport(app::Session& s, WindowState& w) {
         ImGui::EndChild();
     }
     ImGui::EndChild();
+}
+
+void leaveReport(app::Session& s, WindowState& w) {
+    for (const auto& key : s.reportView().unsaved())
+        if (auto e = s.saveSection(key); !e.empty()) w.message = e; // the draft stays, with the reason
+    w.reportTypedAt.clear();
 }
 
 } // namespace tdkt::ui

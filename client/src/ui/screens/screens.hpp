@@ -43,5 +43,7 @@ void leaveDossierEditor(app::Session& s, WindowState& w);
 void leaveMovementEditor(app::Session& s, WindowState& w);
 void leaveUnits(app::Session& s, WindowState& w);
 void leavePerson(app::Session& s, WindowState& w);
+void leaveReport(app::Session& s, WindowState& w);
+void leaveChecklist(app::Session& s, WindowState& w);
 
 } // namespace tdkt::ui
