@@ -23,7 +23,8 @@ struct HistoryLine {
 /** A field's value as a person reads it (Session::shownValue). */
 using ValueNamer = std::function<std::string(const std::string& table, const std::string& field, const Value& value)>;
 
-/** The same reading over a store, for tdkt-cli (which has no Session): enum labels, references by title. */
+/** The same reading over a store, for tdkt-cli (which has no Session): enum labels, references by
+ *  title, dates as dd/mm/yyyy. */
 std::string shownValueIn(const store::Store& store, const std::string& table, const std::string& field,
                          const Value& value, Lang lang);
 

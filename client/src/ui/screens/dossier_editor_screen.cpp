@@ -7,6 +7,7 @@
 #include "ui/widgets.hpp"
 #include "app/finding_text.hpp"
 #include "app/labels.hpp"
+#include "app/reference_view.hpp"
 #include "tdkt/rules/finding.hpp"
 
 #include <imgui.h>
@@ -48,10 +49,19 @@ void typedFields(app::Session& s, WindowState& w, app::DossierEditor& e) {
     if (const auto* err = e.error("summary")) errorText(err->c_str());
     // The review's and the decision's fields are written by the status steps above, by
     // the roles that may: here they are only read.
+    // Dates as dd/mm/yyyy, the issuer by its name, the amount in đồng with its dots.
     for (const char* f : {"submitted_on", "received_on", "council_members", "council_votes_for", "status_reason",
-                          "decision_number", "decision_date", "amount"}) {
-        if (e.text(f).empty()) continue;
-        ImGui::TextWrapped("%s: %s", app::fieldLabel("dossiers", f, s.lang).c_str(), e.text(f).c_str());
+                          "issuer_kind", "issuer_name", "decision_number", "decision_date", "amount"}) {
+        const std::string& text = e.text(f);
+        if (text.empty()) continue;
+        std::string shown = s.shownValue("dossiers", f, Value{text});
+        if (std::string_view(f) == "amount") {
+            try {
+                shown = app::dong(std::stod(text)) + tr(s.lang == app::Lang::Vi, " đồng", " dong");
+            } catch (...) {
+            }
+        }
+        ImGui::TextWrapped("%s: %s", app::fieldLabel("dossiers", f, s.lang).c_str(), shown.c_str());
     }
 }
 
