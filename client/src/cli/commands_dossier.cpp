@@ -1,8 +1,10 @@
 // tdkt-cli dossier …: the status steps of the dossier editor (app/), one command each.
 #include "commands_dossier.hpp"
 
+#include "app/dossier_list.hpp"
 #include "app/dossier_workflow.hpp"
 #include "app/recorded_decision.hpp"
+#include "app/table_sort.hpp"
 
 #include "tdkt/core/error.hpp"
 #include "tdkt/json/row_json.hpp"
@@ -98,14 +100,57 @@ int step(store::Store& s, const Args& a, std::ostream& out) {
     return 0;
 }
 
+// The dossier list screen's query (app::DossierList): its filters, its sort, its text search.
+std::int64_t wholeOption(const Args& a, const std::string& name, std::int64_t otherwise) {
+    const auto v = a.option(name);
+    if (!v) return otherwise;
+    try {
+        std::size_t used = 0;
+        const auto n = std::stoll(*v, &used);
+        if (used == v->size() && n >= 0) return n;
+    } catch (...) {
+    }
+    throw Error(ErrorKind::Invalid, name + " expects a whole number, got \"" + *v + "\"");
+}
+
+int list(store::Store& s, const Args& a, std::ostream& out) {
+    app::DossierFilter f;
+    if (a.option("--year")) f.year = wholeOption(a, "--year", 0);
+    f.unit = a.option("--unit").value_or("");
+    f.status = a.option("--status").value_or("");
+    f.award = a.option("--award").value_or("");
+    f.text = a.option("--text").value_or("");
+    if (auto sort = a.option("--sort")) { // FIELD[:asc|desc], a column of the list screen
+        std::string field;
+        bool desc = false;
+        if (!app::parseSortSpec(*sort, field, desc) || !app::sortByField(f, field, desc))
+            throw Error(ErrorKind::Invalid, "--sort expects FIELD[:asc|desc] with FIELD one of the dossier list's "
+                                            "columns (nominee_name, award_code, year, status, unit_id); got \"" +
+                                                *sort + "\"");
+    }
+    app::DossierList l;
+    l.refresh(s, f, 1);
+    const auto limit = static_cast<std::size_t>(wholeOption(a, "--limit", 100));
+    Json rows = Json::array();
+    for (std::size_t i = 0; i < l.count() && i < limit; ++i) {
+        const auto& r = l.row(s, i);
+        rows.push_back({{"id", r.id}, {"nominee", r.nominee}, {"award", r.award}, {"year", r.year},
+                        {"status", r.statusCode}, {"unit", r.unit}});
+    }
+    out << Json{{"count", l.count()}, {"rows", rows}}.dump() << "\n";
+    return 0;
+}
+
 } // namespace
 
 int runDossierCommand(Context& ctx) {
     const Args& a = ctx.args;
     const std::string what = a.positional.empty() ? std::string() : a.positional[0];
+    if (what == "list") return list(ctx.store(), a, ctx.out);
     if (what == "steps") return steps(ctx.store(), a, ctx.out);
     if (what == "step") return step(ctx.store(), a, ctx.out);
-    throw Error(ErrorKind::Invalid, "usage: dossier steps ID [--lang vi|en] | dossier step ID STEP [--reason T] "
+    throw Error(ErrorKind::Invalid, "usage: dossier list [--year Y] [--unit U] [--status S] [--award CODE] "
+                                    "[--text WORDS] [--sort FIELD[:desc]] [--limit N] | dossier steps ID [--lang vi|en] | dossier step ID STEP [--reason T] "
                                     "[--members N --votes N] [--number N] [--date D] [--amount D] [--issuer KIND] "
                                     "[--issuer-name NAME] [--outcome approved|not_approved] [--lang vi|en]");
 }

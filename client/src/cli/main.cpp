@@ -65,7 +65,8 @@ constexpr Command Commands[] = {
      "movement list [--year Y] [--unit U] [--status S] [--text WORDS] [--sort FIELD[:desc]] | movement set TABLE ID FIELD TEXT [--lang vi|en]"},
     // higher (issue 17): the dossier editor's status steps
     {"dossier", runDossierCommand,
-     "dossier steps ID | dossier step ID submit|receive|return|vote|approve|not-approve|record [--reason T] "
+     "dossier list [--year Y] [--unit U] [--status S] [--award CODE] [--text WORDS] [--sort FIELD[:desc]] "
+     "[--limit N] | dossier steps ID | dossier step ID submit|receive|return|vote|approve|not-approve|record [--reason T] "
      "[--members N --votes N] [--number N] [--date dd/mm/yyyy] [--amount D] [--issuer KIND] [--issuer-name NAME] "
      "[--outcome approved|not_approved] [--lang vi|en]"},
 };
