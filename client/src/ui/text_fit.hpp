@@ -1,12 +1,10 @@
 #pragma once
 // Long Vietnamese titles in narrow places (movements, issue 17): cut to the width
-// with "…" on a letter's boundary, the whole text in a tooltip.
+// with "…" on a letter's boundary (ellipsis.hpp), the whole text in a tooltip.
 #include <string>
 
 namespace tdkt::ui {
 
-/** `text` cut with "…" to fit `width` pixels (never inside a UTF-8 sequence). */
-std::string ellipsised(const std::string& text, float width);
 
 /**
  * A row's link in a table cell, ellipsised to the cell (the whole text shows on

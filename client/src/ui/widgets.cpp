@@ -1,5 +1,6 @@
 #include "widgets.hpp"
 
+#include "ellipsis.hpp"
 #include "script.hpp"
 
 #include <GLFW/glfw3.h>
@@ -124,7 +125,13 @@ bool input(const std::string& label, std::string& text, double& typedAt, const c
 std::optional<std::size_t> combo(const std::string& label, const std::string& preview,
                                  const std::vector<std::string>& items, std::size_t selected) {
     std::optional<std::size_t> out;
-    if (ImGui::BeginCombo(label.c_str(), preview.c_str())) {
+    // ImGui 1.86 cuts a preview wider than the box mid-letter: shortened with "…", whole on hover.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - st.FramePadding.x * 2;
+    const std::string shown = ellipsized(preview, room);
+    const bool open = ImGui::BeginCombo(label.c_str(), shown.c_str());
+    if (shown != preview && !open && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", preview.c_str());
+    if (open) {
         for (std::size_t i = 0; i < items.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             if (ImGui::Selectable(items[i].c_str(), i == selected)) out = i;

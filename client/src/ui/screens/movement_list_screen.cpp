@@ -4,6 +4,7 @@
 
 #include "ui/table_column.hpp"
 #include "ui/pickers.hpp"
+#include "ui/ellipsis.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/table_sort.hpp"
 #include "ui/widgets.hpp"
@@ -106,7 +107,7 @@ void rows(app::Session& s, WindowState& w, bool v) {
             }
             for (const auto* text : {&row.plan, &row.level, &row.unit, &row.period, &row.method, &row.status}) {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(ellipsised(*text, ImGui::GetContentRegionAvail().x).c_str());
+                ImGui::TextUnformatted(ellipsized(*text, ImGui::GetContentRegionAvail().x).c_str());
             }
         }
     ImGui::EndTable();

@@ -6,6 +6,7 @@
 
 #include "ui/table_column.hpp"
 #include "ui/pickers.hpp"
+#include "ui/ellipsis.hpp"
 #include "ui/text_fit.hpp"
 #include "ui/widgets.hpp"
 #include "app/labels.hpp"
@@ -157,7 +158,7 @@ void drawMovementResults(app::Session& s, WindowState& w, app::MovementEditor& e
     }
     if (n.targetId.empty() || std::find(ids.begin(), ids.end(), n.targetId) == ids.end()) n.targetId = ids.front();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    if (auto i = combo(std::string("##") + tr(v, "Chỉ tiêu của kết quả", "Result's target"), ellipsised(items[selected], ImGui::GetFontSize() * 12),
+    if (auto i = combo(std::string("##") + tr(v, "Chỉ tiêu của kết quả", "Result's target"), ellipsized(items[selected], ImGui::GetFontSize() * 12),
                        items, selected))
         n.targetId = ids[*i];
     newInput(tr(v, "Năm kết quả mới", "New result year"), n.year, 3.5f, tr(v, "Năm", "Year"));
