@@ -42,6 +42,11 @@ void storeFigures(const std::filesystem::path& db) {
     const auto keyed = s->pageKeys(tdkt::app::dossierQuery({}));
     std::printf("store: the list's ids and search keys (pageKeys, year descending): %zu rows in %.1f ms\n", keyed.size(),
                 msSince(t));
+    // The worker reads the page shown by id, one row at a time (DossierSearch::Worker::page).
+    t = Clock::now();
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < 100 && i < keyed.size(); ++i) found += s->get("dossiers", keyed[i].id) ? 1 : 0;
+    std::printf("store: a page of %zu rows read by id (Store::get) in %.2f ms\n", found, msSince(t));
     for (const char* text : {"", "n", "ng", "ngu", "nguyen van dinh", "đinh", "tran thi"}) {
         tdkt::app::DossierFilter f;
         f.text = text;
