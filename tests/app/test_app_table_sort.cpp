@@ -2,7 +2,7 @@
 // thousand rows: for every sortable column of the dossier, movement and people lists,
 // both ways, paging through the list (keyset paging after the page before) gives every
 // row exactly once, in the order of that column (text as Vietnamese: Đ after D), ties
-// broken by id; the dossier list's worker (DossierSearch) gives the same order;
+// broken by id, an enumeration by its labels and a unit by its name; the dossier list's worker (DossierSearch) gives the same order;
 // tdkt-cli's --sort FIELD[:desc] on the movement and people lists; a record's
 // history sorted in memory by time, who, device or field; the follow-up board by
 // due date, unit or progress.
@@ -16,6 +16,7 @@
 #include "app/table_sort.hpp"
 
 #include "tdkt/core/vi_collate.hpp"
+#include "tdkt/schema/schema.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -50,12 +51,28 @@ std::vector<std::string> expectedOrder(const store::Store& s, const std::string&
     all.table = table;
     all.limit = 1'000'000;
     auto rows = s.page(all);
-    auto key = [&](const store::Row& r) {
+    // An enumeration sorts by its Vietnamese label, a reference by its row's title (what
+    // the list shows), both in Vietnamese order; other fields by their values.
+    const auto* fd = schema::registry().require(table).field(column.field);
+    const bool byLabel = fd && (fd->type == schema::FieldType::Enum || fd->type == schema::FieldType::Ref);
+    auto key = [&](const store::Row& r) -> Value {
         auto it = r.fields.find(column.field);
-        return it == r.fields.end() ? Value{} : it->second;
+        if (it == r.fields.end()) return byLabel ? Value{std::string()} : Value{};
+        if (fd && fd->type == schema::FieldType::Enum) {
+            for (const auto& v : fd->values)
+                if (v.code == app::valueText(it->second)) return Value{v.label};
+            return Value{std::string()};
+        }
+        if (fd && fd->type == schema::FieldType::Ref) {
+            const auto& rt = schema::registry().require(fd->refTable);
+            const auto target = s.get(rt.name, app::valueText(it->second));
+            if (!target || !target->fields.contains(rt.titleField)) return Value{std::string()};
+            return Value{app::valueText(target->fields.at(rt.titleField))};
+        }
+        return it->second;
     };
     std::stable_sort(rows.begin(), rows.end(), [&](const store::Row& a, const store::Row& b) {
-        int c = compareKey(key(a), key(b), column.text);
+        int c = compareKey(key(a), key(b), column.text || byLabel);
         if (c == 0) c = a.id.compare(b.id);
         return descending ? c > 0 : c < 0;
     });

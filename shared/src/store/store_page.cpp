@@ -18,13 +18,40 @@ const schema::FieldDef* requireField(const schema::TableDef& t, const std::strin
 
 // NULLs sort as '' (after every number, before no text): one total order for keyset paging.
 // A Vietnamese order is a collation on the sort expression (sqlite.cpp registers it),
-// so the keyset comparison below follows it too.
-std::string sortExpr(const PageQuery& q) {
-    if (q.sortField == "id") return "id";
-    std::string e = "IFNULL(" + q.sortField + ", '')";
-    if (q.textOrder == TextOrder::Vietnamese) e += std::string(" COLLATE ") + VietnameseCollation;
+// so the keyset comparison below follows it too. An enumeration sorts by its labels
+// and a reference by its row's title, in Vietnamese order (what the list shows, not a
+// code or an id); `operand` is the column, or "?" for the keyset's bound value, so
+// both sides of the comparison take the same key.
+std::string quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string sortKey(const schema::TableDef& t, const PageQuery& q, const std::string& operand) {
+    if (q.sortField == "id") return operand;
+    const auto* f = t.field(q.sortField);
+    const std::string vi = std::string(" COLLATE ") + VietnameseCollation;
+    if (f && f->type == schema::FieldType::Enum && !f->values.empty()) {
+        std::string e = "CASE " + operand;
+        for (const auto& v : f->values) e += " WHEN " + quoted(v.code) + " THEN " + quoted(v.label);
+        return e + " ELSE '' END" + vi;
+    }
+    if (f && f->type == schema::FieldType::Ref) {
+        const auto* rt = schema::registry().table(f->refTable);
+        if (rt && rt->field(rt->titleField))
+            // Aliased: a table that refers to itself (a unit's parent) names the outer row.
+            return "IFNULL((SELECT sort_ref." + rt->titleField + " FROM " + rt->name + " AS sort_ref WHERE sort_ref.id = " +
+                   operand + "), '')" + vi;
+    }
+    std::string e = "IFNULL(" + operand + ", '')";
+    if (q.textOrder == TextOrder::Vietnamese) e += vi;
     if (q.textOrder == TextOrder::GivenName) e += std::string(" COLLATE ") + GivenNameCollation;
     return e;
+}
+
+std::string sortExpr(const schema::TableDef& t, const PageQuery& q) {
+    return sortKey(t, q, q.sortField == "id" ? std::string("id") : t.name + "." + q.sortField);
 }
 
 struct Sql {
@@ -71,7 +98,7 @@ Sql whereSql(const schema::TableDef& t, const PageQuery& q, std::string_view fts
         s.binds.emplace_back(t.name);
     }
     if (withKey && q.after) {
-        s.text += " AND (" + sortExpr(q) + ", id) " + (q.descending ? "<" : ">") + " (?, ?)";
+        s.text += " AND (" + sortExpr(t, q) + ", id) " + (q.descending ? "<" : ">") + " (" + sortKey(t, q, "?") + ", ?)";
         s.binds.push_back(isNull(q.after->sortValue) && q.sortField != "id" ? Value{std::string()} : q.after->sortValue);
         s.binds.emplace_back(q.after->id);
     }
@@ -112,7 +139,7 @@ std::vector<Row> Store::page(const PageQuery& q) const {
     std::string select = "SELECT id";
     for (const auto* f : cols) select += ", " + f->name;
     const char* dir = q.descending ? " DESC" : "";
-    s.text = select + s.text + " ORDER BY " + sortExpr(q) + dir + ", id" + dir + " LIMIT " + std::to_string(q.limit);
+    s.text = select + s.text + " ORDER BY " + sortExpr(t, q) + dir + ", id" + dir + " LIMIT " + std::to_string(q.limit);
     if (!q.after && q.offset > 0) s.text += " OFFSET " + std::to_string(q.offset);
     Stmt st = prepared(im, s);
     std::vector<Row> rows;
@@ -149,7 +176,7 @@ std::vector<std::string> Store::pageIds(const PageQuery& q) const {
     im.flushRows();
     Sql s = whereSql(t, q, fts, false);
     const char* dir = q.descending ? " DESC" : "";
-    s.text = "SELECT id" + s.text + " ORDER BY " + sortExpr(q) + dir + ", id" + dir;
+    s.text = "SELECT id" + s.text + " ORDER BY " + sortExpr(t, q) + dir + ", id" + dir;
     Stmt st = prepared(im, s);
     std::vector<std::string> ids;
     while (st.step()) ids.push_back(st.text(0));
@@ -182,7 +209,7 @@ std::vector<Store::Keyed> Store::pageKeys(const PageQuery& q) const {
     Sql s = whereSql(t, q, fts, false);
     const char* dir = q.descending ? " DESC" : "";
     s.text = "SELECT id, IFNULL((SELECT docid FROM search_docs WHERE tbl = ? AND row_id = " + t.name + ".id), 0)" + s.text +
-             " ORDER BY " + sortExpr(q) + dir + ", id" + dir;
+             " ORDER BY " + sortExpr(t, q) + dir + ", id" + dir;
     s.binds.insert(s.binds.begin(), Value{t.name});
     Stmt st = prepared(im, s);
     std::vector<Keyed> rows;
