@@ -73,6 +73,13 @@ TEST_CASE("app-gui-records: people, a person's page and history, units and refer
                                "click Tham chiếu\n"
                                "wait 3\n"
                                "shot 06-tham-chieu\n"
+                               // the catalog sorted by a header, twice: Z to A
+                               "click Danh hiệu / hình thức\n"
+                               "wait 2\n"
+                               "click Danh hiệu / hình thức\n"
+                               "wait 2\n"
+                               "order Xã, phường, đặc khu tiêu biểu < Thôn, tổ dân phố văn hóa\n"
+                               "shot 06-tham-chieu-z-a\n"
                                "click Mức lương cơ sở\n"
                                "wait 3\n"
                                "shot 07-luong-co-so\n"
@@ -88,7 +95,7 @@ TEST_CASE("app-gui-records: people, a person's page and history, units and refer
     auto r = runGui({.db = w.dir() / std::string("r1.db"), .dir = w.dir().path(), .name = "records", .script = script, .scale = "1"});
     keepShots(w.dir() / "records");
     REQUIRE_MESSAGE(r.exitCode == 0, r.err);
-    requireShots(w.dir() / "records", 8);
+    requireShots(w.dir() / "records", 9);
 
     {
         app::Session s({.db = w.dir() / "r1.db", .referenceDir = TDKT_REFERENCE_DIR, .autoSync = false});

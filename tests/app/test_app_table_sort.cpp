@@ -13,6 +13,7 @@
 #include "app/dossier_search.hpp"
 #include "app/history_view.hpp"
 #include "app/labels.hpp"
+#include "app/reference_view.hpp"
 #include "app/table_sort.hpp"
 
 #include "tdkt/core/vi_collate.hpp"
@@ -395,6 +396,26 @@ TEST_CASE("table-sort: the follow-up board sorts by due date with no date last a
     CHECK_FALSE(app::followUpSorts(1));
     app::sortFollowUp(rows, 1, false);
     CHECK(ids(rows) == "abcd");
+}
+
+} // namespace tdkt::test
+
+namespace tdkt::test {
+
+TEST_CASE("table-sort: the award catalog sorts by award, nominees or dates in force, ties in its own order") {
+    std::vector<app::AwardRuleLine> lines(4);
+    lines[0].award = "Giấy khen", lines[0].nominees = "Cá nhân", lines[0].from = "2024-01-01";
+    lines[1].award = "Bằng khen", lines[1].nominees = "Tập thể", lines[1].from = "";
+    lines[2].award = "Đoàn kết", lines[2].nominees = "Cá nhân", lines[2].from = "2018-01-01";
+    lines[3].award = "Danh hiệu", lines[3].nominees = "Hộ gia đình", lines[3].from = "2024-01-01";
+    using Order = std::vector<std::size_t>;
+    CHECK(app::awardRuleOrder(lines, -1, false) == Order{0, 1, 2, 3}); // no header: the catalog's order
+    CHECK(app::awardRuleOrder(lines, 0, false) == Order{1, 3, 2, 0});  // D before Đ before G
+    CHECK(app::awardRuleOrder(lines, 0, true) == Order{0, 2, 3, 1});
+    CHECK(app::awardRuleOrder(lines, 1, false) == Order{0, 2, 3, 1});  // ties keep their order
+    CHECK(app::awardRuleOrder(lines, 2, false) == Order{1, 2, 0, 3});  // since always first
+    CHECK(app::awardRuleOrder(lines, 2, true) == Order{0, 3, 2, 1});
+    CHECK(app::awardRuleOrder(lines, 7, false) == Order{0, 1, 2, 3});
 }
 
 } // namespace tdkt::test

@@ -1,5 +1,7 @@
 #include "history_view.hpp"
 
+#include "typed_value.hpp"
+
 #include "labels.hpp"
 
 #include "tdkt/core/ids.hpp"
@@ -56,8 +58,7 @@ std::string shownValueIn(const store::Store& store, const std::string& table, co
     const auto text = valueText(value);
     if (!f || text.empty()) return text;
     if (f->type == schema::FieldType::Enum) return enumLabel(table, field, text, lang);
-    if (f->type == schema::FieldType::Date && text.size() == 10 && text[4] == '-' && text[7] == '-')
-        return text.substr(8, 2) + "/" + text.substr(5, 2) + "/" + text.substr(0, 4); // as the documents write it
+    if (f->type == schema::FieldType::Date) return shownDate(text); // as the documents write it
     if (f->type != schema::FieldType::Ref) return text;
     const auto* rt = schema::registry().table(f->refTable);
     if (!rt) return text;

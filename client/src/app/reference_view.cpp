@@ -54,6 +54,22 @@ std::string unitName(const store::Store& store, const std::string& id) {
 
 } // namespace
 
+std::vector<std::size_t> awardRuleOrder(const std::vector<AwardRuleLine>& lines, int column, bool descending) {
+    std::vector<std::size_t> order(lines.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (column < 0 || column > 2) return order;
+    auto compare = [&](const AwardRuleLine& a, const AwardRuleLine& b) {
+        if (column == 0) return compareVietnamese(a.award, b.award);
+        if (column == 1) return compareVietnamese(a.nominees, b.nominees);
+        return a.from.compare(b.from); // "" (since always) before every day
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        const int c = compare(lines[x], lines[y]);
+        return descending ? c > 0 : c < 0;
+    });
+    return order;
+}
+
 std::string dong(double amount) {
     auto n = static_cast<long long>(std::llround(amount));
     std::string digits = std::to_string(n < 0 ? -n : n), out;

@@ -41,6 +41,13 @@ struct SalaryLine {
 
 /** The catalog's rules by award name, then newest first; labels in `lang` (sources stay as titled). */
 std::vector<AwardRuleLine> awardRuleLines(const rules::Catalog& catalog, const store::Store& store, Lang lang);
+/**
+ * The catalog table sorted by a clicked header (issue 17): the places of `lines` in
+ * order. Column 0 the award, 1 the nominees (Vietnamese order), 2 the dates in force
+ * (since always first, then by the first day); ties keep awardRuleLines' order.
+ * Another column leaves that order.
+ */
+std::vector<std::size_t> awardRuleOrder(const std::vector<AwardRuleLine>& lines, int column, bool descending);
 /** The base salary rows, oldest first. */
 std::vector<SalaryLine> baseSalaryLines(const rules::Catalog& catalog, const store::Store& store);
 /** A whole number of đồng with dots between thousands: "2.340.000". */

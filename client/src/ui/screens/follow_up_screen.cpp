@@ -6,6 +6,7 @@
 #include "ui/table_sort.hpp"
 #include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
+#include "app/typed_value.hpp"
 #include "app/board_sort.hpp"
 #include "app/labels.hpp"
 
@@ -52,9 +53,7 @@ void drawFollowUp(app::Session& s, WindowState& w) {
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", r.unitName.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.dueDate.size() == 10 ? (r.dueDate.substr(8, 2) + "/" + r.dueDate.substr(5, 2) + "/" +
-                                                         r.dueDate.substr(0, 4)).c_str()
-                                                      : r.dueDate.c_str());
+        ImGui::TextUnformatted(app::shownDate(r.dueDate).c_str());
         ImGui::TableNextColumn();
         if (r.overdueDays > 0) ImGui::TextColored(ImVec4(0.8f, 0.25f, 0.15f, 1), "%d %s", r.overdueDays, tr(v, "ngày", "days"));
         ImGui::TableNextColumn();

@@ -5,16 +5,13 @@
 
 #include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
+#include "app/typed_value.hpp"
 #include "app/labels.hpp"
 
 #include <imgui.h>
 
 namespace tdkt::ui {
 namespace {
-
-std::string dmy(const std::string& iso) {
-    return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
-}
 
 void findings(app::Session& s, WindowState& w, const inspection::TargetReport& t) {
     const bool v = isVi(s);
@@ -58,7 +55,7 @@ void recommendations(app::Session& s, WindowState& w, const inspection::TargetRe
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s", r.unitName.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(dmy(r.dueDate).c_str());
+            ImGui::TextUnformatted(app::shownDate(r.dueDate).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(app::enumLabel("recommendations", "follow_up", r.followUp.empty() ? "chua_thuc_hien" : r.followUp, s.lang).c_str());
             ImGui::PopID();
@@ -109,7 +106,7 @@ void conclusion(app::Session& s, WindowState& w, const inspection::TargetReport&
     ImGui::SameLine();
     if (t.conclusionStatus == "da_cong_bo") {
         ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s %s", tr(v, "Đã công bố ngày", "Published on"),
-                           dmy(t.publishedOn).c_str());
+                           app::shownDate(t.publishedOn).c_str());
     } else if (button(tr(v, "Công bố kết luận (Trưởng đoàn)", "Publish (team leader)"))) {
         w.message = s.inspections.publish(s.store(), s.bar().user, s.lang);
         s.noteLocal("inspection_targets");

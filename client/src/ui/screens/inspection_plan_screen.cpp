@@ -4,16 +4,13 @@
 
 #include "ui/table_column.hpp"
 #include "ui/widgets.hpp"
+#include "app/typed_value.hpp"
 #include "app/labels.hpp"
 
 #include <imgui.h>
 
 namespace tdkt::ui {
 namespace {
-
-std::string dmy(const std::string& iso) {
-    return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
-}
 
 void targetsTable(app::Session& s, WindowState& w, const inspection::InspectionReport& p) {
     const bool v = isVi(s);
@@ -35,11 +32,11 @@ void targetsTable(app::Session& s, WindowState& w, const inspection::InspectionR
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", app::enumLabel("inspection_targets", "mode", t.mode, s.lang).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(dmy(t.scheduledOn).c_str());
+        ImGui::TextUnformatted(app::shownDate(t.scheduledOn).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(dmy(t.noticeBy).c_str());
+        ImGui::TextUnformatted(app::shownDate(t.noticeBy).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(dmy(t.reportDue).c_str());
+        ImGui::TextUnformatted(app::shownDate(t.reportDue).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%d/%d %s", t.assessed, t.total, tr(v, "mục", "items"));
         ImGui::TableNextColumn();
@@ -84,7 +81,7 @@ void drawInspectionPlan(app::Session& s, WindowState& w) {
     ImGui::SameLine();
     ImGui::TextWrapped("%s", p->title.c_str());
     ImGui::Text("%s %s   %s %s   %s %d   %s %s", tr(v, "Số:", "No.:"), p->number.empty() ? "—" : p->number.c_str(),
-                tr(v, "Ngày:", "Date:"), p->planDate.empty() ? "—" : dmy(p->planDate).c_str(), tr(v, "Năm:", "Year:"),
+                tr(v, "Ngày:", "Date:"), p->planDate.empty() ? "—" : app::shownDate(p->planDate).c_str(), tr(v, "Năm:", "Year:"),
                 p->year, tr(v, "Đơn vị ban hành:", "Issued by:"), p->issuerName.c_str());
     // Team and targets scroll; the export row stays under them.
     ImGui::BeginChild("plan", ImVec2(0, -ImGui::GetFontSize() * 4.5f));

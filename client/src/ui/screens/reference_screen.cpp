@@ -5,8 +5,11 @@
 #include "screens.hpp"
 
 #include "ui/table_column.hpp"
+#include "ui/table_sort.hpp"
 #include "ui/ellipsis.hpp"
 #include "ui/widgets.hpp"
+
+#include "app/typed_value.hpp"
 
 #include <imgui.h>
 
@@ -14,7 +17,8 @@ namespace tdkt::ui {
 namespace {
 
 std::string dates(const std::string& from, const std::string& to, bool v) {
-    return (from.empty() ? std::string("…") : from) + " — " + (to.empty() ? std::string(tr(v, "nay", "now")) : to);
+    return (from.empty() ? std::string("…") : app::shownDate(from)) + " — " +
+           (to.empty() ? std::string(tr(v, "nay", "now")) : app::shownDate(to));
 }
 
 void sourceLine(const char* caption, const app::SourceText& src, bool v) {
@@ -61,22 +65,25 @@ void catalog(app::Session& s, WindowState& w, bool v) {
     ImGui::BeginChild("awardrules", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), true);
     const float em = ImGui::GetFontSize();
     if (ImGui::BeginTable("rules", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable |
-                                          ImGuiTableFlags_ScrollY)) {
+                                          ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
+                                          ImGuiTableFlags_SortTristate)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         setupColumn(tr(v, "Danh hiệu / hình thức", "Award"), ImGuiTableColumnFlags_WidthStretch, 4);
         setupColumn(tr(v, "Đối tượng", "Nominees"), ImGuiTableColumnFlags_WidthStretch, 2);
         setupColumn(tr(v, "Áp dụng", "In force"), ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
-        ImGui::TableHeadersRow();
+        // A header clicked sorts the catalog (the third click: its own order); `chosen` stays the row picked.
+        const auto sort = sortedHeadersRow();
+        const auto order = app::awardRuleOrder(rules, sort.column, sort.descending);
         ImGuiListClipper clip;
-        clip.Begin(static_cast<int>(rules.size()));
+        clip.Begin(static_cast<int>(order.size()));
         while (clip.Step())
             for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-                const auto& r = rules[static_cast<std::size_t>(i)];
+                const std::size_t at = order[static_cast<std::size_t>(i)];
+                const auto& r = rules[at];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                if (selectable(ellipsized(r.award, ImGui::GetContentRegionAvail().x) + "##" + r.id,
-                               chosen == static_cast<std::size_t>(i)))
-                    chosen = static_cast<std::size_t>(i);
+                if (selectable(ellipsized(r.award, ImGui::GetContentRegionAvail().x) + "##" + r.id, chosen == at))
+                    chosen = at;
                 ImGui::TableNextColumn();
                 fittedText(r.nominees);
                 ImGui::TableNextColumn();
