@@ -71,6 +71,22 @@ TEST_CASE("soft-wrap: an edit keeps the soft breaks it did not touch and a typed
         CHECK(user == std::string(text).insert(4, "\n"));
         CHECK(app::softWrap(user, 30, letters).shown.size() == user.size());
     }
+    SUBCASE("an undo that puts back a word with its soft break keeps it soft, not a newline") {
+        std::string cut = w.shown;
+        cut.erase(first - 2, 4);
+        const auto softCut = app::carrySoft(w.shown, w.soft, cut);
+        const auto undone = app::carrySoft(cut, softCut, w.shown, true); // the shown bytes come back
+        CHECK(undone == w.soft);
+        CHECK(app::unwrap(w.shown, undone) == text);
+        CHECK(app::unwrap(w.shown, app::carrySoft(cut, softCut, w.shown)).find('\n') != std::string::npos); // as typed: kept
+    }
+    SUBCASE("a selection copied is the user's text: its soft breaks are spaces") {
+        const auto copied = app::unwrapRange(w, 0, w.shown.size());
+        CHECK(copied == text);
+        CHECK(app::unwrapRange(w, first - 2, first + 2) == text.substr(first - 2, 4));
+        CHECK(app::unwrapRange(w, 5, 5).empty());
+        CHECK(app::unwrapRange(w, 0, 1'000'000) == text);
+    }
     SUBCASE("a word deleted across a soft break leaves the others") {
         std::string after = w.shown;
         after.erase(first - 2, 4); // two bytes either side of the break

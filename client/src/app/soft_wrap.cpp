@@ -46,7 +46,7 @@ std::string unwrap(const std::string& shown, const std::vector<std::size_t>& sof
 }
 
 std::vector<std::size_t> carrySoft(const std::string& before, const std::vector<std::size_t>& soft,
-                                   const std::string& after) {
+                                   const std::string& after, bool insertedAreSoft) {
     // The edit is what lies between the common start and the common end.
     std::size_t prefix = 0;
     const std::size_t shorter = std::min(before.size(), after.size());
@@ -54,10 +54,22 @@ std::vector<std::size_t> carrySoft(const std::string& before, const std::vector<
     std::size_t suffix = 0;
     while (suffix < shorter - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) ++suffix;
     std::vector<std::size_t> out;
-    for (auto p : soft) {
+    for (auto p : soft)
         if (p < prefix) out.push_back(p);
-        else if (p >= before.size() - suffix) out.push_back(p - before.size() + after.size());
-    }
+    if (insertedAreSoft)
+        for (std::size_t p = prefix; p < after.size() - suffix; ++p)
+            if (after[p] == '\n') out.push_back(p);
+    for (auto p : soft)
+        if (p >= before.size() - suffix) out.push_back(p - before.size() + after.size());
+    return out;
+}
+
+std::string unwrapRange(const SoftWrap& wrap, std::size_t from, std::size_t to) {
+    to = std::min(to, wrap.shown.size());
+    if (from >= to) return {};
+    std::string out = wrap.shown.substr(from, to - from);
+    for (auto p : wrap.soft)
+        if (p >= from && p < to) out[p - from] = ' ';
     return out;
 }
 

@@ -32,9 +32,14 @@ std::string unwrap(const std::string& shown, const std::vector<std::size_t>& sof
 
 /**
  * The soft breaks of `before` that are still in `after` (one edit: a run of bytes
- * replaced), at their new positions; a '\n' typed in the edit is the user's own.
+ * replaced), at their new positions; a '\n' typed in the edit is the user's own,
+ * unless `insertedAreSoft` (an undo or redo puts back text as it was shown, its soft
+ * breaks with it: they stay soft, not newlines the user never typed).
  */
 std::vector<std::size_t> carrySoft(const std::string& before, const std::vector<std::size_t>& soft,
-                                   const std::string& after);
+                                   const std::string& after, bool insertedAreSoft = false);
+
+/** The user's text of `shown`'s bytes [from, to) (a selection copied): its soft breaks as spaces. */
+std::string unwrapRange(const SoftWrap& wrap, std::size_t from, std::size_t to);
 
 } // namespace tdkt::app

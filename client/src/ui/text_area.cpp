@@ -11,6 +11,7 @@
 #include <imgui_internal.h> // GetActiveID, ClearActiveID
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace tdkt::ui {
@@ -24,7 +25,10 @@ struct ActiveWrap {
     ImGuiID id = 0;
     app::SoftWrap wrap;
     float width = 0;
+    int selFrom = 0, selTo = 0; // the selection at the last callback (bytes of wrap.shown)
 };
+
+bool ctrlKey(ImGuiKey key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
 
 ActiveWrap& active() {
     static ActiveWrap a; // one for the process, like ImGui's InputTextState
@@ -41,9 +45,18 @@ int rewrap(ImGuiInputTextCallbackData* data) {
     const auto& f = *static_cast<const Frame*>(data->UserData);
     auto& a = active();
     if (a.id != f.id) a = {f.id, *f.shown, f.width}; // just activated: ImGui copied what we showed
+    // A copy or cut this frame took the selection as shown, soft breaks as '\n': the
+    // clipboard gets the user's text instead (a paste elsewhere gets no stray lines).
+    if ((ctrlKey(ImGuiKey_C) || ctrlKey(ImGuiKey_X)) && a.selFrom != a.selTo)
+        ImGui::SetClipboardText(app::unwrapRange(a.wrap, static_cast<std::size_t>(std::min(a.selFrom, a.selTo)),
+                                                 static_cast<std::size_t>(std::max(a.selFrom, a.selTo)))
+                                    .c_str());
+    const bool undoing = ctrlKey(ImGuiKey_Z) || ctrlKey(ImGuiKey_Y);
     const std::string now(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    a.selFrom = data->SelectionStart;
+    a.selTo = data->SelectionEnd;
     if (now == a.wrap.shown && f.width == a.width) return 0;
-    const auto user = app::unwrap(now, app::carrySoft(a.wrap.shown, a.wrap.soft, now));
+    const auto user = app::unwrap(now, app::carrySoft(a.wrap.shown, a.wrap.soft, now, undoing));
     a.wrap = app::softWrap(user, f.width, textWidth);
     a.width = f.width;
     if (a.wrap.shown != now) { // the same length: only spaces and soft breaks swapped
