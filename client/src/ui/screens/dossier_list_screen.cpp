@@ -87,7 +87,7 @@ void drawDossierList(app::Session& s, WindowState& w) {
     const bool v = isVi(s);
     if (shortcut(Shortcut::Find)) w.focusSearch = true;
     if (shortcut(Shortcut::New)) w.focusNew = true;
-    ImGui::PushItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::PushItemWidth(ImGui::GetFontSize() * 12);
     std::string year = s.filter.year ? std::to_string(*s.filter.year) : "";
     if (w.focusSearch) ImGui::SetKeyboardFocusHere();
     w.focusSearch = false;
@@ -121,8 +121,8 @@ void drawDossierList(app::Session& s, WindowState& w) {
     if (auto u = unitFilter(s, unitLabel, s.filter.unit)) s.filter.unit = *u;
     ImGui::PopItemWidth();
     const std::string awardLabel = std::string(tr(v, "Loại khen thưởng", "Award form")) + "##dossieraward";
-    sameLineIfRoom(em * 14, awardLabel);
-    ImGui::PushItemWidth(em * 14);
+    sameLineIfRoom(em * 12, awardLabel);
+    ImGui::PushItemWidth(em * 12);
     if (auto a = awardFilter(s, awardLabel, s.filter.award)) s.filter.award = *a;
     ImGui::PopItemWidth();
 
