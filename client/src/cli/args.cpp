@@ -3,6 +3,7 @@
 #include "tdkt/core/error.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace tdkt::cli {
 
@@ -10,6 +11,16 @@ std::optional<std::string> Args::option(const std::string& name) const {
     auto it = options.find(name);
     if (it == options.end()) return std::nullopt;
     return it->second;
+}
+
+std::int64_t Args::whole(const std::string& name, std::int64_t otherwise) const {
+    const auto v = option(name);
+    if (!v) return otherwise;
+    std::int64_t n = 0;
+    const auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (ec != std::errc() || p != v->data() + v->size() || n < 0)
+        throw Error(ErrorKind::Invalid, name + " expects a whole number, got \"" + *v + "\"");
+    return n;
 }
 
 std::vector<std::string> Args::all(const std::string& name) const {

@@ -1,5 +1,6 @@
 #pragma once
 // Command-line arguments of tdkt-cli: positionals plus repeated --name value options.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,8 @@ struct Args {
     std::optional<std::string> option(const std::string& name) const;
     std::vector<std::string> all(const std::string& name) const;
     bool flag(const std::string& name) const;
+    /** The option as a whole number >= 0, `otherwise` when absent; a usage error when not one. */
+    std::int64_t whole(const std::string& name, std::int64_t otherwise) const;
     /** The i-th positional, or a usage error naming what is missing. */
     const std::string& need(std::size_t i, const char* what) const;
 };

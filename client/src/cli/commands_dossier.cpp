@@ -101,21 +101,9 @@ int step(store::Store& s, const Args& a, std::ostream& out) {
 }
 
 // The dossier list screen's query (app::DossierList): its filters, its sort, its text search.
-std::int64_t wholeOption(const Args& a, const std::string& name, std::int64_t otherwise) {
-    const auto v = a.option(name);
-    if (!v) return otherwise;
-    try {
-        std::size_t used = 0;
-        const auto n = std::stoll(*v, &used);
-        if (used == v->size() && n >= 0) return n;
-    } catch (...) {
-    }
-    throw Error(ErrorKind::Invalid, name + " expects a whole number, got \"" + *v + "\"");
-}
-
 int list(store::Store& s, const Args& a, std::ostream& out) {
     app::DossierFilter f;
-    if (a.option("--year")) f.year = wholeOption(a, "--year", 0);
+    if (a.option("--year")) f.year = a.whole("--year", 0);
     f.unit = a.option("--unit").value_or("");
     f.status = a.option("--status").value_or("");
     f.award = a.option("--award").value_or("");
@@ -130,7 +118,7 @@ int list(store::Store& s, const Args& a, std::ostream& out) {
     }
     app::DossierList l;
     l.refresh(s, f, 1);
-    const auto limit = static_cast<std::size_t>(wholeOption(a, "--limit", 100));
+    const auto limit = static_cast<std::size_t>(a.whole("--limit", 100));
     Json rows = Json::array();
     for (std::size_t i = 0; i < l.count() && i < limit; ++i) {
         const auto& r = l.row(s, i);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <climits>
 #include <chrono>
 #include <ostream>
 
@@ -25,13 +26,9 @@ namespace insp = tdkt::inspection;
 std::string opt(const Args& a, const std::string& name) { return a.option(name).value_or(""); }
 
 int number(const Args& a, const std::string& name, int otherwise) {
-    const auto v = a.option(name);
-    if (!v) return otherwise;
-    int n = 0;
-    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (ec != std::errc() || p != v->data() + v->size() || n < 0)
-        usageError(name + " expects a whole number, got \"" + *v + "\"");
-    return n;
+    const auto n = a.whole(name, otherwise);
+    if (n > INT_MAX) usageError(name + " expects a whole number, got \"" + *a.option(name) + "\"");
+    return static_cast<int>(n);
 }
 
 std::string today() {

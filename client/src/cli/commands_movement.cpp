@@ -21,21 +21,9 @@ using Json = nlohmann::json;
 
 constexpr std::array Tables{"movements", "movement_targets", "movement_results", "model_examples"};
 
-std::int64_t whole(const Args& a, const std::string& name, std::int64_t otherwise) {
-    const auto v = a.option(name);
-    if (!v) return otherwise;
-    try {
-        std::size_t used = 0;
-        const auto n = std::stoll(*v, &used);
-        if (used == v->size() && n >= 0) return n;
-    } catch (...) {
-    }
-    throw Error(ErrorKind::Invalid, name + " expects a whole number, got \"" + *v + "\"");
-}
-
 int list(store::Store& s, const Args& a, std::ostream& out) {
     app::MovementFilter f;
-    if (a.option("--year")) f.year = whole(a, "--year", 0);
+    if (a.option("--year")) f.year = a.whole("--year", 0);
     f.unit = a.option("--unit").value_or("");
     f.status = a.option("--status").value_or("");
     f.text = a.option("--text").value_or("");
@@ -48,7 +36,7 @@ int list(store::Store& s, const Args& a, std::ostream& out) {
     }
     app::MovementList l;
     l.refresh(s, f, 1, app::Lang::Vi);
-    const auto limit = static_cast<std::size_t>(whole(a, "--limit", 100));
+    const auto limit = static_cast<std::size_t>(a.whole("--limit", 100));
     Json rows = Json::array();
     for (std::size_t i = 0; i < l.count() && i < limit; ++i) {
         const auto& r = l.row(s, i);
